@@ -1,0 +1,51 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignupForm(forms.Form):
+    """Extra sign-up fields on top of allauth's e-mail and password."""
+
+    display_name = forms.CharField(
+        label=_("Uw voornaam"),
+        max_length=60,
+        help_text=_("Anderen zien alleen deze naam. Niet uw e-mailadres."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "placeholder": _("Bijvoorbeeld: Fatma")}),
+    )
+    accept_privacy = forms.BooleanField(
+        label=_("Ik heb de privacyverklaring gelezen en ga akkoord."),
+        required=True,
+        error_messages={"required": _("U kunt alleen meedoen als u akkoord gaat met de privacyverklaring.")},
+    )
+
+    field_order = ["display_name", "email", "password1", "password2", "accept_privacy"]
+
+    def signup(self, request, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.privacy_accepted_at = timezone.now()
+        user.save(update_fields=["display_name", "privacy_accepted_at"])
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name"]
+
+
+class DeleteAccountForm(forms.Form):
+    confirm_email = forms.EmailField(
+        label=_("Typ uw e-mailadres om te bevestigen"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_confirm_email(self):
+        value = self.cleaned_data["confirm_email"].strip().lower()
+        if value != self.user.email.lower():
+            raise forms.ValidationError(_("Dit is niet het e-mailadres van uw account."))
+        return value

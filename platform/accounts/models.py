@@ -1,0 +1,101 @@
+from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.contrib.auth.models import BaseUserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import roles
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person with an account. Logs in with an e-mail address; shown by display name only."""
+
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    display_name = models.CharField(
+        _("naam"),
+        max_length=60,
+        blank=True,
+        help_text=_("Hoe anderen u zien. Uw voornaam is genoeg."),
+    )
+    # Wagtail's user admin asks for these; the site itself only shows display_name.
+    first_name = models.CharField(_("voornaam"), max_length=150, blank=True)
+    last_name = models.CharField(_("achternaam"), max_length=150, blank=True)
+    is_staff = models.BooleanField(_("medewerker"), default=False)
+    is_active = models.BooleanField(_("actief"), default=True)
+    date_joined = models.DateTimeField(_("lid sinds"), default=timezone.now)
+    privacy_accepted_at = models.DateTimeField(_("privacyverklaring geaccepteerd op"), null=True, blank=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["display_name", "email"]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        """The name others may see: the display name, or the part before the @ — never the address."""
+        if self.display_name:
+            return self.display_name
+        if self.first_name:
+            return self.first_name
+        return self.email.split("@", 1)[0].split(".", 1)[0].capitalize() if self.email else "?"
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in self.public_name.replace("-", " ").split() if p]
+        return "".join(p[0].upper() for p in parts[:2]) or "?"
+
+    def get_full_name(self) -> str:
+        return self.public_name
+
+    def get_short_name(self) -> str:
+        return self.public_name
+
+    def has_role(self, role: str) -> bool:
+        return roles.has_role(self, role)
+
+    @property
+    def is_moderator(self) -> bool:
+        return roles.is_moderator(self)
+
+    @property
+    def is_editor(self) -> bool:
+        return roles.is_editor(self)
+
+    @property
+    def is_professional(self) -> bool:
+        return roles.is_professional(self)
+
+    @property
+    def is_volunteer(self) -> bool:
+        return roles.is_volunteer(self)

@@ -1,0 +1,95 @@
+"""Writes and privacy actions on accounts."""
+
+import json
+
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+
+from . import roles
+from .models import User
+
+# Models that hold no data of the person themselves, or only secrets.
+_EXPORT_SKIP = {
+    "sessions.session",
+    "admin.logentry",
+    "account.emailconfirmation",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailusers.userprofile",
+}
+
+
+def create_user(
+    *, email: str, password: str | None, display_name: str = "", role_names: tuple[str, ...] = (),
+    verified: bool = False, is_staff: bool = False, is_superuser: bool = False,
+) -> User:
+    """Create a user with roles; optionally mark the e-mail address as verified."""
+    with transaction.atomic():
+        user = User.objects.create_user(
+            email=email, password=password, display_name=display_name, is_staff=is_staff,
+            is_superuser=is_superuser,
+        )
+        set_roles(user=user, role_names=role_names)
+        if verified:
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def set_roles(*, user: User, role_names: tuple[str, ...] | list[str]) -> None:
+    unknown = set(role_names) - set(roles.ROLES)
+    if unknown:
+        raise ValueError(f"Unknown roles: {sorted(unknown)}")
+    groups = [Group.objects.get_or_create(name=name)[0] for name in role_names]
+    user.groups.add(*groups)
+    user.__dict__.pop("_role_names", None)
+
+
+def has_verified_email(user) -> bool:
+    """Residents must verify their e-mail address before their first post."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def _user_relations():
+    """Every (model, field) in the app registry that points at the user model."""
+    for model in apps.get_models():
+        if model._meta.label_lower in _EXPORT_SKIP:
+            continue
+        for field in model._meta.get_fields():
+            if (
+                isinstance(field, models.ForeignKey | models.OneToOneField)
+                and field.concrete
+                and field.related_model is User
+            ):
+                yield model, field
+
+
+def export_user_data(*, user: User) -> str:
+    """All data that refers to the user, found through the app registry, as JSON."""
+    data: dict[str, object] = {
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "date_joined": user.date_joined,
+            "privacy_accepted_at": user.privacy_accepted_at,
+            "roles": sorted(roles.role_names(user)),
+        }
+    }
+    for model, field in _user_relations():
+        rows = model._default_manager.filter(**{field.name: user})
+        if rows.exists():
+            key = f"{model._meta.label_lower}.{field.name}"
+            data[key] = json.loads(serializers.serialize("json", rows))
+    return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+
+
+def delete_account(*, user: User) -> None:
+    """Delete the account and, through the foreign keys, everything that belongs to it."""
+    with transaction.atomic():
+        user.delete()

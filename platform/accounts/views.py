@@ -1,0 +1,65 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import dashboard, services
+from .forms import DeleteAccountForm, ProfileForm
+
+
+@login_required
+def mine(request):
+    return render(
+        request,
+        "accounts/mine.html",
+        {"sections": dashboard.sections_for(request.user), "profile_form": ProfileForm(instance=request.user)},
+    )
+
+
+@login_required
+@require_POST
+def profile(request):
+    form = ProfileForm(request.POST, instance=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Uw naam is opgeslagen."))
+        return redirect("accounts:mine")
+    return render(
+        request,
+        "accounts/mine.html",
+        {"sections": dashboard.sections_for(request.user), "profile_form": form},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def export(request):
+    payload = services.export_user_data(user=request.user)
+    response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            services.delete_account(user=user)
+            messages.success(request, _("Uw account en uw gegevens zijn verwijderd."))
+            return redirect("/")
+        return render(request, "accounts/delete.html", {"form": form}, status=400)
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+def privacy(request):
+    return render(request, "accounts/privacy.html")

@@ -1,0 +1,21 @@
+from django.shortcuts import render
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors that may fail again: a plain render of a self-contained page.
+    from django.template import loader
+    from django.http import HttpResponseServerError
+
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def page_not_found_preview(request):
+    return page_not_found(request)
+
+
+def server_error_preview(request):
+    return server_error(request)

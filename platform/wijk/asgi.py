@@ -1,0 +1,29 @@
+"""ASGI entry point: HTTP through Django, WebSocket through Channels (live notices)."""
+
+import os
+import sys
+from pathlib import Path
+
+_platform = Path(__file__).resolve().parent.parent
+for _path in (_platform, _platform.parent):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijk.settings.dev")
+
+from django.core.asgi import get_asgi_application  # noqa: E402
+
+django_asgi_app = get_asgi_application()
+
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+
+from notices.routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+    }
+)

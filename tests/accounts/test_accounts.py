@@ -1,0 +1,117 @@
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.core.management import call_command
+
+from accounts import roles
+from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from accounts.models import User
+from notices.services import notify_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_accounts():
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+@pytest.mark.parametrize("email", [a["email"] for a in DEMO_ACCOUNTS])
+def test_every_demo_account_logs_in_with_email_and_password(client, demo_accounts, email):
+    response = client.post("/account/login/", {"login": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert response["Location"] == "/mijn/"
+    page = client.get("/mijn/")
+    assert page.status_code == 200
+    assert User.objects.get(email=email).public_name in page.content.decode()
+
+
+def test_demo_loader_is_idempotent(demo_accounts):
+    users, emails = User.objects.count(), EmailAddress.objects.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert User.objects.count() == users
+    assert EmailAddress.objects.count() == emails
+
+
+def test_wrong_password_gets_a_dutch_message(client, demo_accounts):
+    response = client.post("/account/login/", {"login": "bewoner@example.org", "password": "fout"})
+    assert response.status_code == 200
+    assert "niet correct" in response.content.decode()
+
+
+def test_signup_requires_privacy_consent_and_sends_verification(client):
+    data = {
+        "display_name": "Mieke",
+        "email": "mieke@example.org",
+        "password1": "een-lang-wachtwoord-9",
+        "password2": "een-lang-wachtwoord-9",
+    }
+    refused = client.post("/account/signup/", data)
+    assert refused.status_code == 200
+    assert "akkoord gaat met de privacyverklaring" in refused.content.decode()
+    assert not User.objects.filter(email="mieke@example.org").exists()
+
+    accepted = client.post("/account/signup/", {**data, "accept_privacy": "on"})
+    assert accepted.status_code == 302
+    user = User.objects.get(email="mieke@example.org")
+    assert user.display_name == "Mieke"
+    assert user.privacy_accepted_at is not None
+    assert user.has_role(roles.BEWONER)
+    assert not EmailAddress.objects.get(user=user).verified
+    assert len(mail.outbox) == 1
+    assert "mieke@example.org" in mail.outbox[0].to
+
+
+def test_signup_page_shows_privacy_statement_in_dutch(client):
+    html = client.get("/account/signup/").content.decode()
+    assert "Zo gaan we om met uw gegevens" in html
+    assert "Nooit uw e-mailadres" in html
+    assert 'lang="nl"' in html
+
+
+def test_login_by_code_is_offered(client):
+    html = client.get("/account/login/").content.decode()
+    assert "/account/login/code/" in html
+
+
+def test_mine_requires_login(client):
+    response = client.get("/mijn/")
+    assert response.status_code == 302
+    assert "/account/login/" in response["Location"]
+
+
+def test_export_contains_the_users_own_data_only(client_for, resident, other_resident):
+    notify_user(user=resident, text="Henk reageerde op uw vraag", url="/berichten/1/")
+    notify_user(user=other_resident, text="Iets voor Piet", url="/")
+    response = client_for(resident).post("/mijn/gegevens/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == resident.email
+    texts = [row["fields"]["text"] for row in data["notices.notification.user"]]
+    assert texts == ["Henk reageerde op uw vraag"]
+
+
+def test_delete_account_needs_the_right_email_and_then_removes_everything(client_for, resident):
+    notify_user(user=resident, text="Hallo", url="/")
+    c = client_for(resident)
+    wrong = c.post("/mijn/verwijderen/", {"confirm_email": "iemand@example.org"})
+    assert wrong.status_code == 400
+    assert "niet het e-mailadres" in wrong.content.decode()
+    assert User.objects.filter(pk=resident.pk).exists()
+
+    done = c.post("/mijn/verwijderen/", {"confirm_email": resident.email})
+    assert done.status_code == 302
+    assert not User.objects.filter(pk=resident.pk).exists()
+    from notices.models import Notification
+
+    assert not Notification.objects.filter(user_id=resident.pk).exists()
+
+
+def test_public_name_never_shows_the_email_domain():
+    user = User(email="jan.devries@example.org")
+    assert user.public_name == "Jan"
+    assert "@" not in user.public_name
+    assert User(email="x@example.org", display_name="Ans").initials == "A"

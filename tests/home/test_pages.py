@@ -1,0 +1,66 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+MAIN_LINKS = ["/agenda/", "/inloopspreekuren/", "/vraag-en-aanbod/", "/verhalen/", "/organisaties/"]
+
+
+def test_home_is_dutch_with_main_navigation_and_search(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    for link in MAIN_LINKS:
+        assert f'href="{link}"' in nav
+    assert 'action="/zoeken/"' in html
+    assert 'name="q"' in html
+    assert 'href="#inhoud"' in html  # skip link
+
+
+def test_unknown_url_gets_the_dutch_404_page(client):
+    response = client.get("/bestaat-echt-niet/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Deze pagina bestaat niet (meer)" in html
+    assert 'href="/inloopspreekuren/"' in html
+
+
+def test_500_page_is_dutch_and_self_contained(rf):
+    from home.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
+    assert "112" in response.content.decode()
+
+
+def test_security_headers_on_every_page(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_public_pages_have_no_inline_script(client):
+    import re
+
+    for url in ["/", "/organisaties/", "/account/login/", "/account/signup/", "/privacy/"]:
+        html = client.get(url).content.decode()
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            assert "src=" in tag or 'type="application/json"' in tag, (url, tag)
+
+
+def test_admin_redirects_anonymous_visitor_to_login(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_english_ships_too(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="en">' in response.content.decode()
+    assert "Skip to content" in response.content.decode()

@@ -1,0 +1,55 @@
+import pytest
+from django.core.management import call_command
+
+from organisations.models import Organisation
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_directory_lists_the_districts_organisations_with_what_they_help_with(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    html = client.get("/organisaties/").content.decode()
+    organisations = Organisation.objects.active()
+    assert organisations.count() >= 12
+    for organisation in organisations:
+        assert organisation.name.replace("'", "&#x27;") in html
+        assert organisation.get_absolute_url() in html
+    for name in ["GGD", "ONS Welzijn", "BrabantWonen", "BrabantZorg", "Schuldhulp", "Wijkagent", "Rucrea"]:
+        assert name in html
+    assert "Geldzaken en schulden" in html
+
+
+def test_topic_filter_narrows_the_directory(client):
+    OrganisationFactory(name="Geldhulp", slug="geldhulp", help_topics=["geldzaken"])
+    OrganisationFactory(name="Sportclub", slug="sportclub", help_topics=["bewegen"])
+    html = client.get("/organisaties/?onderwerp=geldzaken").content.decode()
+    assert "Geldhulp" in html
+    assert "Sportclub" not in html
+
+
+def test_unknown_topic_is_ignored_with_a_message(client):
+    OrganisationFactory(name="Sportclub", slug="sportclub", help_topics=["bewegen"])
+    response = client.get("/organisaties/?onderwerp=<script>")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Dit onderwerp kennen we niet" in html
+    assert "Sportclub" in html
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_detail_page_shows_contact_and_help(client):
+    OrganisationFactory(
+        name="Schuldhulp Oss", slug="schuldhulp", helps_with="Rekeningen die u niet kunt betalen.",
+        phone="0412 - 123", help_topics=["geldzaken"],
+    )
+    html = client.get("/organisaties/schuldhulp/").content.decode()
+    assert "<h1>Schuldhulp Oss</h1>" in html
+    assert "Rekeningen die u niet kunt betalen." in html
+    assert 'href="tel:0412123"' in html
+
+
+def test_inactive_or_unknown_organisation_is_404(client):
+    OrganisationFactory(name="Weg", slug="weg", is_active=False)
+    assert client.get("/organisaties/weg/").status_code == 404
+    assert client.get("/organisaties/bestaat-niet/").status_code == 404

@@ -1,0 +1,48 @@
+"""The import direction of DESIGN.md is part of the design: test it."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+APPS = {
+    "accounts": ROOT / "platform/accounts",
+    "organisations": ROOT / "platform/organisations",
+    "notices": ROOT / "platform/notices",
+    "home": ROOT / "platform/home",
+    "activities": ROOT / "activities",
+    "marketplace": ROOT / "marketplace",
+    "stories": ROOT / "stories",
+    "search": ROOT / "search",
+}
+CONTENT = {"activities", "marketplace", "stories"}
+FORBIDDEN = {
+    "accounts": set(APPS) - {"accounts"},
+    "organisations": CONTENT | {"home", "search", "notices"},
+    "notices": CONTENT | {"home", "search"},
+    **{app: {"home", "search"} for app in CONTENT},
+}
+
+
+def _imports(folder: Path):
+    for file in folder.rglob("*.py"):
+        if "migrations" in file.parts:
+            continue
+        tree = ast.parse(file.read_text(), filename=str(file))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    yield file, alias.name.split(".")[0]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                yield file, node.module.split(".")[0]
+
+
+@pytest.mark.parametrize("app", sorted(FORBIDDEN))
+def test_app_imports_follow_the_design(app):
+    wrong = [(str(f.relative_to(ROOT)), m) for f, m in _imports(APPS[app]) if m in FORBIDDEN[app]]
+    assert wrong == []
+
+
+def test_platform_folder_is_not_a_package():
+    assert not (ROOT / "platform" / "__init__.py").exists()
