@@ -1,0 +1,43 @@
+import pytest
+from django.core.management import call_command
+
+from tests.e2e.conftest import horizontal_overflow
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PAGES = ["/", "/organisaties/", "/organisaties/schuldhulp/", "/account/login/", "/account/signup/", "/privacy/",
+         "/bestaat-niet/"]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_a_360px_phone_and_passes_axe(live_server, phone, axe, demo, path):
+    response = phone.goto(live_server.url + path)
+    assert response.status == (404 if path == "/bestaat-niet/" else 200)
+    assert phone.locator("h1").first.inner_text().strip()
+    assert phone.locator("html").get_attribute("lang") == "nl"
+    assert horizontal_overflow(phone) <= 0, f"{path} scrolls sideways on 360 px"
+    assert axe(phone) == []
+
+
+def test_home_navigation_has_big_tap_targets(live_server, phone, demo):
+    phone.goto(live_server.url + "/")
+    for link in phone.locator(".main-nav__link").all():
+        box = link.bounding_box()
+        assert box["height"] >= 44
+    assert phone.locator("#zoekterm").is_visible()
+
+
+def test_no_console_errors_from_csp_on_home(live_server, browser, demo):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(live_server.url + "/")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert [e for e in errors if "Content Security Policy" in e] == []
