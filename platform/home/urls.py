@@ -1,9 +1,15 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from accounts import views as account_views
+
+from . import pwa
 
 app_name = "home"
 
 urlpatterns = [
     path("privacy/", account_views.privacy, name="privacy"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("offline/", TemplateView.as_view(template_name="home/offline.html"), name="offline"),
 ]

@@ -64,3 +64,16 @@ def test_english_ships_too(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert '<html lang="en">' in response.content.decode()
     assert "Skip to content" in response.content.decode()
+
+
+def test_manifest_and_service_worker_make_the_site_installable(client):
+    manifest = client.get("/manifest.webmanifest")
+    assert manifest["Content-Type"] == "application/manifest+json"
+    data = manifest.json()
+    assert data["lang"] == "nl" and data["start_url"] == "/" and data["icons"]
+    worker = client.get("/sw.js")
+    assert worker["Service-Worker-Allowed"] == "/"
+    assert b"/offline/" in b"".join(worker.streaming_content)
+    offline = client.get("/offline/")
+    assert "U heeft nu geen internet" in offline.content.decode()
+    assert 'rel="manifest"' in client.get("/").content.decode()

@@ -36,3 +36,8 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+
+// Offline support: a service worker for the whole site (served from /sw.js so its scope is "/").
+if ("serviceWorker" in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register("/sw.js").catch((error) => console.debug("no service worker", error));
+}

@@ -1,0 +1,51 @@
+// Service worker: the site opens offline with the last pages seen, and static files come from the cache.
+const VERSION = "wijk-v1";
+const OFFLINE_URL = "/offline/";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll([OFFLINE_URL])));
+  self.skipWaiting();
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== VERSION).map((k) => caches.delete(k)))),
+  );
+  self.clients.claim();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+
+  if (url.pathname.startsWith("/static/")) {
+    event.respondWith(
+      caches.match(request).then(
+        (hit) =>
+          hit ||
+          fetch(request).then((response) => {
+            const copy = response.clone();
+            caches.open(VERSION).then((cache) => cache.put(request, copy));
+            return response;
+          }),
+      ),
+    );
+    return;
+  }
+
+  if (request.mode === "navigate" && !url.pathname.startsWith("/admin/")) {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok && !url.pathname.startsWith("/mijn/") && !url.pathname.startsWith("/berichten/")) {
+            const copy = response.clone();
+            caches.open(VERSION).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        })
+        .catch(() => caches.match(request).then((hit) => hit || caches.match(OFFLINE_URL))),
+    );
+  }
+});
