@@ -60,8 +60,16 @@ def test_admin_redirects_anonymous_visitor_to_login(client):
     assert "login" in response["Location"]
 
 
-def test_english_ships_too(client):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+def test_dutch_even_for_an_english_browser(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl">' in response.content.decode()
+    assert "Naar de inhoud" in response.content.decode()
+
+
+def test_english_ships_too_when_chosen(client):
+    chosen = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert chosen.status_code == 302
+    response = client.get("/")
     assert '<html lang="en">' in response.content.decode()
     assert "Skip to content" in response.content.decode()
 
