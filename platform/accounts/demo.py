@@ -10,15 +10,31 @@ DEMO_PASSWORD = "ruwaard-demo"  # noqa: S105
 
 DEMO_ACCOUNTS = [
     {"email": "bewoner@example.org", "name": "Fatma", "roles": (roles.BEWONER,), "label": "bewoner"},
-    {"email": "vrijwilliger@example.org", "name": "Henk", "roles": (roles.BEWONER, roles.VRIJWILLIGER),
-     "label": "vrijwilliger"},
-    {"email": "professional@example.org", "name": "Sanne (ONS Welzijn)", "roles": (roles.PROFESSIONAL,),
-     "label": "wijkprofessional bij ONS Welzijn"},
-    {"email": "redactie@example.org", "name": "Jord (Rucreant)", "roles": (roles.REDACTIE,),
-     "label": "redactie van de Rucreant"},
+    {
+        "email": "vrijwilliger@example.org",
+        "name": "Henk",
+        "roles": (roles.BEWONER, roles.VRIJWILLIGER),
+        "label": "vrijwilliger",
+    },
+    {
+        "email": "professional@example.org",
+        "name": "Sanne (ONS Welzijn)",
+        "roles": (roles.PROFESSIONAL,),
+        "label": "wijkprofessional bij ONS Welzijn",
+    },
+    {
+        "email": "redactie@example.org",
+        "name": "Jord (Rucreant)",
+        "roles": (roles.REDACTIE,),
+        "label": "redactie van de Rucreant",
+    },
     {"email": "moderator@example.org", "name": "Ingrid", "roles": (roles.MODERATOR,), "label": "moderator"},
-    {"email": "coordinator@example.org", "name": "Kees", "roles": (roles.BEWONER,),
-     "label": "coördinator buurtpreventie"},
+    {
+        "email": "coordinator@example.org",
+        "name": "Kees",
+        "roles": (roles.BEWONER,),
+        "label": "coördinator buurtpreventie",
+    },
     {"email": "lid@example.org", "name": "Anouk", "roles": (roles.BEWONER,), "label": "lid buurtpreventie"},
 ]
 
@@ -32,8 +48,11 @@ def load(*, today, stdout) -> None:
         user = User.objects.filter(email=account["email"]).first()
         if user is None:
             user = create_user(
-                email=account["email"], password=DEMO_PASSWORD, display_name=account["name"],
-                role_names=account["roles"], verified=True,
+                email=account["email"],
+                password=DEMO_PASSWORD,
+                display_name=account["name"],
+                role_names=account["roles"],
+                verified=True,
                 is_staff=bool(set(account["roles"]) & {roles.REDACTIE, roles.MODERATOR}),
             )
         else:

@@ -25,13 +25,22 @@ _EXPORT_SKIP = {
 
 
 def create_user(
-    *, email: str, password: str | None, display_name: str = "", role_names: tuple[str, ...] = (),
-    verified: bool = False, is_staff: bool = False, is_superuser: bool = False,
+    *,
+    email: str,
+    password: str | None,
+    display_name: str = "",
+    role_names: tuple[str, ...] = (),
+    verified: bool = False,
+    is_staff: bool = False,
+    is_superuser: bool = False,
 ) -> User:
     """Create a user with roles; optionally mark the e-mail address as verified."""
     with transaction.atomic():
         user = User.objects.create_user(
-            email=email, password=password, display_name=display_name, is_staff=is_staff,
+            email=email,
+            password=password,
+            display_name=display_name,
+            is_staff=is_staff,
             is_superuser=is_superuser,
         )
         set_roles(user=user, role_names=role_names)

@@ -16,7 +16,10 @@ def mine(request):
     return render(
         request,
         "accounts/mine.html",
-        {"sections": dashboard.sections_for(request.user), "profile_form": ProfileForm(instance=request.user)},
+        {
+            "sections": dashboard.sections_for(request.user),
+            "profile_form": ProfileForm(instance=request.user),
+        },
     )
 
 

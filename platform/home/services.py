@@ -19,7 +19,11 @@ def ensure_home_page() -> HomePage:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Wij(k) de Ruwaard"
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Wij(k) de Ruwaard",
             )
         elif site.root_page_id != home.pk:
             site.root_page = home

@@ -7,8 +7,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors that may fail again: a plain render of a self-contained page.
-    from django.template import loader
     from django.http import HttpResponseServerError
+    from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render())
 

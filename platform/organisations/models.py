@@ -56,7 +56,11 @@ class Organisation(models.Model):
     address = models.CharField(_("adres"), max_length=200, blank=True)
     opening_hours = models.CharField(_("open"), max_length=200, blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     is_active = models.BooleanField(_("actief"), default=True)

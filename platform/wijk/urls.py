@@ -27,7 +27,10 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-    urlpatterns += [path("404/", home_views.page_not_found_preview), path("500/", home_views.server_error_preview)]
+    urlpatterns += [
+        path("404/", home_views.page_not_found_preview),
+        path("500/", home_views.server_error_preview),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

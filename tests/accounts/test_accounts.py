@@ -1,3 +1,4 @@
+import io
 import json
 
 import pytest
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_accounts():
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("email", [a["email"] for a in DEMO_ACCOUNTS])
@@ -30,7 +31,7 @@ def test_every_demo_account_logs_in_with_email_and_password(client, demo_account
 
 def test_demo_loader_is_idempotent(demo_accounts):
     users, emails = User.objects.count(), EmailAddress.objects.count()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert User.objects.count() == users
     assert EmailAddress.objects.count() == emails
 

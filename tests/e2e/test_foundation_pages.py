@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -5,13 +7,20 @@ from tests.e2e.conftest import horizontal_overflow
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PAGES = ["/", "/organisaties/", "/organisaties/schuldhulp/", "/account/login/", "/account/signup/", "/privacy/",
-         "/bestaat-niet/"]
+PAGES = [
+    "/",
+    "/organisaties/",
+    "/organisaties/schuldhulp/",
+    "/account/login/",
+    "/account/signup/",
+    "/privacy/",
+    "/bestaat-niet/",
+]
 
 
 @pytest.fixture
 def demo(transactional_db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -8,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_directory_lists_the_districts_organisations_with_what_they_help_with(client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     html = client.get("/organisaties/").content.decode()
     organisations = Organisation.objects.active()
     assert organisations.count() >= 12
@@ -40,8 +42,11 @@ def test_unknown_topic_is_ignored_with_a_message(client):
 
 def test_detail_page_shows_contact_and_help(client):
     OrganisationFactory(
-        name="Schuldhulp Oss", slug="schuldhulp", helps_with="Rekeningen die u niet kunt betalen.",
-        phone="0412 - 123", help_topics=["geldzaken"],
+        name="Schuldhulp Oss",
+        slug="schuldhulp",
+        helps_with="Rekeningen die u niet kunt betalen.",
+        phone="0412 - 123",
+        help_topics=["geldzaken"],
     )
     html = client.get("/organisaties/schuldhulp/").content.decode()
     assert "<h1>Schuldhulp Oss</h1>" in html
