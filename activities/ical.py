@@ -5,12 +5,34 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from .models import Activity, Occurrence
 from .recurrence import local_zone, parse_exdates, to_local_naive
 
 PRODID = "-//Wij(k) de Ruwaard//Agenda//NL"
+
+
+def _vtimezone() -> Timezone:
+    """Europe/Amsterdam as RRULE-based VTIMEZONE (the EU rule since 1996): the form that every calendar
+    client reads, older phones and dateutil's tzical included."""
+    zone = Timezone()
+    zone.add("tzid", settings.TIME_ZONE)
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("dtstart", datetime(1981, 3, 29, 2, 0))
+    summer.add("tzoffsetfrom", timedelta(hours=1))
+    summer.add("tzoffsetto", timedelta(hours=2))
+    summer.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 3, "BYDAY": "-1SU"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("dtstart", datetime(1996, 10, 27, 3, 0))
+    winter.add("tzoffsetfrom", timedelta(hours=2))
+    winter.add("tzoffsetto", timedelta(hours=1))
+    winter.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 10, "BYDAY": "-1SU"})
+    zone.add_component(summer)
+    zone.add_component(winter)
+    return zone
 
 
 def _calendar(name: str) -> Calendar:
@@ -20,6 +42,7 @@ def _calendar(name: str) -> Calendar:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", settings.TIME_ZONE)
+    cal.add_component(_vtimezone())
     return cal
 
 
@@ -72,7 +95,6 @@ def activity_calendar(*, activity: Activity, moved: Iterable[Occurrence], base_u
         override.add("dtstart", _local(occurrence.start))
         override.add("dtend", _local(occurrence.end))
         cal.add_component(override)
-    cal.add_missing_timezones()
     return cal.to_ical()
 
 
@@ -92,7 +114,6 @@ def occurrences_calendar(*, occurrences: Iterable[Occurrence], name: str, base_u
         else:
             event.add("status", "CONFIRMED")
         cal.add_component(event)
-    cal.add_missing_timezones()
     return cal.to_ical()
 
 

@@ -31,14 +31,38 @@ def agenda(frozen, db):
     huis = LocationFactory(name="Ons Huis van de Wijk", slug="ons-huis-van-de-wijk", is_accessible=True)
     iemhof = LocationFactory(name="D'n Iemhof", slug="dn-iemhof", is_accessible=False)
     ActivityFactory(title="Koffie", starts_at=NOW + timedelta(hours=2), location=huis, category="ontmoeten")
-    ActivityFactory(title="Bewegen", starts_at=NOW + timedelta(days=1, hours=2), location=iemhof,
-                    category="bewegen", audiences=["ouderen"], cost=Decimal("2.00"))
-    ActivityFactory(title="Speelotheek", starts_at=NOW + timedelta(days=3), location=huis,
-                    category="kinderen-gezin", audiences=["kinderen", "ouders"])
-    ActivityFactory(title="Geldspreekuur", kind=Activity.Kind.WALK_IN, topic="Geldzaken",
-                    starts_at=NOW + timedelta(days=2), location=huis, category="geldzaken", audiences=["ouders"])
-    ActivityFactory(title="Weekendmarkt", starts_at=NOW + timedelta(days=3, hours=4), location=iemhof,
-                    category="eten", audiences=["jongeren"], cost=Decimal("1.00"))  # Saturday
+    ActivityFactory(
+        title="Bewegen",
+        starts_at=NOW + timedelta(days=1, hours=2),
+        location=iemhof,
+        category="bewegen",
+        audiences=["ouderen"],
+        cost=Decimal("2.00"),
+    )
+    ActivityFactory(
+        title="Speelotheek",
+        starts_at=NOW + timedelta(days=3),
+        location=huis,
+        category="kinderen-gezin",
+        audiences=["kinderen", "ouders"],
+    )
+    ActivityFactory(
+        title="Geldspreekuur",
+        kind=Activity.Kind.WALK_IN,
+        topic="Geldzaken",
+        starts_at=NOW + timedelta(days=2),
+        location=huis,
+        category="geldzaken",
+        audiences=["ouders"],
+    )
+    ActivityFactory(
+        title="Weekendmarkt",
+        starts_at=NOW + timedelta(days=3, hours=4),
+        location=iemhof,
+        category="eten",
+        audiences=["jongeren"],
+        cost=Decimal("1.00"),
+    )  # Saturday
     ActivityFactory(title="Volgende maand", starts_at=NOW + timedelta(days=30))
     ActivityFactory(title="Wacht nog", starts_at=NOW + timedelta(hours=3), status=Activity.Status.PENDING)
 
@@ -46,21 +70,27 @@ def agenda(frozen, db):
 ALL_WEEK = {"Koffie", "Bewegen", "Speelotheek", "Geldspreekuur", "Weekendmarkt"}
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ({"wanneer": "week"}, ALL_WEEK),
-    ({}, ALL_WEEK),
-    ({"wanneer": "vandaag"}, {"Koffie"}),
-    ({"wanneer": "morgen"}, {"Bewegen"}),
-    ({"wanneer": "weekend"}, {"Speelotheek", "Weekendmarkt"}),
-    ({"wanneer": "2026-07-10"}, {"Volgende maand"}),
-    ({"categorie": "bewegen"}, {"Bewegen"}),
-    ({"voor": "ouders"}, {"Speelotheek", "Geldspreekuur", "Koffie"}),  # "iedereen" includes ouders
-    ({"locatie": "dn-iemhof"}, {"Bewegen", "Weekendmarkt"}),
-    ({"gratis": "1"}, {"Koffie", "Speelotheek", "Geldspreekuur"}),
-    ({"toegankelijk": "1"}, {"Koffie", "Speelotheek", "Geldspreekuur"}),
-    ({"soort": "inloopspreekuur"}, {"Geldspreekuur"}),
-    ({"soort": "activiteit", "gratis": "ja", "locatie": "ons-huis-van-de-wijk"}, {"Koffie", "Speelotheek"}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"wanneer": "week"}, ALL_WEEK),
+        ({}, ALL_WEEK),
+        ({"wanneer": "vandaag"}, {"Koffie"}),
+        ({"wanneer": "morgen"}, {"Bewegen"}),
+        ({"wanneer": "weekend"}, {"Speelotheek", "Weekendmarkt"}),
+        ({"wanneer": "2026-07-10"}, {"Volgende maand"}),
+        ({"categorie": "bewegen"}, {"Bewegen"}),
+        ({"voor": "ouders"}, {"Speelotheek", "Geldspreekuur", "Koffie"}),  # "iedereen" includes ouders
+        ({"locatie": "dn-iemhof"}, {"Bewegen", "Weekendmarkt"}),
+        ({"gratis": "1"}, {"Koffie", "Speelotheek", "Geldspreekuur"}),
+        ({"toegankelijk": "1"}, {"Koffie", "Speelotheek", "Geldspreekuur"}),
+        ({"soort": "inloopspreekuur"}, {"Geldspreekuur"}),
+        (
+            {"soort": "activiteit", "gratis": "ja", "locatie": "ons-huis-van-de-wijk"},
+            {"Koffie", "Speelotheek"},
+        ),
+    ],
+)
 def test_each_filter_narrows_the_agenda(client, agenda, query, expected):
     response = client.get("/agenda/", query)
     assert response.status_code == 200
@@ -68,11 +98,22 @@ def test_each_filter_narrows_the_agenda(client, agenda, query, expected):
     assert response.context["problems"] == []
 
 
-@pytest.mark.parametrize("query", [
-    {"wanneer": "gisteren"}, {"wanneer": "2026-02-30"}, {"wanneer": "9999-01-01"}, {"categorie": "bestaat-niet"},
-    {"voor": "katten"}, {"locatie": "maan"}, {"gratis": "misschien"}, {"toegankelijk": "<script>"},
-    {"soort": "feest"}, {"pagina": "abc"}, {"categorie": "x" * 5000},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"wanneer": "gisteren"},
+        {"wanneer": "2026-02-30"},
+        {"wanneer": "9999-01-01"},
+        {"categorie": "bestaat-niet"},
+        {"voor": "katten"},
+        {"locatie": "maan"},
+        {"gratis": "misschien"},
+        {"toegankelijk": "<script>"},
+        {"soort": "feest"},
+        {"pagina": "abc"},
+        {"categorie": "x" * 5000},
+    ],
+)
 def test_bad_filter_values_are_ignored_with_a_message(client, agenda, query):
     response = client.get("/agenda/", query)
     assert response.status_code == 200

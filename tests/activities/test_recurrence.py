@@ -24,39 +24,59 @@ rules = st.builds(
 starts = st.builds(
     lambda base, days, hour, minute: (base + timedelta(days=days)).replace(hour=hour, minute=minute),
     st.sampled_from([datetime(2026, 3, 1), datetime(2026, 10, 1)]),
-    st.integers(min_value=0, max_value=45), st.integers(min_value=0, max_value=23), st.sampled_from([0, 15, 30]),
+    st.integers(min_value=0, max_value=45),
+    st.integers(min_value=0, max_value=23),
+    st.sampled_from([0, 15, 30]),
 )
 
 
-@given(rule=rules, start=starts, skip=st.lists(st.integers(min_value=0, max_value=20), max_size=4),
-       window_days=st.integers(min_value=1, max_value=90), offset=st.integers(min_value=-10, max_value=30))
+@given(
+    rule=rules,
+    start=starts,
+    skip=st.lists(st.integers(min_value=0, max_value=20), max_size=4),
+    window_days=st.integers(min_value=1, max_value=90),
+    offset=st.integers(min_value=-10, max_value=30),
+)
 @settings(max_examples=150, deadline=None)
 def test_expansion_equals_dateutil_minus_exceptions(rule, start, skip, window_days, offset):
     aware_start = start.replace(tzinfo=AMS)
     window_start = (aware_start + timedelta(days=offset)).astimezone(UTC)
     window_end = window_start + timedelta(days=window_days)
     # dateutil with an aware start keeps the wall-clock time: the reference expansion.
-    reference = list(rrulestr(rule, dtstart=aware_start).between(
-        window_start.astimezone(AMS) - timedelta(days=2), window_end.astimezone(AMS) + timedelta(days=2), inc=True))
+    reference = list(
+        rrulestr(rule, dtstart=aware_start).between(
+            window_start.astimezone(AMS) - timedelta(days=2),
+            window_end.astimezone(AMS) + timedelta(days=2),
+            inc=True,
+        )
+    )
     all_dates = list(rrulestr(rule, dtstart=aware_start)[:25]) if reference else []
     exceptions = {all_dates[i] for i in skip if i < len(all_dates)}
     expected = sorted(
-        d.astimezone(UTC) for d in reference
+        d.astimezone(UTC)
+        for d in reference
         if d not in exceptions and window_start <= d.astimezone(UTC) < window_end
     )
     exdates = [d.replace(tzinfo=None).isoformat(timespec="minutes") for d in exceptions]
-    got = expand(starts_at=aware_start, rule=rule, exdates=exdates, window_start=window_start,
-                 window_end=window_end)
+    got = expand(
+        starts_at=aware_start, rule=rule, exdates=exdates, window_start=window_start, window_end=window_end
+    )
     assert [d.astimezone(UTC) for d in got] == expected
     # Wall-clock time stays the same on both sides of a DST change (except in the missing hour).
     if start.hour != 2:
-        assert {(d.astimezone(AMS).hour, d.astimezone(AMS).minute) for d in got} <= {(start.hour, start.minute)}
+        assert {(d.astimezone(AMS).hour, d.astimezone(AMS).minute) for d in got} <= {
+            (start.hour, start.minute)
+        }
 
 
 def test_weekly_walk_in_keeps_local_time_across_dst():
     start = datetime(2026, 3, 24, 10, 0, tzinfo=AMS)  # Tuesday, before summer time
-    got = expand(starts_at=start, rule="FREQ=WEEKLY;BYDAY=TU", window_start=start,
-                 window_end=start + timedelta(days=14))
+    got = expand(
+        starts_at=start,
+        rule="FREQ=WEEKLY;BYDAY=TU",
+        window_start=start,
+        window_end=start + timedelta(days=14),
+    )
     assert [d.astimezone(AMS).hour for d in got] == [10, 10]
     assert [d.astimezone(UTC).hour for d in got] == [9, 8]
 
@@ -71,7 +91,9 @@ def test_materialised_rows_equal_the_expansion(rule, start):
     materialise_occurrences(activity=activity, start=window_start, end=window_end)
     materialise_occurrences(activity=activity, start=window_start, end=window_end)  # idempotent
     rows = sorted(activity.occurrences.values_list("start", flat=True))
-    expected = expand(starts_at=activity.starts_at, rule=rule, window_start=window_start, window_end=window_end)
+    expected = expand(
+        starts_at=activity.starts_at, rule=rule, window_start=window_start, window_end=window_end
+    )
     assert rows == sorted(expected)
     activity.delete()
 
