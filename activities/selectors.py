@@ -106,7 +106,7 @@ def today_in_the_district(*, now: datetime | None = None, limit: int = 6) -> lis
         Occurrence.objects.visible()
         .between(start, end)
         .filter(end__gt=now, is_cancelled=False, activity__kind=Activity.Kind.ACTIVITY)
-        .select_related("activity", "activity__location")
+        .select_related("activity", "activity__location", "activity__organisation")
         .order_by("start")[:limit]
     )
 

@@ -30,7 +30,7 @@ from .forms import (
 from .ical import activity_calendar, occurrences_calendar
 from .models import Activity, Audience, Category, Location, Occurrence
 
-PAGE_SIZE = 60
+PAGE_SIZE = 40
 
 
 def _base_url(request) -> str:

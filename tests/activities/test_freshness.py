@@ -20,8 +20,13 @@ START = datetime(2026, 1, 5, 9, 0, tzinfo=AMS)
 @pytest.fixture
 def weekly(db, professional):
     with time_machine.travel(START, tick=False):
-        return ActivityFactory(title="Koffieochtend", owner=professional, rrule="FREQ=WEEKLY",
-                               starts_at=START + timedelta(hours=1), confirmed_at=START)
+        return ActivityFactory(
+            title="Koffieochtend",
+            owner=professional,
+            rrule="FREQ=WEEKLY",
+            starts_at=START + timedelta(hours=1),
+            confirmed_at=START,
+        )
 
 
 def link_in(message) -> str:
@@ -42,7 +47,7 @@ def test_reminder_at_eight_weeks_with_working_one_click_link(weekly, professiona
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [professional.email]
     assert "Koffieochtend" in mail.outbox[0].subject
     path = link_in(mail.outbox[0]).split("127.0.0.1:8000", 1)[-1].split("://", 1)[-1]
-    path = path[path.index("/agenda/"):]
+    path = path[path.index("/agenda/") :]
     anonymous = Client()
     with time_machine.travel(at + timedelta(weeks=2), tick=False):
         page = anonymous.get(path)
@@ -67,7 +72,7 @@ def test_stale_at_twelve_weeks_and_leaves_the_agenda(weekly, client):
         assert client.get(weekly.get_absolute_url()).status_code == 404
         # the link still brings it back
         path = link_in(mail.outbox[0])
-        path = path[path.index("/agenda/"):]
+        path = path[path.index("/agenda/") :]
         Client().post(path)
         weekly.refresh_from_db()
         assert weekly.status == Activity.Status.PUBLISHED

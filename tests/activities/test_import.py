@@ -53,11 +53,22 @@ def server():
     httpd.server_close()
 
 
-WEEKLY = {"uid": "yoga-1@example.org", "summary": "Yoga", "dtstart": datetime(2026, 6, 2, 10, 0, tzinfo=AMS),
-          "dtend": datetime(2026, 6, 2, 11, 0, tzinfo=AMS), "rrule": {"FREQ": "WEEKLY", "COUNT": 6},
-          "exdate": datetime(2026, 6, 9, 10, 0, tzinfo=AMS), "location": "Ons Huis van de Wijk"}
-ONCE = {"uid": "lezing@example.org", "summary": "Lezing", "dtstart": datetime(2026, 6, 5, 19, 0, tzinfo=AMS),
-        "dtend": datetime(2026, 6, 5, 21, 0, tzinfo=AMS), "description": "Over gezond eten."}
+WEEKLY = {
+    "uid": "yoga-1@example.org",
+    "summary": "Yoga",
+    "dtstart": datetime(2026, 6, 2, 10, 0, tzinfo=AMS),
+    "dtend": datetime(2026, 6, 2, 11, 0, tzinfo=AMS),
+    "rrule": {"FREQ": "WEEKLY", "COUNT": 6},
+    "exdate": datetime(2026, 6, 9, 10, 0, tzinfo=AMS),
+    "location": "Ons Huis van de Wijk",
+}
+ONCE = {
+    "uid": "lezing@example.org",
+    "summary": "Lezing",
+    "dtstart": datetime(2026, 6, 5, 19, 0, tzinfo=AMS),
+    "dtend": datetime(2026, 6, 5, 21, 0, tzinfo=AMS),
+    "description": "Over gezond eten.",
+}
 
 
 @pytest.mark.django_db
@@ -72,7 +83,11 @@ def test_importing_the_same_feed_twice_creates_nothing_new(server, client):
         html = client.get("/agenda/?wanneer=2026-06-02").content.decode()
     assert first["created"] == 2 and second == {"created": 0, "updated": 2, "removed": 0, "failed": 0}
     yoga = Activity.objects.get(import_uid="yoga-1@example.org")
-    assert yoga.is_imported and yoga.status == Activity.Status.PUBLISHED and yoga.organisation == feed.organisation
+    assert (
+        yoga.is_imported
+        and yoga.status == Activity.Status.PUBLISHED
+        and yoga.organisation == feed.organisation
+    )
     starts = [o.start.astimezone(AMS) for o in yoga.occurrences.order_by("start")]
     assert datetime(2026, 6, 9, 10, 0, tzinfo=AMS) not in starts  # EXDATE
     assert len(starts) == 5 and {s.hour for s in starts} == {10}
@@ -87,8 +102,12 @@ def test_changed_event_updates_in_place_and_removed_event_leaves_the_agenda(serv
     with time_machine.travel(NOW, tick=False):
         import_ical_feed(feed=feed)
         yoga_pk = Activity.objects.get(import_uid="yoga-1@example.org").pk
-        changed = dict(WEEKLY, summary="Yoga op de stoel", dtstart=datetime(2026, 6, 2, 14, 0, tzinfo=AMS),
-                       dtend=datetime(2026, 6, 2, 15, 0, tzinfo=AMS))
+        changed = dict(
+            WEEKLY,
+            summary="Yoga op de stoel",
+            dtstart=datetime(2026, 6, 2, 14, 0, tzinfo=AMS),
+            dtend=datetime(2026, 6, 2, 15, 0, tzinfo=AMS),
+        )
         server["body"] = feed_body([changed])
         result = import_ical_feed(feed=feed)
         html = client.get("/agenda/?wanneer=week").content.decode()

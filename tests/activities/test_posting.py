@@ -15,10 +15,21 @@ from tests.factories import MembershipFactory, UserFactory
 def form_data(**extra):
     day = timezone.localdate() + timedelta(days=2)
     data = {
-        "title": "Samen koken", "summary": "We koken en eten samen.", "description": "Neem zin mee.",
-        "kind": "activity", "category": "eten", "topic": "", "what_to_bring": "",
-        "location": LocationFactory().pk, "cost": "", "registration": "none", "registration_detail": "",
-        "day": day.isoformat(), "start_time": "17:30", "end_time": "19:30", "repeat": "wekelijks",
+        "title": "Samen koken",
+        "summary": "We koken en eten samen.",
+        "description": "Neem zin mee.",
+        "kind": "activity",
+        "category": "eten",
+        "topic": "",
+        "what_to_bring": "",
+        "location": LocationFactory().pk,
+        "cost": "",
+        "registration": "none",
+        "registration_detail": "",
+        "day": day.isoformat(),
+        "start_time": "17:30",
+        "end_time": "19:30",
+        "repeat": "wekelijks",
         "audiences": ["iedereen"],
     }
     data.update(extra)
@@ -46,8 +57,10 @@ def test_resident_activity_waits_for_moderator(client_for, resident, moderator, 
 @pytest.mark.django_db
 def test_professional_activity_for_their_organisation_appears_at_once(client_for, professional, client):
     membership = MembershipFactory(user=professional)
-    response = client_for(professional).post("/agenda/nieuw/", form_data(organisation=membership.organisation.pk,
-                                                                         kind="walk_in", topic="Geldzaken"))
+    response = client_for(professional).post(
+        "/agenda/nieuw/",
+        form_data(organisation=membership.organisation.pk, kind="walk_in", topic="Geldzaken"),
+    )
     activity = Activity.objects.get(title="Samen koken")
     assert response.status_code == 302
     assert activity.status == Activity.Status.PUBLISHED and activity.organisation == membership.organisation
@@ -81,8 +94,17 @@ def test_anonymous_visitor_is_sent_to_login(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("bad", [{"end_time": "16:00"}, {"title": ""}, {"day": "morgen"}, {"kind": "walk_in"},
-                                 {"day": "2020-01-01"}, {"repeat": "elke-eeuw"}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"end_time": "16:00"},
+        {"title": ""},
+        {"day": "morgen"},
+        {"kind": "walk_in"},
+        {"day": "2020-01-01"},
+        {"repeat": "elke-eeuw"},
+    ],
+)
 def test_bad_input_gets_a_dutch_message_and_keeps_the_data(client_for, resident, bad):
     response = client_for(resident).post("/agenda/nieuw/", form_data(**bad))
     assert response.status_code == 200
@@ -98,8 +120,9 @@ def test_wrong_user_cannot_edit_or_cancel_someone_elses_activity(client_for, res
     occurrence = activity.occurrences.first()
     url = f"/agenda/{activity.slug}/" + path.format(pk=occurrence.pk)
     assert client_for(other_resident).get(url).status_code in (403, 405)
-    response = client_for(other_resident).post(url, {"actie": "afgelasten", "afgelast-reason": "weg",
-                                                     "last_day": timezone.localdate().isoformat()})
+    response = client_for(other_resident).post(
+        url, {"actie": "afgelasten", "afgelast-reason": "weg", "last_day": timezone.localdate().isoformat()}
+    )
     assert response.status_code == 403
     activity.refresh_from_db()
     occurrence.refresh_from_db()
@@ -118,10 +141,15 @@ def test_occurrence_of_another_activity_is_404(client_for, resident):
 @pytest.mark.django_db
 def test_organisation_member_keeps_walk_in_current_from_the_site(client_for, professional, client):
     membership = MembershipFactory(user=professional)
-    hour = ActivityFactory(kind="walk_in", topic="Werk", rrule="FREQ=WEEKLY", organisation=membership.organisation)
+    hour = ActivityFactory(
+        kind="walk_in", topic="Werk", rrule="FREQ=WEEKLY", organisation=membership.organisation
+    )
     pro = client_for(professional)
     first = hour.occurrences.order_by("start").first()
-    pro.post(f"/agenda/{hour.slug}/datum/{first.pk}/", {"actie": "afgelasten", "afgelast-reason": "Vandaag geen inloop"})
+    pro.post(
+        f"/agenda/{hour.slug}/datum/{first.pk}/",
+        {"actie": "afgelasten", "afgelast-reason": "Vandaag geen inloop"},
+    )
     first.refresh_from_db()
     assert first.is_cancelled and first.reason == "Vandaag geen inloop"
 
