@@ -270,7 +270,6 @@ def confirm(request, token):
     activity = services.activity_from_token(token)
     if activity is None:
         return render(request, "activities/confirm.html", {"invalid": True}, status=400)
-    if request.method == "POST":
-        services.confirm_activity(activity=activity)
-        return render(request, "activities/confirm.html", {"activity": activity, "done": True})
-    return render(request, "activities/confirm.html", {"activity": activity})
+    # One click: opening the signed link confirms. The page then offers to change or end it instead.
+    services.confirm_activity(activity=activity)
+    return render(request, "activities/confirm.html", {"activity": activity, "done": True})
