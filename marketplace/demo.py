@@ -21,7 +21,7 @@ LISTINGS = [
         "ochtend",
         2,
         "Wie doet boodschappen met mij?",
-        "Mijn knie is geopereerd. Eén keer per week naar de supermarkt aan de Kruisstraat, samen of voor mij.",
+        "Mijn knie is geopereerd. Eén keer per week naar de supermarkt, samen of voor mij.",
     ),
     (
         FATMA,

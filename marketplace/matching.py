@@ -15,10 +15,11 @@ TEXT_WEIGHT = 3.0
 RECENCY_WEIGHT = 0.3
 RECENCY_DAYS = 42
 
-_STOPWORDS = frozenset(
+_STOPWORD_TEXT = (
     "de het een en in op met voor van te is ik je u wij we mijn mij me die dat er aan bij om of als "
-    "naar ook maar nog wel niet kan wil graag zou heb heeft hebben zijn wordt iemand die dit deze".split()
+    "naar ook maar nog wel niet kan wil graag zou heb heeft hebben zijn wordt iemand dit deze"
 )
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
 
 
