@@ -53,6 +53,9 @@ class ListingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["when"].choices = When.choices
         self.fields["area"].choices = Area.choices
+        for name, default in (("when", When.MAAKT_NIET_UIT), ("area", Area.HEEL)):
+            self.fields[name].required = False
+            self.fields[name].initial = default
         if not allow_on_behalf:
             for name in ("on_behalf", "on_behalf_name", "consent"):
                 del self.fields[name]
@@ -62,6 +65,12 @@ class ListingForm(forms.ModelForm):
         if len(title) < 3:
             raise forms.ValidationError(_("Schrijf in een paar woorden wat u zoekt of biedt."))
         return title
+
+    def clean_when(self):
+        return self.cleaned_data.get("when") or When.MAAKT_NIET_UIT
+
+    def clean_area(self):
+        return self.cleaned_data.get("area") or Area.HEEL
 
     def clean(self):
         data = super().clean()
