@@ -5,8 +5,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
-from .models import Area, Kind, Listing, When
+from .models import Area, Kind, Listing, Status, When
 
 CATEGORY_WEIGHT = 4.0
 AREA_WEIGHT = 2.0
@@ -23,6 +24,7 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=20_000)
 def words(text: str) -> frozenset[str]:
     """Lowercase words without accents and without small filler words; a crude stem for plurals."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -48,6 +50,42 @@ def text_similarity(a: frozenset[str], b: frozenset[str]) -> float:
 class Match:
     listing: Listing
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """The few fields ranking needs, read without building model instances."""
+
+    pk: int
+    kind: str
+    category: str
+    area: str
+    when: str
+    title: str
+    text: str
+    status: str
+    is_pending: bool
+    expires_at: datetime
+    created_at: datetime
+    owner_id: int
+
+    FIELDS = (
+        "pk",
+        "kind",
+        "category",
+        "area",
+        "when",
+        "title",
+        "text",
+        "status",
+        "is_pending",
+        "expires_at",
+        "created_at",
+        "owner_id",
+    )
+
+    def is_matchable(self, now: datetime) -> bool:
+        return self.status == Status.OPEN and not self.is_pending and self.expires_at > now
 
 
 def score(listing: Listing, candidate: Listing, *, now: datetime, listing_words=None) -> float:

@@ -19,21 +19,6 @@ from .models import (
     Status,
 )
 
-MATCH_FIELDS = (
-    "id",
-    "kind",
-    "category",
-    "title",
-    "text",
-    "when",
-    "area",
-    "status",
-    "is_pending",
-    "expires_at",
-    "created_at",
-    "owner_id",
-)
-
 
 def public_listings() -> QuerySet[Listing]:
     """Every listing an anonymous visitor may see (not hidden, expired, pending or closed)."""
@@ -71,15 +56,17 @@ def listing_for(*, pk: int, user) -> Listing | None:
 
 
 def matches_for(*, listing: Listing, limit: int = 5, now: datetime | None = None) -> list[matching.Match]:
-    """The best open listings of the other kind for `listing`."""
+    """The best open listings of the other kind for `listing`, as Match(listing, score)."""
     now = now or timezone.now()
-    candidates = (
+    rows = (
         Listing.objects.open(now)
         .filter(kind=matching.opposite(listing.kind))
         .exclude(owner_id=listing.owner_id)
-        .only(*MATCH_FIELDS)
+        .values_list(*matching.Candidate.FIELDS)
     )
-    return matching.rank(listing, candidates, now=now, limit=limit)
+    best = matching.rank(listing, (matching.Candidate(*row) for row in rows), now=now, limit=limit)
+    found = Listing.objects.select_related("owner").in_bulk([m.listing.pk for m in best])
+    return [matching.Match(listing=found[m.listing.pk], score=m.score) for m in best if m.listing.pk in found]
 
 
 def conversations_of(*, user) -> QuerySet[Conversation]:

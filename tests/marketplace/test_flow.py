@@ -18,10 +18,17 @@ def test_vraag_to_klaar_with_two_users(resident, volunteer, client_for):
     owner, helper = client_for(resident), client_for(volunteer)
 
     # 1. The resident posts a vraag.
-    response = owner.post("/vraag-en-aanbod/nieuw/", {
-        "kind": "vraag", "category": "klussen", "title": "Lamp ophangen", "text": "Ik heb geen ladder.",
-        "when": "weekend", "area": "midden",
-    })
+    response = owner.post(
+        "/vraag-en-aanbod/nieuw/",
+        {
+            "kind": "vraag",
+            "category": "klussen",
+            "title": "Lamp ophangen",
+            "text": "Ik heb geen ladder.",
+            "when": "weekend",
+            "area": "midden",
+        },
+    )
     listing = Listing.objects.get(title="Lamp ophangen")
     assert response.status_code == 302 and response["Location"] == listing.get_absolute_url()
     assert listing.status == Status.OPEN and not listing.is_pending

@@ -20,7 +20,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
 def test_is_het_gelukt_a_week_after_the_match(resident, volunteer, client_for):
     with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
         conversation = ConversationFactory(
-            response__listing=ListingFactory(owner=resident, title="Boodschappen"), response__responder=volunteer
+            response__listing=ListingFactory(owner=resident, title="Boodschappen"),
+            response__responder=volunteer,
         )
         services.accept_response(response=conversation.response, by=resident)
     with time_machine.travel("2026-03-09 09:00 +0100", tick=False):
@@ -41,14 +42,23 @@ def test_is_het_gelukt_a_week_after_the_match(resident, volunteer, client_for):
         page = client_for(resident).get(f"/vraag-en-aanbod/gelukt/{mine.pk}/").content.decode()
         assert "Ja, het is gelukt" in page and "Nog niet" in page
         assert client_for(volunteer).get(f"/vraag-en-aanbod/gelukt/{mine.pk}/").status_code == 404
-        assert client_for(resident).post(f"/vraag-en-aanbod/gelukt/{mine.pk}/", {"answer": "misschien"}).status_code == 400
+        assert (
+            client_for(resident)
+            .post(f"/vraag-en-aanbod/gelukt/{mine.pk}/", {"answer": "misschien"})
+            .status_code
+            == 400
+        )
         client_for(resident).post(f"/vraag-en-aanbod/gelukt/{mine.pk}/", {"answer": "ja"})
         theirs = FollowUp.objects.get(user=volunteer)
         client_for(volunteer).post(f"/vraag-en-aanbod/gelukt/{theirs.pk}/", {"answer": "nog_niet"})
 
-    counts = selectors.outcome_counts(start=datetime(2026, 3, 1, tzinfo=AMS), end=datetime(2026, 4, 1, tzinfo=AMS))
+    counts = selectors.outcome_counts(
+        start=datetime(2026, 3, 1, tzinfo=AMS), end=datetime(2026, 4, 1, tzinfo=AMS)
+    )
     assert counts == {"ja": 1, "nog_niet": 1, "nee": 0, "matches": 1}
-    later = selectors.outcome_counts(start=datetime(2026, 4, 1, tzinfo=AMS), end=datetime(2026, 5, 1, tzinfo=AMS))
+    later = selectors.outcome_counts(
+        start=datetime(2026, 4, 1, tzinfo=AMS), end=datetime(2026, 5, 1, tzinfo=AMS)
+    )
     assert later == {"ja": 0, "nog_niet": 0, "nee": 0, "matches": 0}
 
 
@@ -59,7 +69,9 @@ def test_unanswered_vraag_is_shown_to_volunteers_again_after_a_week(volunteer, c
         quiet = ListingFactory(kind="vraag", title="Niemand reageerde")
         answered = ListingFactory(kind="vraag", title="Wel reactie")
         ConversationFactory(response__listing=answered)
-        ListingFactory(kind="vraag", title="Later geplaatst", created_at=timezone.now() + timezone.timedelta(days=3))
+        ListingFactory(
+            kind="vraag", title="Later geplaatst", created_at=timezone.now() + timezone.timedelta(days=3)
+        )
     with time_machine.travel("2026-03-09 11:00 +0100", tick=False):
         assert services.reshow_unanswered_vragen() == 1
         assert services.reshow_unanswered_vragen() == 0  # once
@@ -67,5 +79,7 @@ def test_unanswered_vraag_is_shown_to_volunteers_again_after_a_week(volunteer, c
         assert quiet.reshown_at == timezone.now()
         page = client.get("/vraag-en-aanbod/").content.decode()
         assert page.index("Niemand reageerde") < page.index("Later geplaatst")
-        assert Notification.objects.filter(user=volunteer, text="Een nieuwe vraag past bij u: Niemand reageerde").exists()
+        assert Notification.objects.filter(
+            user=volunteer, text="Een nieuwe vraag past bij u: Niemand reageerde"
+        ).exists()
         assert not Listing.objects.get(title="Wel reactie").reshown_at

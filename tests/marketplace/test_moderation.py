@@ -9,7 +9,14 @@ from tests.factories import UserFactory
 
 from .factories import ConversationFactory, ListingFactory, MessageFactory
 
-FORM = {"kind": "vraag", "category": "tuin", "title": "Heg knippen", "text": "", "when": "altijd", "area": "heel"}
+FORM = {
+    "kind": "vraag",
+    "category": "tuin",
+    "title": "Heg knippen",
+    "text": "",
+    "when": "altijd",
+    "area": "heel",
+}
 
 
 @pytest.mark.django_db
@@ -56,8 +63,9 @@ def test_only_moderators_reach_the_queue(resident, client_for):
 
 
 @pytest.mark.django_db
-def test_reported_listing_hidden_is_gone_for_all_but_moderators(resident, volunteer, moderator, client,
-                                                                  client_for):
+def test_reported_listing_hidden_is_gone_for_all_but_moderators(
+    resident, volunteer, moderator, client, client_for
+):
     listing = ListingFactory(owner=resident, title="Koop mijn spullen")
     response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/melden/", {"reason": "spam"})
     assert response.status_code == 302
@@ -93,8 +101,9 @@ def test_anonymous_cannot_report(client):
 
 @pytest.mark.django_db
 def test_reported_message_hidden_by_moderator(resident, volunteer, moderator, client_for):
-    conversation = ConversationFactory(response__listing=ListingFactory(owner=resident),
-                                       response__responder=volunteer)
+    conversation = ConversationFactory(
+        response__listing=ListingFactory(owner=resident), response__responder=volunteer
+    )
     message = MessageFactory(conversation=conversation, author=volunteer, text="Vervelende tekst")
     client_for(resident).post(f"/berichten/{conversation.pk}/melden/{message.pk}/", {"reason": "grof"})
     assert Report.objects.get().message == message

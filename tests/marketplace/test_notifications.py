@@ -13,8 +13,15 @@ from .factories import ListingFactory
 
 
 def post(owner, **extra):
-    data = {"kind": "vraag", "category": "tuin", "title": "Heg knippen", "text": "", "when": "altijd",
-            "area": "noord", **extra}
+    data = {
+        "kind": "vraag",
+        "category": "tuin",
+        "title": "Heg knippen",
+        "text": "",
+        "when": "altijd",
+        "area": "noord",
+        **extra,
+    }
     return services.create_listing(owner=owner, **data)
 
 

@@ -4,8 +4,13 @@ import pytest
 
 from marketplace.models import Listing
 
-BASE = {"kind": "vraag", "category": "boodschappen", "title": "Boodschappen voor mevrouw", "when": "ochtend",
-        "area": "noord"}
+BASE = {
+    "kind": "vraag",
+    "category": "boodschappen",
+    "title": "Boodschappen voor mevrouw",
+    "when": "ochtend",
+    "area": "noord",
+}
 
 
 @pytest.mark.django_db
@@ -18,9 +23,15 @@ def test_on_behalf_records_consent_and_shows_helper_as_contact(helper_fixture, r
         ListingFactory(owner=helper)  # a known poster
     form = client_for(helper).get("/vraag-en-aanbod/nieuw/").content.decode()
     assert 'name="on_behalf"' in form and 'name="consent"' in form
-    response = client_for(helper).post("/vraag-en-aanbod/nieuw/", {
-        **BASE, "on_behalf": "on", "on_behalf_name": "Mevrouw Jansen", "consent": "on",
-    })
+    response = client_for(helper).post(
+        "/vraag-en-aanbod/nieuw/",
+        {
+            **BASE,
+            "on_behalf": "on",
+            "on_behalf_name": "Mevrouw Jansen",
+            "consent": "on",
+        },
+    )
     listing = Listing.objects.get(title=BASE["title"])
     assert response.status_code == 302
     assert listing.owner == helper and listing.consent_at is not None and listing.is_on_behalf
@@ -32,9 +43,14 @@ def test_on_behalf_records_consent_and_shows_helper_as_contact(helper_fixture, r
 
 @pytest.mark.django_db
 def test_on_behalf_without_consent_is_refused(professional, client_for):
-    response = client_for(professional).post("/vraag-en-aanbod/nieuw/", {
-        **BASE, "on_behalf": "on", "on_behalf_name": "Mevrouw Jansen",
-    })
+    response = client_for(professional).post(
+        "/vraag-en-aanbod/nieuw/",
+        {
+            **BASE,
+            "on_behalf": "on",
+            "on_behalf_name": "Mevrouw Jansen",
+        },
+    )
     assert response.status_code == 400
     assert "Vraag eerst toestemming aan de bewoner." in response.content.decode()
     assert not Listing.objects.exists()
@@ -45,8 +61,14 @@ def test_resident_cannot_post_on_behalf(resident, client_for):
     from .factories import ListingFactory
 
     ListingFactory(owner=resident)
-    client_for(resident).post("/vraag-en-aanbod/nieuw/", {
-        **BASE, "on_behalf": "on", "on_behalf_name": "Buurvrouw", "consent": "on",
-    })
+    client_for(resident).post(
+        "/vraag-en-aanbod/nieuw/",
+        {
+            **BASE,
+            "on_behalf": "on",
+            "on_behalf_name": "Buurvrouw",
+            "consent": "on",
+        },
+    )
     listing = Listing.objects.get(title=BASE["title"])
     assert not listing.is_on_behalf and listing.on_behalf_name == ""

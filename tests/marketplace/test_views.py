@@ -11,7 +11,9 @@ from .factories import ConversationFactory, ListingFactory, MessageFactory
 
 @pytest.mark.django_db
 def test_list_shows_both_kinds_newest_first(client):
-    old = ListingFactory(kind="vraag", title="Oude vraag", shown_at=timezone.now() - timezone.timedelta(days=3))
+    old = ListingFactory(
+        kind="vraag", title="Oude vraag", shown_at=timezone.now() - timezone.timedelta(days=3)
+    )
     new = ListingFactory(kind="aanbod", title="Nieuw aanbod")
     page = client.get("/vraag-en-aanbod/").content.decode()
     assert page.index(new.title) < page.index(old.title)
@@ -111,8 +113,10 @@ def test_unverified_user_cannot_post(client_for):
     response = client.get("/vraag-en-aanbod/nieuw/")
     assert response.status_code == 403
     assert "Eerst uw e-mailadres bevestigen" in response.content.decode()
-    client.post("/vraag-en-aanbod/nieuw/", {"kind": "vraag", "category": "tuin", "title": "Heg knippen",
-                                            "when": "altijd", "area": "heel"})
+    client.post(
+        "/vraag-en-aanbod/nieuw/",
+        {"kind": "vraag", "category": "tuin", "title": "Heg knippen", "when": "altijd", "area": "heel"},
+    )
     assert not Listing.objects.exists()
 
 
@@ -126,8 +130,9 @@ EVIL = "<script>alert(1)</script>"
 
 
 @pytest.mark.django_db
-def test_script_in_title_and_message_is_shown_as_text_everywhere(client, client_for, resident, volunteer,
-                                                                 moderator):
+def test_script_in_title_and_message_is_shown_as_text_everywhere(
+    client, client_for, resident, volunteer, moderator
+):
     listing = ListingFactory(owner=resident, title=f"Hulp {EVIL}", text=f"Tekst {EVIL}")
     conversation = ConversationFactory(response__listing=listing, response__responder=volunteer)
     message = MessageFactory(conversation=conversation, author=volunteer, text=f"Bericht {EVIL}")
