@@ -102,7 +102,10 @@ def response_of(*, listing: Listing, user) -> Response | None:
 
 def listings_of(*, user) -> QuerySet[Listing]:
     return (
-        Listing.objects.filter(owner=user).annotate(response_count=Count("responses")).order_by("-created_at")
+        Listing.objects.filter(owner=user)
+        .exclude(status=Status.VERBORGEN)
+        .annotate(response_count=Count("responses"))
+        .order_by("-created_at")
     )
 
 

@@ -108,3 +108,24 @@ def test_owner_can_close_listing(resident, client_for):
     client_for(resident).post(f"/vraag-en-aanbod/{listing.pk}/sluiten/")
     listing.refresh_from_db()
     assert listing.status == Status.GESLOTEN
+
+
+@pytest.mark.django_db
+def test_unverified_user_cannot_respond(resident, client_for):
+    from tests.factories import UserFactory
+
+    listing = ListingFactory(owner=resident)
+    response = client_for(UserFactory(verified=False)).post(
+        f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik help"}
+    )
+    assert response.status_code == 400
+    assert "Bevestig eerst uw e-mailadres" in response.content.decode()
+    assert not Conversation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_cannot_respond_to_afgesproken_listing(resident, volunteer, client_for):
+    listing = ListingFactory(owner=resident, status=Status.AFGESPROKEN)
+    response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik help"})
+    assert response.status_code == 400 and not Conversation.objects.exists()
+    assert "Ik kan helpen" not in client_for(volunteer).get(listing.get_absolute_url()).content.decode()

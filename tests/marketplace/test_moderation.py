@@ -82,6 +82,20 @@ def test_reported_listing_hidden_is_gone_for_all_but_moderators(
         assert "Koop mijn spullen" not in viewer.get("/vraag-en-aanbod/").content.decode()
     assert client_for(moderator).get(listing.get_absolute_url()).status_code == 200
     assert Notification.objects.filter(user=resident, text__contains="verborgen").exists()
+    assert "Koop mijn spullen" not in client_for(resident).get("/mijn/").content.decode()
+
+
+@pytest.mark.django_db
+def test_hidden_listing_title_is_gone_from_its_conversations(resident, volunteer, moderator, client_for):
+    listing = ListingFactory(owner=resident, title="Koop mijn spullen")
+    conversation = ConversationFactory(response__listing=listing, response__responder=volunteer)
+    from marketplace.services import hide_listing
+
+    hide_listing(listing=listing, by=moderator)
+    for user in (resident, volunteer):
+        assert "Koop mijn spullen" not in client_for(user).get("/berichten/").content.decode()
+        page = client_for(user).get(conversation.get_absolute_url()).content.decode()
+        assert "Koop mijn spullen" not in page and "Een moderator heeft dit bericht" in page
 
 
 @pytest.mark.django_db
