@@ -15,6 +15,7 @@ class ListingViewSet(SnippetViewSet):
     search_fields = ["title", "text"]
     ordering = ["-shown_at"]
     panels = [
+        FieldPanel("owner"),
         FieldPanel("kind"),
         FieldPanel("category"),
         FieldPanel("title"),
