@@ -33,7 +33,7 @@ class ListingForm(forms.ModelForm):
         widgets = {
             "title": forms.TextInput(
                 attrs={
-                    "placeholder": _("Bijvoorbeeld: Wie helpt mij met boodschappen?"),
+                    "placeholder": _("Bijvoorbeeld: boodschappen doen"),
                     "autocomplete": "off",
                 }
             ),

@@ -90,7 +90,7 @@ def test_form_is_short_with_big_category_buttons_and_examples(client_for, reside
     page = client_for(resident).get("/vraag-en-aanbod/nieuw/").content.decode()
     assert page.count('class="choice-buttons"') >= 2
     assert 'name="category"' in page and 'type="radio"' in page
-    assert "Bijvoorbeeld: Wie helpt mij met boodschappen?" in page
+    assert "Bijvoorbeeld: boodschappen doen" in page
     assert "Boodschappen" in page and "Formulieren en post" in page
     assert 'name="on_behalf"' not in page  # residents post for themselves
 
@@ -189,3 +189,16 @@ def test_volunteer_saves_preference(client_for, volunteer):
     assert bad.status_code == 302
     volunteer.match_preference.refresh_from_db()
     assert volunteer.match_preference.area == "noord"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/vraag-en-aanbod/99999999999999999999999/",
+        "/berichten/99999999999999999999999/",
+        "/vraag-en-aanbod/gelukt/99999999999999999999999/",
+    ],
+)
+def test_huge_ids_are_not_found_not_errors(client_for, resident, url):
+    assert client_for(resident).get(url).status_code == 404
