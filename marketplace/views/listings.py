@@ -66,7 +66,12 @@ def listing_create(request):
     if not has_verified_email(request.user):
         return render(request, "marketplace/verify_first.html", status=403)
     allow_on_behalf = services.may_post_on_behalf(request.user)
-    form = ListingForm(request.POST or None, allow_on_behalf=allow_on_behalf)
+    kind = request.GET.get("soort", "")
+    form = ListingForm(
+        request.POST or None,
+        allow_on_behalf=allow_on_behalf,
+        initial={"kind": kind} if kind in Kind.values else None,
+    )
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
