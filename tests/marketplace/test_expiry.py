@@ -78,3 +78,15 @@ def test_hidden_listing_cannot_be_renewed(client):
     response = client.get(f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/")
     listing.refresh_from_db()
     assert response.status_code == 400 and listing.status == Status.VERBORGEN
+
+
+@pytest.mark.django_db
+def test_daily_command_reports_what_it_did():
+    import io
+
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        ListingFactory()
+    out = io.StringIO()
+    with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
+        call_command("marketplace_daily", stdout=out)
+    assert "expired: 1" in out.getvalue() and "reminders: 0" in out.getvalue()
