@@ -138,6 +138,21 @@ def listing_close(request, pk: int):
     return redirect("marketplace:list")
 
 
+@login_required
+@require_POST
+def listing_extend(request, pk: int):
+    listing = selectors.listing_for(pk=pk, user=request.user)
+    if listing is None or listing.owner_id != request.user.pk:
+        raise Http404
+    try:
+        services.renew_listing(listing=listing)
+    except services.MarketplaceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Verlengd! Uw bericht staat er weer zes weken."))
+    return redirect(listing)
+
+
 def listing_renew(request, token: str):
     listing = services.listing_from_renew_token(token=token)
     if listing is None:
