@@ -3,11 +3,12 @@
 from django.http import HttpRequest
 
 from activities import selectors as activity_selectors
+from marketplace import selectors as marketplace_selectors
 
 
 def home_sections(request: HttpRequest) -> list[dict]:
     """A list of {"template": ..., "context": {...}} in the order the home page shows them."""
-    sections: list[dict] = [
+    return [
         {
             "template": "activities/includes/home_today.html",
             "context": {
@@ -15,5 +16,8 @@ def home_sections(request: HttpRequest) -> list[dict]:
                 "open_now": activity_selectors.open_walk_ins(),
             },
         },
+        {
+            "template": "marketplace/includes/home_listings.html",
+            "context": {"listings": marketplace_selectors.newest_listings(limit=6)},
+        },
     ]
-    return sections
