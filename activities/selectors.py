@@ -140,3 +140,15 @@ def pending_activities() -> QuerySet[Activity]:
 
 def location_choices() -> list[tuple[str, str]]:
     return list(Location.objects.values_list("slug", "name"))
+
+
+def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
+    """Figures for the impact page: dates held in [start, end) and activities posted."""
+    held = Occurrence.objects.filter(start__gte=start, start__lt=end, is_cancelled=False).exclude(
+        activity__status__in=[Activity.Status.DRAFT, Activity.Status.PENDING]
+    )
+    return {
+        "activity_dates": held.filter(activity__kind=Activity.Kind.ACTIVITY).count(),
+        "walk_in_dates": held.filter(activity__kind=Activity.Kind.WALK_IN).count(),
+        "new_activities": Activity.objects.filter(created_at__gte=start, created_at__lt=end).count(),
+    }

@@ -11,6 +11,7 @@ from . import matching
 from .models import (
     Conversation,
     FollowUp,
+    Kind,
     Listing,
     MatchPreference,
     Message,
@@ -145,3 +146,16 @@ def outcome_counts(*, start: datetime, end: datetime) -> dict[str, int]:
         counts[row["answer"]] = row["n"]
     counts["matches"] = Response.objects.filter(accepted_at__gte=start, accepted_at__lt=end).count()
     return counts
+
+
+def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
+    """Figures for the impact page: listings posted per kind, matches and follow-up answers."""
+    posted = (
+        Listing.objects.filter(created_at__gte=start, created_at__lt=end).values("kind").annotate(n=Count("id"))
+    )
+    by_kind = {row["kind"]: row["n"] for row in posted}
+    return {
+        "asks": by_kind.get(Kind.VRAAG, 0),
+        "offers": by_kind.get(Kind.AANBOD, 0),
+        **outcome_counts(start=start, end=end),
+    }

@@ -1,0 +1,9 @@
+"""Reads about accounts."""
+
+from datetime import datetime
+
+from .models import User
+
+
+def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
+    return {"new_accounts": User.objects.filter(date_joined__gte=start, date_joined__lt=end).count()}
