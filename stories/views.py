@@ -64,7 +64,7 @@ def story_share_context(*, request, story) -> dict:
         "og_image_url": og_image_url,
         "index_url": index.url,
         "edition_url": edition_url(index=index, edition=story.edition) if story.edition_id else "",
-        "whatsapp_url": "https://wa.me/?text=" + quote(f"{story.title} {absolute_url}"),
+        "whatsapp_url": "https://wa.me/?text=" + quote(f"{story.title} {absolute_url}", safe=""),
     }
 
 
