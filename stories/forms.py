@@ -1,4 +1,5 @@
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
@@ -12,11 +13,7 @@ class StorySubmissionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Schrijf zoals u praat. Een lege regel begint een nieuwe alinea."),
     )
-    photo = WagtailImageField(
-        label=_("Foto (mag, hoeft niet)"),
-        required=False,
-        help_text=_("Een foto van jpg, png of webp, niet groter dan 8 MB."),
-    )
+    photo = forms.Field(required=False)  # replaced in __init__, so it follows the current upload settings
     photo_alt = forms.CharField(
         label=_("Wat staat er op de foto?"),
         max_length=250,
@@ -31,6 +28,16 @@ class StorySubmissionForm(forms.Form):
         label=_("Ik vind het goed dat de redactie mijn verhaal plaatst op de website en in de Rucreant."),
         error_messages={"required": _("Zonder uw toestemming kunnen we uw verhaal niet plaatsen.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        photo = WagtailImageField(label=_("Foto (mag, hoeft niet)"), required=False)
+        photo.help_text = _("Een foto van jpg, png of webp, niet groter dan %(size)s.") % {
+            "size": filesizeformat(photo.max_upload_size)
+        }
+        self.fields["photo"] = photo
+        # keep the order of the form: the photo after the text
+        self.order_fields(["title", "text", "photo", "photo_alt", "photo_consent", "publication_consent"])
 
     def clean(self):
         cleaned = super().clean()
