@@ -1,4 +1,4 @@
-"""Demo stories of the Rucreant: two editions, themes, six published stories and one waiting for the editors."""
+"""Demo stories of the Rucreant: two editions, themes, six published stories, one waiting for review."""
 
 import datetime as dt
 
@@ -31,15 +31,21 @@ STORIES = [
     {
         "slug": "samen-gestopt-in-oktober",
         "title": "Samen gestopt in oktober",
-        "intro": "Acht buren stopten in oktober samen met roken. Elke week zaten ze aan tafel in Ons Huis van de Wijk.",
+        "intro": (
+            "Acht buren stopten in oktober samen met roken. Elke week "
+            "zaten ze aan tafel in Ons Huis van de Wijk."
+        ),
         "author": "Ria",
-        "edition": 41, "days_ago": 70, "themes": ["gezondheid", "ontmoeten"],
+        "edition": 41,
+        "days_ago": 70,
+        "themes": ["gezondheid", "ontmoeten"],
         "motif": "calendar",
         "alt": "Tekening van een kalender met achtentwintig afgevinkte dagen.",
         "paragraphs": [
             "Alleen stoppen lukte me nooit. Dit keer deden we het met een groep. Iedere dinsdag dronken we "
             "koffie en vertelden we hoe het ging.",
-            "Een verpleegkundige van de huisartsenpraktijk gaf tips. Wat doe je na het eten, als je zin krijgt? "
+            "Een verpleegkundige van de huisartsenpraktijk gaf tips. "
+            "Wat doe je na het eten, als je zin krijgt? "
             "Ik ging een rondje lopen. Dat helpt echt.",
         ],
         "quote": "Na 28 dagen wist ik: dit kan ik. En ik ruik weer hoe de koffie ruikt.",
@@ -47,13 +53,19 @@ STORIES = [
     {
         "slug": "de-huisarts-en-wij",
         "title": "De huisarts en wij: praten over medicijnen",
-        "intro": "Vrouwen uit de wijk en de huisartsen gaan met elkaar in gesprek. Over diabetes, medicijnen en opvoeden.",
+        "intro": (
+            "Vrouwen uit de wijk en de huisartsen gaan met elkaar in "
+            "gesprek. Over diabetes, medicijnen en opvoeden."
+        ),
         "author": "Ayşe",
-        "edition": 41, "days_ago": 62, "themes": ["gezondheid", "ontmoeten"],
+        "edition": 41,
+        "days_ago": 62,
+        "themes": ["gezondheid", "ontmoeten"],
         "motif": "speech",
         "alt": "Tekening van twee tekstballonnen, een groene en een oranje.",
         "paragraphs": [
-            "Bij de huisarts heb je maar tien minuten. Dan vergeet je soms wat je wilde vragen. Daarom praten "
+            "Bij de huisarts heb je maar tien minuten. Dan vergeet je "
+            "soms wat je wilde vragen. Daarom praten "
             "we nu ook buiten de spreekkamer met elkaar.",
             "In de huiskamer van Ons Huis van de Wijk stellen we onze vragen. Hoe neem je pillen tijdens de "
             "ramadan? Wat doe je als je kind niet wil eten? De huisarts luistert en wij leren van elkaar.",
@@ -63,28 +75,39 @@ STORIES = [
     {
         "slug": "spelen-lenen-in-de-speelotheek",
         "title": "Spelen lenen in de speelotheek",
-        "intro": "In de speelotheek leen je speelgoed, net als boeken in de bibliotheek. Samira komt er elke week.",
+        "intro": (
+            "In de speelotheek leen je speelgoed, net als boeken in de bibliotheek. Samira komt er elke week."
+        ),
         "author": "Samira",
-        "edition": 41, "days_ago": 55, "themes": ["samen-spelen"],
+        "edition": 41,
+        "days_ago": 55,
+        "themes": ["samen-spelen"],
         "motif": "blocks",
         "alt": "Tekening van zes gekleurde speelblokken op een lichte achtergrond.",
         "paragraphs": [
-            "Mijn kinderen willen steeds iets nieuws. Kopen kan niet altijd. In de speelotheek kiezen ze zelf "
+            "Mijn kinderen willen steeds iets nieuws. Kopen kan niet "
+            "altijd. In de speelotheek kiezen ze zelf "
             "een spel of een puzzel. Na twee weken brengen we het terug.",
-            "Ik ontmoet er ook andere moeders. We drinken thee terwijl de kinderen spelen. Zo leer je de buurt kennen.",
+            "Ik ontmoet er ook andere moeders. We drinken thee terwijl de "
+            "kinderen spelen. Zo leer je de buurt kennen.",
         ],
         "quote": "",
     },
     {
         "slug": "wandelen-met-het-sec",
         "title": "Wandelen met het SEC: een route door onze wijk",
-        "intro": "Het Sport Educatie Centrum maakte een wandelroute door de Ruwaard. Gerard liep hem als eerste.",
+        "intro": (
+            "Het Sport Educatie Centrum maakte een wandelroute door de Ruwaard. Gerard liep hem als eerste."
+        ),
         "author": "Gerard",
-        "edition": 42, "days_ago": 12, "themes": ["bewegen"],
+        "edition": 42,
+        "days_ago": 12,
+        "themes": ["bewegen"],
         "motif": "path",
         "alt": "Tekening van een wandelpad door het gras met bomen aan weerszijden en een gele zon.",
         "paragraphs": [
-            "De route is ongeveer vier kilometer. Onderweg staan borden met een oefening: een bankje om op te "
+            "De route is ongeveer vier kilometer. Onderweg staan "
+            "borden met een oefening: een bankje om op te "
             "stappen, een paal om omheen te lopen. Je doet zoveel als je kunt.",
             "Op woensdagochtend loopt er iemand van het SEC mee. Daarna drinken we samen koffie. "
             "Wie niet zo goed ter been is, loopt een korter stuk.",
@@ -94,9 +117,13 @@ STORIES = [
     {
         "slug": "s-avonds-op-pad-met-de-buurtpreventie",
         "title": "’s Avonds op pad met de buurtpreventie",
-        "intro": "Twee keer per week lopen bewoners een ronde door de wijk. Ze letten op en maken een praatje.",
+        "intro": (
+            "Twee keer per week lopen bewoners een ronde door de wijk. Ze letten op en maken een praatje."
+        ),
         "author": "Kees",
-        "edition": 42, "days_ago": 9, "themes": ["veiligheid", "ontmoeten"],
+        "edition": 42,
+        "days_ago": 9,
+        "themes": ["veiligheid", "ontmoeten"],
         "motif": "houses",
         "alt": "Tekening van een rij huizen in de avond met verlichte ramen en de maan.",
         "paragraphs": [
@@ -112,11 +139,14 @@ STORIES = [
         "title": "Ons Huis van de Wijk: zeven dagen per week open",
         "intro": "Koffie, taal, samen eten of een spreekuur: in Ons Huis van de Wijk is altijd iemand.",
         "author": "Annie",
-        "edition": 42, "days_ago": 5, "themes": ["ontmoeten"],
+        "edition": 42,
+        "days_ago": 5,
+        "themes": ["ontmoeten"],
         "motif": "cups",
         "alt": "Tekening van vier gekleurde koffiekopjes op een houten tafel.",
         "paragraphs": [
-            "Ik kwam hier voor het eerst na de dood van mijn man. Ik wilde niet de hele dag alleen thuis zijn. "
+            "Ik kwam hier voor het eerst na de dood van mijn man. Ik "
+            "wilde niet de hele dag alleen thuis zijn. "
             "Nu schenk ik zelf de koffie op maandag.",
             "Er zijn meer dan twintig activiteiten. En er zijn spreekuren, voor geldzaken of zorg. "
             "Je loopt gewoon binnen. Niemand vraagt waarom je er bent.",
@@ -164,18 +194,22 @@ def _editions(today: dt.date) -> dict[int, Edition]:
     for spec in EDITIONS:
         number = spec["number"]
         cover = _image(
-            title=f"Omslag Rucreant {number}", content=demo_images.cover_png(number, spec["colour"]),
-            filename=f"rucreant-{number}.png", alt=f"Omslag van de Rucreant nummer {number}.",
+            title=f"Omslag Rucreant {number}",
+            content=demo_images.cover_png(number, spec["colour"]),
+            filename=f"rucreant-{number}.png",
+            alt=f"Omslag van de Rucreant nummer {number}.",
         )
         pdf = _document(
-            title=f"Rucreant {number} (pdf)", content=demo_images.cover_pdf(number, spec["colour"]),
+            title=f"Rucreant {number} (pdf)",
+            content=demo_images.cover_pdf(number, spec["colour"]),
             filename=f"rucreant-{number}.pdf",
         )
         editions[number], _ = Edition.objects.update_or_create(
             number=number,
             defaults={
                 "published_on": today - dt.timedelta(days=spec["days_ago"]),
-                "cover": cover, "cover_alt": f"Omslag van de Rucreant nummer {number}, met de titel in wit.",
+                "cover": cover,
+                "cover_alt": f"Omslag van de Rucreant nummer {number}, met de titel in wit.",
                 "pdf": pdf,
             },
         )
@@ -192,7 +226,10 @@ def _body(spec: dict) -> list:
 
 def load(*, today, stdout) -> None:
     index = _index()
-    themes = {slug: Theme.objects.update_or_create(slug=slug, defaults={"name": name})[0] for slug, name in THEMES.items()}
+    themes = {
+        slug: Theme.objects.update_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in THEMES.items()
+    }
     editions = _editions(today)
     editor = demo_user("redactie@example.org")
     created = 0
@@ -200,13 +237,22 @@ def load(*, today, stdout) -> None:
         if StoryPage.objects.filter(slug=spec["slug"]).exists():
             continue
         image = _image(
-            title=spec["title"], content=demo_images.illustration(spec["motif"]),
-            filename=f"{spec['slug']}.png", alt=spec["alt"],
+            title=spec["title"],
+            content=demo_images.illustration(spec["motif"]),
+            filename=f"{spec['slug']}.png",
+            alt=spec["alt"],
         )
         story = StoryPage(
-            title=spec["title"], slug=spec["slug"], intro=spec["intro"], body=_body(spec),
-            hero_image=image, hero_alt=spec["alt"], author_name=spec["author"], editor=editor,
-            edition=editions[spec["edition"]], owner=editor,
+            title=spec["title"],
+            slug=spec["slug"],
+            intro=spec["intro"],
+            body=_body(spec),
+            hero_image=image,
+            hero_alt=spec["alt"],
+            author_name=spec["author"],
+            editor=editor,
+            edition=editions[spec["edition"]],
+            owner=editor,
         )
         story.themes.set([themes[slug] for slug in spec["themes"]])
         index.add_child(instance=story)
@@ -214,11 +260,19 @@ def load(*, today, stdout) -> None:
         published_at = timezone.make_aware(
             dt.datetime.combine(today - dt.timedelta(days=spec["days_ago"]), dt.time(10, 0))
         )
-        StoryPage.objects.filter(pk=story.pk).update(first_published_at=published_at, last_published_at=published_at)
+        StoryPage.objects.filter(pk=story.pk).update(
+            first_published_at=published_at, last_published_at=published_at
+        )
         created += 1
     resident = demo_user("bewoner@example.org")
     if not StoryPage.objects.filter(submitted_by=resident, title=PENDING["title"]).exists():
         services.submit_story(
-            author=resident, index=index, title=PENDING["title"], text=PENDING["text"], publication_consent=True
+            author=resident,
+            index=index,
+            title=PENDING["title"],
+            text=PENDING["text"],
+            publication_consent=True,
         )
-    stdout.write(f"  stories: {created} new stories, {len(EDITIONS)} Rucreant editions, one waiting for the editors")
+    stdout.write(
+        f"  stories: {created} new stories, {len(EDITIONS)} Rucreant editions, one waiting for the editors"
+    )

@@ -71,7 +71,12 @@ def _calendar(draw):
 
 
 MOTIFS = {
-    "path": _path, "cups": _cups, "blocks": _blocks, "houses": _houses, "speech": _speech, "calendar": _calendar,
+    "path": _path,
+    "cups": _cups,
+    "blocks": _blocks,
+    "houses": _houses,
+    "speech": _speech,
+    "calendar": _calendar,
 }
 
 

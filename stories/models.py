@@ -39,13 +39,21 @@ class Edition(models.Model):
     number = models.PositiveIntegerField(_("nummer"), unique=True)
     published_on = models.DateField(_("verschenen op"))
     cover = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("omslag"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("omslag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     cover_alt = models.CharField(_("beschrijving van de omslag (alt-tekst)"), max_length=250, blank=True)
     pdf = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("pdf"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("pdf"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
@@ -118,11 +126,17 @@ class StoryPage(Page):
     intro = models.CharField(_("inleiding"), max_length=300, help_text=_("Eén of twee zinnen."))
     body = StreamField(StoryBodyBlock(), verbose_name=_("verhaal"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hoofdfoto"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("hoofdfoto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_alt = models.CharField(
-        _("beschrijving van de hoofdfoto (alt-tekst)"), max_length=250, blank=True,
+        _("beschrijving van de hoofdfoto (alt-tekst)"),
+        max_length=250,
+        blank=True,
         help_text=_("Verplicht bij een foto. Beschrijf in één zin wat er te zien is."),
     )
     hero_caption = models.CharField(_("onderschrift van de hoofdfoto"), max_length=250, blank=True)
@@ -130,17 +144,29 @@ class StoryPage(Page):
         _("naam van de schrijver"), max_length=80, help_text=_("Een voornaam is genoeg.")
     )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ingestuurd door"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="submitted_stories",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingestuurd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_stories",
     )
     editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("redacteur"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="edited_stories",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("redacteur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edited_stories",
         limit_choices_to={"groups__name": "redactie"},
     )
     edition = models.ForeignKey(
-        Edition, verbose_name=_("Rucreant-editie"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="stories",
+        Edition,
+        verbose_name=_("Rucreant-editie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
     )
     themes = ParentalManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="stories")
     # What the resident agreed to when sending the story in. Kept out of the edit form on purpose.

@@ -64,7 +64,8 @@ def submissions_of(*, user) -> list[dict]:
         return []
     states = {}
     for state in WorkflowState.objects.filter(
-        base_content_type__app_label="wagtailcore", base_content_type__model="page",
+        base_content_type__app_label="wagtailcore",
+        base_content_type__model="page",
         object_id__in=[str(story.pk) for story in stories],
     ).order_by("created_at"):
         states[state.object_id] = state.status

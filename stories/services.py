@@ -20,7 +20,8 @@ def _paragraphs(text: str) -> list[str]:
 def _body_from_text(text: str) -> list[tuple[str, RichText]]:
     """Plain text of a resident as paragraphs; every character escaped, so nothing becomes HTML."""
     return [
-        ("paragraph", RichText("<p>" + escape(part).replace("\n", "<br>") + "</p>")) for part in _paragraphs(text)
+        ("paragraph", RichText("<p>" + escape(part).replace("\n", "<br>") + "</p>"))
+        for part in _paragraphs(text)
     ]
 
 
@@ -54,7 +55,9 @@ def submit_story(
         image = None
         if photo is not None:
             image = get_image_model().objects.create(
-                title=Truncator(title).chars(200), file=photo, uploaded_by_user=author,
+                title=Truncator(title).chars(200),
+                file=photo,
+                uploaded_by_user=author,
                 description=photo_alt[:255],
             )
         story = StoryPage(
@@ -80,7 +83,7 @@ def submit_story(
 
 
 def notify_author_of_publication(*, story: StoryPage) -> bool:
-    """Tell the resident who sent the story that it is online; only once. Returns whether a notice went out."""
+    """Tell the resident who sent the story that it is online, only once. Returns whether they were told."""
     if story.submitted_by_id is None:
         return False
     with transaction.atomic():

@@ -30,7 +30,11 @@ def story_list_context(*, request, index: StoryIndexPage) -> dict:
             notices.append(_("Deze Rucreant kennen we niet. U ziet verhalen uit alle edities."))
     paginator = Paginator(selectors.story_list(theme=theme, edition=edition), STORIES_PER_PAGE)
     stories = paginator.get_page(request.GET.get("pagina"))
-    query = {key: value for key, value in (("thema", theme and theme.slug), ("editie", edition and edition.number)) if value}
+    query = {
+        key: value
+        for key, value in (("thema", theme and theme.slug), ("editie", edition and edition.number))
+        if value
+    }
     return {
         "stories": stories,
         "themes": selectors.themes_in_use(),
@@ -58,7 +62,9 @@ def story_share_context(*, request, story) -> dict:
     absolute_url = request.build_absolute_uri(story.url) if story.url else ""
     og_image_url = ""
     if story.hero_image:
-        og_image_url = request.build_absolute_uri(story.hero_image.get_rendition("fill-1200x630|format-jpeg").url)
+        og_image_url = request.build_absolute_uri(
+            story.hero_image.get_rendition("fill-1200x630|format-jpeg").url
+        )
     return {
         "absolute_url": absolute_url,
         "og_image_url": og_image_url,

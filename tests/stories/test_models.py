@@ -46,7 +46,9 @@ def test_data_migration_serves_index_at_verhalen_with_redactie_workflow():
 
 @pytest.mark.django_db
 def test_hero_image_without_alt_text_is_refused(index):
-    story = StoryPage(title="Zonder alt", slug="zonder-alt", intro="Kort.", author_name="Ria", hero_image=ImageFactory())
+    story = StoryPage(
+        title="Zonder alt", slug="zonder-alt", intro="Kort.", author_name="Ria", hero_image=ImageFactory()
+    )
     with pytest.raises(ValidationError) as error:
         story.full_clean()
     assert "hero_alt" in error.value.message_dict

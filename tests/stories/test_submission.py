@@ -13,7 +13,9 @@ from .factories import image_bytes, make_story
 pytestmark = pytest.mark.django_db
 
 URL = "/verhalen/insturen/"
-STORY_TEXT = "Vorige week kookten we met tien buren in Ons Huis van de Wijk.\n\nIedereen nam iets mee van thuis."
+STORY_TEXT = (
+    "Vorige week kookten we met tien buren in Ons Huis van de Wijk.\n\nIedereen nam iets mee van thuis."
+)
 
 
 def _photo(name="buren.png", content=None, content_type="image/png"):
@@ -88,9 +90,7 @@ def test_full_submission_flow_from_resident_to_published_and_notified(
     # the redactie opens it in the Wagtail admin and approves it: that publishes it
     editor_client = client_for(editor)
     assert editor_client.get(f"/admin/pages/{story.pk}/edit/").status_code == 200
-    response = editor_client.post(
-        f"/admin/pages/workflow/action/{story.pk}/approve/{task_state.pk}/", {}
-    )
+    response = editor_client.post(f"/admin/pages/workflow/action/{story.pk}/approve/{task_state.pk}/", {})
     assert response.status_code in (200, 302)
     story.refresh_from_db()
     assert story.live
@@ -135,8 +135,10 @@ def test_story_without_photo_needs_no_photo_consent(client_for, resident, index)
 def test_too_large_photo_is_refused(client_for, resident, index, settings):
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1000
     response = _post(
-        client_for(resident), photo=_photo(content=image_bytes(size=(800, 800), fmt="PNG") + b"\0" * 2000),
-        photo_alt="Een foto", photo_consent="on",
+        client_for(resident),
+        photo=_photo(content=image_bytes(size=(800, 800), fmt="PNG") + b"\0" * 2000),
+        photo_alt="Een foto",
+        photo_consent="on",
     )
     assert response.status_code == 400
     assert "Dit bestand is te groot" in response.content.decode()
@@ -151,12 +153,16 @@ def test_too_large_photo_is_refused(client_for, resident, index, settings):
         ("tekst.txt", b"hallo", "text/plain", "Upload een geldige afbeelding"),
     ],
 )
-def test_photo_of_the_wrong_type_is_refused(client_for, resident, index, name, content, content_type, message):
+def test_photo_of_the_wrong_type_is_refused(
+    client_for, resident, index, name, content, content_type, message
+):
     if content is None:
         content = image_bytes(fmt="GIF")
     response = _post(
-        client_for(resident), photo=_photo(name=name, content=content, content_type=content_type),
-        photo_alt="Een foto", photo_consent="on",
+        client_for(resident),
+        photo=_photo(name=name, content=content, content_type=content_type),
+        photo_alt="Een foto",
+        photo_consent="on",
     )
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -166,7 +172,10 @@ def test_photo_of_the_wrong_type_is_refused(client_for, resident, index, name, c
 def test_typed_html_is_never_rendered_as_html(client, client_for, resident, index):
     from stories.services import notify_author_of_publication  # noqa: F401 — published below through Wagtail
 
-    _post(client_for(resident), text="<script>alert(1)</script> Een verhaal over <b>onze</b> straat en de buren.")
+    _post(
+        client_for(resident),
+        text="<script>alert(1)</script> Een verhaal over <b>onze</b> straat en de buren.",
+    )
     story = StoryPage.objects.get(submitted_by=resident)
     story.get_latest_revision().publish()
     html = client.get(f"/verhalen/{story.slug}/").content.decode()
@@ -195,7 +204,9 @@ def test_mijn_verhalen_shows_only_own_submissions(client_for, resident, other_re
 def test_editor_approval_via_model_api_publishes(resident, editor, index):
     from stories.services import submit_story
 
-    story = submit_story(author=resident, index=index, title="Moestuin", text=STORY_TEXT, publication_consent=True)
+    story = submit_story(
+        author=resident, index=index, title="Moestuin", text=STORY_TEXT, publication_consent=True
+    )
     task_state = WorkflowState.objects.get(object_id=str(story.pk)).current_task_state.specific
     task_state.task.specific.on_action(task_state, editor, "approve")
     story.refresh_from_db()
@@ -208,7 +219,12 @@ def test_submit_story_service_refuses_photo_without_consent(resident, index):
 
     with pytest.raises(ValueError):
         submit_story(
-            author=resident, index=index, title="Foto", text=STORY_TEXT, photo=_photo(),
-            publication_consent=True, photo_consent=False,
+            author=resident,
+            index=index,
+            title="Foto",
+            text=STORY_TEXT,
+            photo=_photo(),
+            publication_consent=True,
+            photo_consent=False,
         )
     assert not StoryPage.objects.filter(submitted_by=resident).exists()

@@ -43,7 +43,9 @@ def test_story_page_renders_hero_rendition_alt_text_open_graph_and_whatsapp(clie
     assert f'alt="{story.hero_alt}"' in html
     assert '<meta property="og:title" content="Samen koken">' in html
     assert f'<meta property="og:url" content="http://testserver{story.url}">' in html
-    assert re.search(r'<meta property="og:image" content="http://testserver/media/[^"]+fill-1200x630[^"]+\.jpg">', html)
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/media/[^"]+fill-1200x630[^"]+\.jpg">', html
+    )
     assert f'<meta property="og:description" content="{story.intro}">' in html
     assert 'href="https://wa.me/?text=Samen%20koken%20http%3A%2F%2Ftestserver%2Fverhalen%2F' in html
 
@@ -131,12 +133,14 @@ def test_listing_query_count_does_not_grow_with_stories(client, index, django_as
 
 
 def test_edition_has_its_own_listing_with_pdf_and_cover(client, index):
-    from wagtail.documents import get_document_model
     from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
 
     from .factories import ImageFactory
 
-    pdf = get_document_model().objects.create(title="Rucreant 41", file=ContentFile(b"%PDF-1.4", name="r41.pdf"))
+    pdf = get_document_model().objects.create(
+        title="Rucreant 41", file=ContentFile(b"%PDF-1.4", name="r41.pdf")
+    )
     edition = EditionFactory(number=41, pdf=pdf, cover=ImageFactory(), cover_alt="Omslag nummer 41")
     make_story(title="In editie 41", edition=edition)
     make_story(title="Zonder editie")
@@ -167,7 +171,9 @@ def test_home_page_queries_are_bounded(client, index, django_assert_max_num_quer
         client.get("/")
 
 
-def test_draft_is_invisible_to_anonymous_and_other_residents(client, client_for, index, other_resident, resident):
+def test_draft_is_invisible_to_anonymous_and_other_residents(
+    client, client_for, index, other_resident, resident
+):
     make_story(title="Gepubliceerd verhaal")
     draft = make_story(title="Geheim concept", publish=False, submitted_by=resident)
     assert not StoryPage.objects.get(pk=draft.pk).live
