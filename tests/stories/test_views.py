@@ -84,6 +84,7 @@ def test_listing_filters_by_theme_and_edition(client, index):
     html = client.get("/verhalen/?editie=41").content.decode()
     assert "Stoppen met roken" in html and "Speelotheek" in html and "Wandelroute" not in html
     assert 'href="/verhalen/editie/41/"' in html
+    assert 'href="/verhalen/editie/42/"' in html  # every edition has its own listing
 
     html = client.get("/verhalen/?thema=gezondheid&editie=42").content.decode()
     assert len(_cards(html)) == 1 and "Wandelroute" in html
