@@ -241,3 +241,14 @@ def test_mijn_verhalen_shows_when_the_redactie_asks_for_changes(client_for, resi
     html = client_for(resident).get("/mijn/").content.decode()
     assert "De redactie neemt contact met u op" in html
     assert not StoryPage.objects.get(pk=story.pk).live
+
+
+def test_photo_over_the_configured_8_mb_is_refused(client_for, resident, index, settings):
+    assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE == 8 * 1024 * 1024
+    big = image_bytes() + b"\0" * (8 * 1024 * 1024 + 1)
+    response = _post(
+        client_for(resident), photo=_photo(content=big), photo_alt="Een foto", photo_consent="on"
+    )
+    assert response.status_code == 400
+    assert "Dit bestand is te groot" in response.content.decode()
+    assert "8,0" in response.content.decode()
