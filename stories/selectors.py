@@ -1,5 +1,7 @@
 """Reads of the stories app."""
 
+from datetime import datetime
+
 from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
@@ -82,3 +84,10 @@ def _state_of(story: StoryPage, workflow_status: str | None) -> str:
     if workflow_status == WorkflowState.STATUS_CANCELLED:
         return "not_published"
     return "received"
+
+
+def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
+    """Figures for the impact page: stories first published in [start, end)."""
+    return {
+        "stories": public_stories().filter(first_published_at__gte=start, first_published_at__lt=end).count()
+    }

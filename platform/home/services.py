@@ -1,7 +1,7 @@
 """Writes of the home app."""
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage
 
@@ -29,3 +29,8 @@ def ensure_home_page() -> HomePage:
             site.root_page = home
             site.save(update_fields=["root_page"])
     return home
+
+
+def ensure_root_collection() -> Collection:
+    """Wagtail keeps images and documents in collections under one root (migrations make it)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")

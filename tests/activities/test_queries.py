@@ -42,5 +42,6 @@ def test_query_count_does_not_grow_with_activities(client, path, django_assert_m
     make(40)
     many = count_queries(client, path)
     assert many == few
-    with django_assert_max_num_queries(8):
+    # The home page also shows asks and offers and stories; its cap covers all sections.
+    with django_assert_max_num_queries(14 if path == "/" else 8):
         client.get(path)

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from tests.e2e.conftest import horizontal_overflow
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PAGES = [
     "/",
