@@ -1,3 +1,7 @@
 from django.urls import path
 
-websocket_urlpatterns: list = []
+from .consumers import NoticeConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/notices/", NoticeConsumer.as_asgi()),
+]
