@@ -59,14 +59,15 @@ def approve_membership(*, membership: Membership, by) -> Membership:
         membership.status = Membership.Status.APPROVED
         membership.approved_at = timezone.now()
         membership.save(update_fields=["status", "approved_at"])
+        # Join first: the consumer handles its messages in order, so the notice of approval arrives after it.
+        user_id, group_id = membership.user_id, membership.group_id
+        transaction.on_commit(lambda: realtime.join_prevention_group(user_id=user_id, group_id=group_id))
         notify_user(
             user=membership.user,
             text=_("U bent nu lid van %(group)s.") % {"group": membership.group},
             url=membership.group.get_absolute_url(),
             kind="buurtpreventie",
         )
-        user_id, group_id = membership.user_id, membership.group_id
-        transaction.on_commit(lambda: realtime.join_prevention_group(user_id=user_id, group_id=group_id))
     return membership
 
 
