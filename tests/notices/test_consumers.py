@@ -201,6 +201,7 @@ async def test_delivery_over_redis_reaches_consumers_of_another_layer_instance(
 
     # A second ASGI process has its own layer instance; it reaches both consumers through Redis.
     other_process = RedisChannelLayer(hosts=config["hosts"], prefix=config["prefix"])
+    assert other_process.brpop_timeout < config["hosts"][0]["socket_timeout"]
     message = await database_sync_to_async(
         lambda: Notice.objects.select_related("group", "author").get(pk=notice.pk).as_message()
     )()
