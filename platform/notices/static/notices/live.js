@@ -116,6 +116,7 @@ function renderNotice(message) {
     weekday: "short",
     hour: "2-digit",
     minute: "2-digit",
+    hourCycle: "h23",
   });
   for (const form of item.querySelectorAll("form[data-action]")) {
     form.action = `${feed.dataset.baseUrl}melding/${message.id}/${form.dataset.action}`;
@@ -139,7 +140,7 @@ function handle(message) {
     const target = feed?.querySelector(`[data-notice="${message.notice}"] [data-notice-status]`);
     if (target) {
       const strong = document.createElement("strong");
-      strong.textContent = message.status;
+      strong.textContent = message.status.charAt(0).toUpperCase() + message.status.slice(1);
       target.replaceChildren(strong, document.createTextNode(` (${message.by})`));
     }
   } else if (message.type === "notification") {
