@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import json
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -51,6 +52,14 @@ class NoticeConsumer(AsyncJsonWebsocketConsumer):
             while True:
                 await asyncio.sleep(realtime.PRESENCE_REFRESH)
                 await database_sync_to_async(realtime.refresh_connected)(self.user_id)
+
+    @classmethod
+    async def decode_json(cls, text_data):
+        """A message that is not JSON is ignored instead of closing the connection."""
+        try:
+            return json.loads(text_data)
+        except ValueError:
+            return None
 
     async def receive_json(self, content, **kwargs):
         if not isinstance(content, dict):

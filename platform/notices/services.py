@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.services import has_verified_email
+
 from . import realtime
 from .models import Acknowledgement, Membership, Notice, Notification, PreventionGroup
 
@@ -90,6 +92,8 @@ def post_notice(*, group: PreventionGroup, author, level: str, text: str, street
     """Write the notice, then (on commit) send it to the group and e-mail urgent ones to who is away."""
     if not Membership.objects.approved().filter(group=group, user=author).exists():
         raise PermissionDenied(_("Alleen leden van deze groep kunnen een melding plaatsen."))
+    if not has_verified_email(author):
+        raise PermissionDenied(_("Bevestig eerst uw e-mailadres. Daarna kunt u een melding plaatsen."))
     with transaction.atomic():
         notice = Notice.objects.create(group=group, author=author, level=level, text=text, street=street)
         transaction.on_commit(lambda: _deliver_notice(notice.pk))

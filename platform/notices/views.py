@@ -40,12 +40,17 @@ def group_feed(request, slug):
     form = NoticeForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            services.post_notice(group=group, author=request.user, **form.cleaned_data)
-            messages.success(request, _("Uw melding staat in de groep."))
-            return redirect(group.get_absolute_url())
-        messages.error(
-            request, _("Uw melding is nog niet geplaatst. Kijk naar de opmerkingen bij het formulier.")
-        )
+            try:
+                services.post_notice(group=group, author=request.user, **form.cleaned_data)
+            except PermissionDenied as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Uw melding staat in de groep."))
+                return redirect(group.get_absolute_url())
+        else:
+            messages.error(
+                request, _("Uw melding is nog niet geplaatst. Kijk naar de opmerkingen bij het formulier.")
+            )
     notices = selectors.feed(group=group, user=request.user)
     show_seen = [
         n for n in notices if n.is_urgent and (membership.is_coordinator or n.author_id == request.user.pk)

@@ -212,3 +212,12 @@ async def test_delivery_over_redis_reaches_consumers_of_another_layer_instance(
         assert (await listener.receive_json_from(timeout=3))["text"] == "Over Redis"
         await listener.disconnect()
     await other_process.flush()
+
+
+async def test_a_message_that_is_not_json_is_ignored(group, member):
+    listener = await connect_as(member)
+    await listener.send_to(text_data="geen json")
+    await listener.send_json_to({"type": "onbekend"})
+    notification = await database_sync_to_async(services.notify_user)(user=member, text="Nog verbonden")
+    assert (await listener.receive_json_from(timeout=2))["id"] == notification.pk
+    await listener.disconnect()

@@ -249,3 +249,14 @@ def test_moderator_hides_a_notice_in_the_admin(client_for, moderator, group, mem
     listing = client.get("/admin/snippets/notices/notice/")
     assert listing.status_code == 200 and "Scheldwoorden" in listing.content.decode()
     assert client.get(f"/admin/snippets/notices/notice/edit/{notice.pk}/").status_code == 200
+
+
+def test_member_without_verified_email_keeps_the_text_and_gets_a_message(client_for, group):
+    unverified = MembershipFactory(group=group, user__verified=False).user
+    response = client_for(unverified).post(
+        "/buurtpreventie/ruwaard-noord/", {"level": "info", "text": "Lamp kapot bij de speeltuin"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Bevestig eerst uw e-mailadres" in page and "Lamp kapot bij de speeltuin" in page
+    assert not Notice.objects.exists()
