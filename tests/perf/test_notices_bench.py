@@ -7,6 +7,7 @@ import time
 import uuid
 
 import pytest
+from allauth.account.models import EmailAddress
 from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
@@ -23,6 +24,13 @@ RUNS = 5
 pytestmark = [pytest.mark.perf, pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def _only_in_make_bench(request):
+    """Benchmarks run with `make bench` (-m perf), not in the normal test run."""
+    if "perf" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("benchmark: run it with make bench")
+
+
 def _make_group():
     group = PreventionGroup.objects.create(name="Bench", slug=f"bench-{uuid.uuid4().hex[:8]}", area="Ruwaard")
     users = User.objects.bulk_create(
@@ -31,6 +39,7 @@ def _make_group():
             for i in range(MEMBERS)
         ]
     )
+    EmailAddress.objects.create(user=users[0], email=users[0].email, verified=True, primary=True)
     Membership.objects.bulk_create(
         [Membership(group=group, user=u, status=Membership.Status.APPROVED) for u in users]
     )
