@@ -1,15 +1,76 @@
-"""Sending committed events over the channel layer."""
+"""Sending committed events over the channel layer, and who is connected right now (presence)."""
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.core.cache import cache
+
+# A connection refreshes its presence key well within this time; a crashed process is forgotten after it.
+PRESENCE_TTL = 90
+PRESENCE_REFRESH = 30
 
 
 def user_group(user_id: int) -> str:
     return f"user.{user_id}"
 
 
+def prevention_group(group_id: int) -> str:
+    return f"prevention.{group_id}"
+
+
 def send_to_user(*, user_id: int, message: dict) -> None:
+    _send(user_group(user_id), {"type": "live.message", "message": message})
+
+
+def send_to_prevention_group(*, group_id: int, message: dict) -> None:
+    _send(prevention_group(group_id), {"type": "live.message", "message": message})
+
+
+def join_prevention_group(*, user_id: int, group_id: int) -> None:
+    """Open connections of a freshly approved member start listening to the group."""
+    _send(user_group(user_id), {"type": "live.join", "group": group_id})
+
+
+def _send(group: str, event: dict) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
-    async_to_sync(layer.group_send)(user_group(user_id), {"type": "live.message", "message": message})
+    async_to_sync(layer.group_send)(group, event)
+
+
+def _presence_key(user_id: int) -> str:
+    return f"notices:presence:{user_id}"
+
+
+def mark_connected(user_id: int) -> None:
+    """One more open connection for the user. The key counts connections and expires by itself."""
+    key = _presence_key(user_id)
+    cache.add(key, 0, PRESENCE_TTL)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, PRESENCE_TTL)
+    cache.touch(key, PRESENCE_TTL)
+
+
+def refresh_connected(user_id: int) -> None:
+    key = _presence_key(user_id)
+    if not cache.touch(key, PRESENCE_TTL):
+        cache.set(key, 1, PRESENCE_TTL)
+
+
+def mark_disconnected(user_id: int) -> None:
+    key = _presence_key(user_id)
+    try:
+        left = cache.decr(key)
+    except ValueError:
+        return
+    if left <= 0:
+        cache.delete(key)
+
+
+def connected_user_ids(user_ids: list[int]) -> set[int]:
+    """Which of these users have a live connection, in one cache round trip."""
+    if not user_ids:
+        return set()
+    found = cache.get_many([_presence_key(uid) for uid in user_ids])
+    return {uid for uid in user_ids if (found.get(_presence_key(uid)) or 0) > 0}

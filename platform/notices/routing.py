@@ -1,1 +1,7 @@
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from .consumers import NoticeConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/notices/", NoticeConsumer.as_asgi()),
+]

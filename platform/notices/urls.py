@@ -1,3 +1,18 @@
+from django.urls import path
+
+from . import views
+
 app_name = "notices"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.group_list, name="groups"),
+    path("live/", views.live, name="live"),
+    path("<slug:slug>/", views.group_feed, name="feed"),
+    path("<slug:slug>/live/", views.group_live, name="group_live"),
+    path("<slug:slug>/aanmelden/", views.join, name="join"),
+    path("<slug:slug>/e-mail/", views.email_preference, name="email_preference"),
+    path("<slug:slug>/leden/", views.members, name="members"),
+    path("<slug:slug>/leden/<int:membership_id>/", views.decide_membership, name="decide"),
+    path("<slug:slug>/melding/<int:notice_id>/gezien/", views.acknowledge, name="acknowledge"),
+    path("<slug:slug>/melding/<int:notice_id>/status/", views.set_status, name="status"),
+]

@@ -2,12 +2,20 @@
 
 from .env import env_str
 
+REDIS_SOCKET_TIMEOUT = 30  # seconds; well above channels-redis' 5 s blocking receive
+
 if env_str("REDIS_URL"):
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [env_str("REDIS_URL")], "prefix": env_str("CHANNELS_PREFIX", "wijk")},
+            "CONFIG": {
+                # redis-py 8 reads with a 5 s socket timeout by default, the same as channels-redis'
+                # blocking BZPOPMIN: idle consumers then crash every few seconds (django/channels_redis#422).
+                "hosts": [{"address": env_str("REDIS_URL"), "socket_timeout": REDIS_SOCKET_TIMEOUT}],
+                "prefix": env_str("CHANNELS_PREFIX", "wijk"),
+            },
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Channels' in-memory layer with a linear fan-out (see notices/layers.py).
+    CHANNEL_LAYERS = {"default": {"BACKEND": "notices.layers.InMemoryChannelLayer"}}

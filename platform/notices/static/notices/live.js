@@ -1,0 +1,230 @@
+// Live notices and notifications over /ws/notices/, with polling as the fallback.
+// Dependency-free. Every page works without this file: the feed page by reload.
+
+const POLL_MS = 15000;
+const STORE = "wijk-live";
+const feed = document.querySelector("[data-live-feed]");
+const notificationsLink = document.querySelector("[data-notifications-link]");
+const accountLink = document.querySelector("[data-account-link]");
+const feedStatus = document.querySelector("[data-live-status]");
+
+function readStore() {
+  try {
+    return JSON.parse(window.sessionStorage.getItem(STORE)) || {};
+  } catch {
+    return {};
+  }
+}
+
+const stored = readStore();
+const state = {
+  lastNotice: Math.max(Number(feed?.dataset.lastNotice || 0), Number(stored.lastNotice || 0)),
+  lastNotification: Math.max(
+    Number(notificationsLink?.dataset.lastNotification || 0),
+    Number(stored.lastNotification || 0),
+  ),
+};
+// Without a feed on the page there is no list of notices to complete: only announce what comes next.
+const noticesKnown = Boolean(feed) || Boolean(stored.lastNotice);
+
+function saveStore() {
+  try {
+    window.sessionStorage.setItem(STORE, JSON.stringify(state));
+  } catch {
+    /* private mode: fine, the page still works */
+  }
+}
+
+function ensureStylesheet() {
+  const href = new URL("notices.css", import.meta.url).href;
+  if (![...document.styleSheets].some((sheet) => sheet.href === href)) {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
+function liveRegion() {
+  let region = document.querySelector("[data-live-toast]");
+  if (!region) {
+    ensureStylesheet();
+    region = document.createElement("div");
+    region.className = "live-toast";
+    region.dataset.liveToast = "";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    document.body.append(region);
+  }
+  return region;
+}
+
+function announce(text, href) {
+  const region = liveRegion();
+  const line = document.createElement("p");
+  if (href) {
+    const link = document.createElement("a");
+    link.href = href;
+    link.textContent = text;
+    line.append(link);
+  } else {
+    line.textContent = text;
+  }
+  region.append(line);
+  window.setTimeout(() => line.remove(), 12000);
+}
+
+function bumpBadge() {
+  if (!accountLink) return;
+  let badge = accountLink.querySelector("[data-notification-badge]");
+  if (!badge) {
+    badge = document.createElement("span");
+    badge.className = "badge";
+    badge.dataset.notificationBadge = "";
+    const hidden = document.createElement("span");
+    hidden.className = "visually-hidden";
+    hidden.textContent = ` ${document.documentElement.lang === "en" ? "new notifications" : "nieuwe meldingen"}`;
+    badge.append(document.createTextNode("0"), hidden);
+    accountLink.append(badge);
+  }
+  const count = badge.firstChild;
+  count.textContent = String(Number(count.textContent || 0) + 1);
+}
+
+function levelLabel(level) {
+  const labels = document.querySelector("[data-level-labels]");
+  const key = level.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  return labels?.dataset[key] || level;
+}
+
+function renderNotice(message) {
+  const template = document.querySelector("[data-notice-template]");
+  if (!template || feed.querySelector(`[data-notice="${message.id}"]`)) return;
+  const item = template.content.firstElementChild.cloneNode(true);
+  item.id = `melding-${message.id}`;
+  item.dataset.notice = String(message.id);
+  item.classList.add(`notice--${message.level}`, "notice--new");
+  const slot = (name) => item.querySelector(`[data-slot="${name}"]`);
+  slot("level").textContent = levelLabel(message.level);
+  if (message.level === "urgent") slot("level").classList.add("tag--danger");
+  slot("street").textContent = message.street || "";
+  slot("text").textContent = message.text;
+  slot("author").textContent = message.author;
+  const created = new Date(message.created);
+  slot("created").dateTime = message.created;
+  slot("created").textContent = created.toLocaleString(document.documentElement.lang || "nl", {
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  for (const form of item.querySelectorAll("form[data-action]")) {
+    form.action = `${feed.dataset.baseUrl}melding/${message.id}/${form.dataset.action}`;
+  }
+  feed.querySelector("[data-empty]")?.remove();
+  feed.prepend(item);
+}
+
+function handle(message) {
+  if (!message || typeof message !== "object") return;
+  if (message.type === "notice") {
+    if (message.id <= state.lastNotice && noticesKnown) return;
+    state.lastNotice = Math.max(state.lastNotice, message.id);
+    if (feed && feed.dataset.liveFeed === message.group) {
+      renderNotice(message);
+      announce(`${levelLabel(message.level)}: ${message.text}`);
+    } else {
+      announce(`${message.text}`, `/buurtpreventie/${encodeURIComponent(message.group)}/`);
+    }
+  } else if (message.type === "status") {
+    const target = feed?.querySelector(`[data-notice="${message.notice}"] [data-notice-status]`);
+    if (target) {
+      const strong = document.createElement("strong");
+      strong.textContent = message.status.charAt(0).toUpperCase() + message.status.slice(1);
+      target.replaceChildren(strong, document.createTextNode(` (${message.by})`));
+    }
+  } else if (message.type === "notification") {
+    if (message.id <= state.lastNotification) return;
+    state.lastNotification = message.id;
+    bumpBadge();
+    announce(message.text, message.url || "/mijn/meldingen/");
+  }
+  saveStore();
+}
+
+function resumeMessage() {
+  return {
+    type: "resume",
+    last_notice: noticesKnown ? state.lastNotice : null,
+    last_notification: state.lastNotification,
+  };
+}
+
+let pollTimer = null;
+
+async function poll() {
+  const params = new URLSearchParams({ since_notification: String(state.lastNotification) });
+  if (noticesKnown) params.set("since_notice", String(state.lastNotice));
+  try {
+    const response = await fetch(`/buurtpreventie/live/?${params}`, {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    });
+    if (response.ok) {
+      const data = await response.json();
+      for (const message of data.messages || []) handle(message);
+    }
+  } catch (error) {
+    console.debug("polling failed", error);
+  }
+}
+
+function startPolling() {
+  if (pollTimer) return;
+  if (feedStatus) feedStatus.textContent = feedStatus.dataset.polling || "";
+  poll();
+  pollTimer = window.setInterval(poll, POLL_MS);
+}
+
+let failures = 0;
+
+function connect() {
+  if (!("WebSocket" in window)) {
+    startPolling();
+    return;
+  }
+  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+  let socket;
+  try {
+    socket = new WebSocket(`${scheme}://${window.location.host}/ws/notices/`);
+  } catch {
+    startPolling();
+    return;
+  }
+  let opened = false;
+  socket.addEventListener("open", () => {
+    opened = true;
+    failures = 0;
+    if (pollTimer) {
+      window.clearInterval(pollTimer);
+      pollTimer = null;
+    }
+    socket.send(JSON.stringify(resumeMessage()));
+  });
+  socket.addEventListener("message", (event) => {
+    try {
+      handle(JSON.parse(event.data));
+    } catch (error) {
+      console.debug("bad message", error);
+    }
+  });
+  socket.addEventListener("close", () => {
+    failures += opened ? 0 : 1;
+    if (failures >= 2) startPolling();
+    // Try the WebSocket again later; polling keeps the page current meanwhile.
+    const wait = Math.min(60000, 2000 * 2 ** Math.min(failures, 5));
+    window.setTimeout(connect, wait);
+  });
+}
+
+connect();

@@ -1,0 +1,30 @@
+import io
+
+from django.utils import timezone
+
+from accounts import demo as accounts_demo
+from notices import demo
+from notices.models import Membership, Notice, PreventionGroup
+
+
+def test_demo_has_two_groups_with_roles_and_every_level_and_loads_twice_without_duplicates(db):
+    out = io.StringIO()
+    accounts_demo.load(today=timezone.localdate(), stdout=out)
+    demo.load(today=timezone.localdate(), stdout=out)
+    demo.load(today=timezone.localdate(), stdout=out)
+
+    assert PreventionGroup.objects.count() == 2
+    north = PreventionGroup.objects.get(slug="ruwaard-noord")
+    roles = {
+        m.user.email: (m.role, m.status)
+        for m in Membership.objects.filter(group=north).select_related("user")
+    }
+    assert roles == {
+        "coordinator@example.org": ("coordinator", "approved"),
+        "lid@example.org": ("member", "approved"),
+        "bewoner@example.org": ("member", "requested"),
+    }
+    assert Notice.objects.count() == len(demo.NOTICES)
+    active_levels = set(Notice.objects.active().filter(group=north).values_list("level", flat=True))
+    assert active_levels == {"urgent", "info", "ronde-verslag", "oproep"}
+    assert Notice.objects.exclude(pk__in=Notice.objects.active()).count() == 1  # one already expired

@@ -1,0 +1,132 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from notices import realtime, services
+from notices.models import Acknowledgement, Membership, Notice, Notification
+
+from .factories import MembershipFactory, NoticeFactory
+
+
+def test_notice_expires_after_48_hours_by_default(group, member):
+    with time_machine.travel("2026-11-23 10:00 +0000", tick=False):
+        notice = services.post_notice(group=group, author=member, level="info", text="Lamp kapot")
+    assert notice.expires_at - notice.created_at == timedelta(hours=48)
+
+
+def test_only_approved_members_post_notices(group, outsider):
+    MembershipFactory(group=group, user=outsider, status=Membership.Status.REQUESTED)
+    with pytest.raises(PermissionDenied):
+        services.post_notice(group=group, author=outsider, level="info", text="Hallo")
+    assert not Notice.objects.exists()
+
+
+def test_gezien_is_recorded_once_per_member(group, member, second_member):
+    notice = NoticeFactory(group=group, author=member, level="urgent")
+    _, first = services.acknowledge_notice(notice=notice, user=second_member)
+    _, again = services.acknowledge_notice(notice=notice, user=second_member)
+    services.acknowledge_notice(notice=notice, user=member)
+    assert (first, again) == (True, False)
+    assert Acknowledgement.objects.filter(notice=notice).count() == 2
+
+
+def test_non_member_cannot_mark_gezien(group, member, outsider):
+    notice = NoticeFactory(group=group, author=member)
+    with pytest.raises(PermissionDenied):
+        services.acknowledge_notice(notice=notice, user=outsider)
+    assert not Acknowledgement.objects.exists()
+
+
+def test_status_is_stored_with_who_set_it(group, member, second_member):
+    notice = NoticeFactory(group=group, author=member)
+    services.set_notice_status(notice=notice, status="ik ga kijken", by=second_member)
+    notice.refresh_from_db()
+    assert (notice.status, notice.status_by, notice.status_message()["by"]) == (
+        "ik ga kijken",
+        second_member,
+        "Bram",
+    )
+
+
+def test_unknown_status_is_refused(group, member):
+    notice = NoticeFactory(group=group, author=member)
+    with pytest.raises(ValidationError):
+        services.set_notice_status(notice=notice, status="brand", by=member)
+    notice.refresh_from_db()
+    assert notice.status == ""
+
+
+def test_join_request_tells_the_coordinator(group, coordinator, outsider):
+    membership = services.request_membership(group=group, user=outsider)
+    assert membership.status == Membership.Status.REQUESTED
+    notification = Notification.objects.get(user=coordinator)
+    assert "Piet" in notification.text
+    assert notification.url == "/buurtpreventie/ruwaard-noord/leden/"
+    services.request_membership(group=group, user=outsider)
+    assert Notification.objects.filter(user=coordinator).count() == 1
+
+
+def test_only_a_coordinator_approves(group, coordinator, member, outsider):
+    membership = services.request_membership(group=group, user=outsider)
+    with pytest.raises(PermissionDenied):
+        services.approve_membership(membership=membership, by=member)
+    services.approve_membership(membership=membership, by=coordinator)
+    membership.refresh_from_db()
+    assert membership.is_approved
+    assert Notification.objects.filter(user=outsider, text__contains="lid van").exists()
+
+
+def test_urgent_notice_is_mailed_to_opted_in_members_who_are_not_connected(
+    group, member, django_capture_on_commit_callbacks
+):
+    away = MembershipFactory(group=group, email_urgent=True, user__email="weg@example.org").user
+    online = MembershipFactory(group=group, email_urgent=True, user__email="online@example.org").user
+    MembershipFactory(group=group, email_urgent=False, user__email="geen-mail@example.org")
+    MembershipFactory(
+        group=group, email_urgent=True, status=Membership.Status.REQUESTED, user__email="aanvraag@example.org"
+    )
+    Membership.objects.filter(user=member).update(email_urgent=True)  # the author never gets their own
+    realtime.mark_connected(online.pk)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_notice(
+            group=group, author=member, level="urgent", text="Inbraak bezig", street="Lindenlaan"
+        )
+
+    assert [m.to for m in mail.outbox] == [[away.email]]
+    assert "Inbraak bezig" in mail.outbox[0].body
+    assert "112" in mail.outbox[0].body
+
+
+def test_no_mail_for_notices_that_are_not_urgent(group, member, django_capture_on_commit_callbacks):
+    MembershipFactory(group=group, email_urgent=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_notice(group=group, author=member, level="info", text="Lamp kapot")
+    assert mail.outbox == []
+
+
+def test_presence_counts_connections_and_forgets_the_last_one(member):
+    realtime.mark_connected(member.pk)
+    realtime.mark_connected(member.pk)
+    realtime.mark_disconnected(member.pk)
+    assert realtime.connected_user_ids([member.pk]) == {member.pk}
+    realtime.mark_disconnected(member.pk)
+    assert realtime.connected_user_ids([member.pk]) == set()
+
+
+def test_mark_notifications_read_only_touches_the_users_own(member, outsider):
+    mine = services.notify_user(user=member, text="Uw activiteit is goedgekeurd", url="/agenda/x/")
+    theirs = services.notify_user(user=outsider, text="Iemand reageerde")
+    assert services.mark_notifications_read(user=member) == 1
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.read_at is not None and theirs.read_at is None
+
+
+def test_expired_notice_is_not_active(group, member):
+    notice = NoticeFactory(group=group, author=member, expires_at=timezone.now() - timedelta(minutes=1))
+    assert notice not in Notice.objects.active()
