@@ -3,7 +3,7 @@ from django.views.generic import TemplateView
 
 from accounts import views as account_views
 
-from . import pwa
+from . import pwa, views_impact
 
 app_name = "home"
 
@@ -11,5 +11,7 @@ urlpatterns = [
     path("privacy/", account_views.privacy, name="privacy"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service_worker"),
+    path("impact/", views_impact.impact_page, name="impact"),
+    path("impact/cijfers.csv", views_impact.impact_csv, name="impact_csv"),
     path("offline/", TemplateView.as_view(template_name="home/offline.html"), name="offline"),
 ]

@@ -1,5 +1,7 @@
 """Reads about prevention groups, notices and notifications."""
 
+from datetime import datetime
+
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 
 from .models import Acknowledgement, Membership, Notice, Notification, PreventionGroup
@@ -117,3 +119,8 @@ def notification_summary(*, user) -> dict:
     return Notification.objects.for_user(user).aggregate(
         unread=Count("id", filter=Q(read_at__isnull=True)), last=Max("id")
     )
+
+
+def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
+    """Figures for the impact page: notices posted in the prevention groups in [start, end)."""
+    return {"notices": Notice.objects.filter(created_at__gte=start, created_at__lt=end).count()}
