@@ -29,7 +29,9 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running while it is open, which would
+# break the asyncio tests (Channels) that run after the browser tests.
+@pytest.fixture(scope="package")
 def browser():
     executable = chromium_path()
     if executable is None:
