@@ -32,7 +32,7 @@ serve:
 
 ## make test: every test, on SQLite unless DATABASE_URL / REDIS_URL are set
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: install
 	$(BIN)/ruff check .

@@ -15,3 +15,10 @@ ACCOUNT_RATE_LIMITS = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if not env_str("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Parallel test workers (pytest-xdist) share one Redis: keep their groups and cache keys apart.
+_worker = env_str("PYTEST_XDIST_WORKER")
+if _worker:
+    if "CONFIG" in CHANNEL_LAYERS["default"]:  # noqa: F405
+        CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] += f"-{_worker}"  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"test-{_worker}"
