@@ -1,0 +1,88 @@
+"""Every page a resident uses, on a 360 px phone: no sideways scrolling, no serious axe-core violations."""
+
+import io
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+from accounts.models import User
+from activities.models import Activity
+from marketplace.models import Listing
+from stories.models import StoryPage
+from tests.e2e.conftest import horizontal_overflow
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def _login(context, live_server, email):
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def _check(page, url, *, status=200):
+    response = page.goto(url)
+    assert response.status == status, url
+    assert page.locator("h1").first.inner_text().strip(), url
+    assert horizontal_overflow(page) <= 0, f"{url} scrolls sideways on 360 px"
+
+
+def _public_pages():
+    activity = Activity.objects.filter(status="published", kind="activity").order_by("pk").first()
+    walk_in = Activity.objects.filter(status="published", kind="walk_in").order_by("pk").first()
+    listing = Listing.objects.filter(status="open", is_pending=False).order_by("pk").first()
+    story = StoryPage.objects.live().order_by("pk").first()
+    return [
+        "/agenda/?wanneer=week",
+        "/agenda/?wanneer=vandaag&gratis=1",
+        activity.get_absolute_url(),
+        walk_in.get_absolute_url(),
+        "/inloopspreekuren/",
+        "/agenda/afdrukken/",
+        "/vraag-en-aanbod/",
+        listing.get_absolute_url(),
+        "/verhalen/",
+        story.url,
+        "/buurtpreventie/",
+    ]
+
+
+def test_public_content_pages_on_a_phone(live_server, phone, axe, demo):
+    problems = {}
+    for path in _public_pages():
+        _check(phone, live_server.url + path)
+        found = axe(phone)
+        if found:
+            problems[path] = found
+    assert problems == {}
+
+
+@pytest.mark.parametrize(
+    ("email", "paths"),
+    [
+        ("bewoner@example.org", ["/mijn/", "/vraag-en-aanbod/nieuw/", "/agenda/nieuw/", "/verhalen/insturen/",
+                                 "/berichten/", "/mijn/meldingen/"]),
+        ("lid@example.org", ["/buurtpreventie/ruwaard-noord/"]),
+        ("professional@example.org", ["/agenda/nieuw/", "/impact/"]),
+    ],
+)
+def test_pages_behind_login_on_a_phone(live_server, browser, axe, demo, email, paths):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL", bypass_csp=True)
+    _login(context, live_server, email)
+    page = context.new_page()
+    problems = {}
+    for path in paths:
+        _check(page, live_server.url + path)
+        found = axe(page)
+        if found:
+            problems[path] = found
+    context.close()
+    assert problems == {}
