@@ -68,8 +68,17 @@ def test_public_content_pages_on_a_phone(live_server, phone, axe, demo):
 @pytest.mark.parametrize(
     ("email", "paths"),
     [
-        ("bewoner@example.org", ["/mijn/", "/vraag-en-aanbod/nieuw/", "/agenda/nieuw/", "/verhalen/insturen/",
-                                 "/berichten/", "/mijn/meldingen/"]),
+        (
+            "bewoner@example.org",
+            [
+                "/mijn/",
+                "/vraag-en-aanbod/nieuw/",
+                "/agenda/nieuw/",
+                "/verhalen/insturen/",
+                "/berichten/",
+                "/mijn/meldingen/",
+            ],
+        ),
         ("lid@example.org", ["/buurtpreventie/ruwaard-noord/"]),
         ("professional@example.org", ["/agenda/nieuw/", "/impact/"]),
     ],

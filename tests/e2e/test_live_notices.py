@@ -1,0 +1,47 @@
+"""Live notices in a real browser. The test server speaks no WebSocket, so the page must fall back to polling."""
+
+import io
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from accounts.models import User
+from notices.models import PreventionGroup
+from notices.services import post_notice
+from tests.e2e.test_content_pages import _login
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_feed_falls_back_to_polling_and_shows_a_new_notice(live_server, browser, demo):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
+    _login(context, live_server, "lid@example.org")
+    page = context.new_page()
+    page.clock.install()
+    page.goto(live_server.url + "/buurtpreventie/ruwaard-noord/")
+    assert "112" in page.locator("main").inner_text()
+    page.wait_for_timeout(500)  # the WebSocket fails against this server; polling starts
+
+    def post():
+        post_notice(
+            group=PreventionGroup.objects.get(slug="ruwaard-noord"),
+            author=User.objects.get(email="coordinator@example.org"),
+            level="info",
+            text="Fietsenrek bij de Kastanjelaan omgevallen",
+            street="Kastanjelaan",
+        )
+        connection.close()
+
+    # Another member posts, from outside the browser's event loop (as another request would).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(post).result()
+    page.clock.fast_forward(16_000)
+    page.get_by_text("Fietsenrek bij de Kastanjelaan omgevallen").first.wait_for(timeout=5_000)
+    context.close()
