@@ -151,7 +151,9 @@ def outcome_counts(*, start: datetime, end: datetime) -> dict[str, int]:
 def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
     """Figures for the impact page: listings posted per kind, matches and follow-up answers."""
     posted = (
-        Listing.objects.filter(created_at__gte=start, created_at__lt=end).values("kind").annotate(n=Count("id"))
+        Listing.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values("kind")
+        .annotate(n=Count("id"))
     )
     by_kind = {row["kind"]: row["n"] for row in posted}
     return {

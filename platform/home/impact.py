@@ -62,7 +62,7 @@ def month_starts(*, today: date, months: int) -> list[date]:
     """The first day of each of the last `months` months, oldest first, this month included."""
     firsts = []
     year, month = today.year, today.month
-    for _ in range(months):
+    for _month in range(months):
         firsts.append(date(year, month, 1))
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return list(reversed(firsts))

@@ -13,7 +13,11 @@ def _manage(*args, env):
 
 
 def _base_env(**extra):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env["DJANGO_SETTINGS_MODULE"] = "wijk.settings.production"
     env.update(extra)
     return env
