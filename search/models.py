@@ -1,3 +1,4 @@
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,3 +43,8 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_doc_type_display()}: {self.title}"
+
+
+# The trigram lookup for the database backend on PostgreSQL, on this one field only
+# (django.contrib.postgres is not an installed app, so it registers no lookups globally).
+SearchEntry._meta.get_field("terms").register_lookup(TrigramWordSimilar)

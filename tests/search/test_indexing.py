@@ -1,0 +1,59 @@
+"""Indexing follows committed saves and deletes; only what a visitor may see is indexed."""
+
+import pytest
+from django.core.management import call_command
+
+from search.models import SearchEntry
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_saved_organisation_is_indexed_on_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        organisation = OrganisationFactory(name="Speelotheek", slug="speelotheek", summary="Speelgoed lenen.")
+    assert not SearchEntry.objects.exists()  # nothing before the commit
+    for callback in callbacks:
+        callback()
+    entry = SearchEntry.objects.get(key=f"organisations.organisation:{organisation.pk}")
+    assert entry.doc_type == "organisation"
+    assert entry.url == "/organisaties/speelotheek/"
+
+
+def test_deactivated_organisation_leaves_the_index(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation = OrganisationFactory(slug="tijdelijk")
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation.is_active = False
+        organisation.save()
+    assert not SearchEntry.objects.filter(object_id=str(organisation.pk)).exists()
+
+
+def test_deleted_organisation_leaves_the_index(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation = OrganisationFactory(slug="weg")
+    pk = organisation.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation.delete()
+    assert not SearchEntry.objects.filter(object_id=str(pk), doc_type="organisation").exists()
+
+
+def test_rebuild_command_shows_progress_and_counts(capsys):
+    OrganisationFactory.create_batch(3)
+    OrganisationFactory(slug="inactief", is_active=False)
+    SearchEntry.objects.create(key="stale:1", doc_type="activity", object_id="1", title="Oud", url="/oud/")
+    call_command("rebuild_search_index")
+    out = capsys.readouterr().out
+    assert "100% 3/3" in out
+    assert "Search index (database): 3 documents." in out
+    assert SearchEntry.objects.count() == 3
+
+
+def test_stale_entry_is_never_shown(client):
+    """An entry whose object a visitor may no longer see (changed without a signal) is filtered out."""
+    organisation = OrganisationFactory(slug="stil", name="Stille koffie")
+    call_command("rebuild_search_index", "--no-progress")
+    type(organisation).objects.filter(pk=organisation.pk).update(is_active=False)  # no signal
+    response = client.get("/zoeken/", {"q": "koffie"})
+    assert "Stille koffie" not in response.content.decode()
+    assert client.get("/zoeken/suggesties/", {"q": "stille"}).json() == {"suggestions": []}
