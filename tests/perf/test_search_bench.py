@@ -10,10 +10,33 @@ from organisations.models import Organisation
 from search import selectors
 from search.indexing import rebuild_index
 
-WORDS = (
-    "koffie ochtend wandelen schuldhulp geldzaken huisarts buurt tuin fiets taalcafe kinderen ouderen "
-    "spreekuur eten samen sport bewegen vrijwilliger klussen reparatie muziek lezen computer zorg thuis"
-).split()
+WORDS = [
+    "koffie",
+    "ochtend",
+    "wandelen",
+    "schuldhulp",
+    "geldzaken",
+    "huisarts",
+    "buurt",
+    "tuin",
+    "fiets",
+    "taalcafe",
+    "kinderen",
+    "ouderen",
+    "spreekuur",
+    "eten",
+    "samen",
+    "sport",
+    "bewegen",
+    "vrijwilliger",
+    "klussen",
+    "reparatie",
+    "muziek",
+    "lezen",
+    "computer",
+    "zorg",
+    "thuis",
+]
 QUERIES = ["koffie", "geldzorgen", "shuldhulp", "dokter wandelen", "xqzvbrtplm"]
 RUNS = 30
 
