@@ -1,4 +1,4 @@
-from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +45,24 @@ class SearchEntry(models.Model):
         return f"{self.get_doc_type_display()}: {self.title}"
 
 
+class SearchWord(models.Model):
+    """Every word that occurs in the index (folded, not stemmed): the vocabulary for spelling mistakes.
+
+    On PostgreSQL a trigram index on `word` finds the words nearest to a misspelt one (pg_trgm);
+    elsewhere the same list is compared by edit distance. Words are added as documents are indexed
+    and cleared by a rebuild; a word that no longer occurs only costs a query that finds nothing.
+    """
+
+    word = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("zoekwoord")
+        verbose_name_plural = _("zoekwoorden")
+
+    def __str__(self) -> str:
+        return self.word
+
+
 # The trigram lookup for the database backend on PostgreSQL, on this one field only
 # (django.contrib.postgres is not an installed app, so it registers no lookups globally).
-SearchEntry._meta.get_field("terms").register_lookup(TrigramWordSimilar)
+SearchWord._meta.get_field("word").register_lookup(TrigramSimilar)

@@ -1,34 +1,41 @@
 """The embedded default: search the SearchEntry table.
 
-PostgreSQL: full text with the 'dutch' configuration (synonyms expanded into the tsquery) plus pg_trgm
-word similarity for spelling mistakes. Other databases (SQLite): the same synonym groups, and typo
-tolerance by edit distance against the vocabulary of the index, scored in Python over a bounded set.
+Both databases share the steps: the query's words, their synonym groups, and for a word the index
+does not know, the nearest known words (fuzziness AUTO) from the SearchWord vocabulary.
+PostgreSQL: full text with the 'dutch' configuration; the nearest words come from pg_trgm similarity
+on a trigram index. Other databases (SQLite): stemmed words matched and scored in Python over a
+bounded candidate set; the nearest words by edit distance through a trigram table kept in memory.
 """
 
-from collections import Counter
+from collections import Counter, namedtuple
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramSimilarity
 from django.db import connection, transaction
-from django.db.models import Count, F, FloatField, Max, Q
-from django.db.models.functions import Greatest
+from django.db.models import Count, F, Max, Min, Q
 
 from ..documents import SearchDocument, SearchHit, SearchResults, Suggestion
-from ..models import SearchEntry
+from ..models import SearchEntry, SearchWord
 from ..synonyms import expand, phrase_groups, synonym_words
 from ..text import allowed_typos, edit_distance, fold, index_terms, query_terms, stem, tokens, trigrams
 from .base import CANDIDATE_LIMIT, RESULT_LIMIT, SUGGESTION_LIMIT, facet_counts
 
-TRIGRAM_THRESHOLD = 0.6  # pg_trgm's default word_similarity_threshold
-_FIELDS = ("key", "doc_type", "title", "summary", "url", "category", "category_label", "terms")
+_FIELDS = (
+    "key",
+    "doc_type",
+    "title",
+    "summary",
+    "url",
+    "category",
+    "category_label",
+    "terms",
+    "title_folded",
+)
+_Row = namedtuple("_Row", _FIELDS)
+MAX_CORRECTIONS = 5
 
 
 def _is_postgres() -> bool:
@@ -51,6 +58,15 @@ def _entry_values(document: SearchDocument) -> dict:
     }
 
 
+def _words(document: SearchDocument) -> set[str]:
+    text = " ".join((document.title, document.summary, document.text, document.category_label))
+    return {w for w in tokens(text) if 3 <= len(w) <= 60 and not w.isdigit()}
+
+
+def _add_words(words: Iterable[str]) -> None:
+    SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], ignore_conflicts=True)
+
+
 def _vector():
     return SearchVector("title", weight="A", config="dutch") + SearchVector(
         "summary", "text", "category_label", weight="B", config="dutch"
@@ -70,46 +86,51 @@ def _hit(entry, score: float) -> SearchHit:
     )
 
 
+def _within_typos(word: str, candidates: Iterable[str]) -> list[str]:
+    limit = allowed_typos(word)
+    return [c for c in candidates if limit and edit_distance(word, c, limit) <= limit]
+
+
 @dataclass
 class _Vocabulary:
+    """The SearchWord list in memory, for databases without trigram indexes."""
+
     version: tuple
     words: frozenset[str]
+    stems: frozenset[str]
     postings: dict[str, set[str]]
+    cached: dict[str, list[str]] = field(default_factory=dict)
 
-    def corrections(self, word: str) -> set[str]:
-        """Words of the index within fuzziness AUTO of `word` (found through shared trigrams)."""
-        limit = allowed_typos(word)
-        if not limit:
-            return set()
+    def corrections(self, word: str) -> list[str]:
+        if word not in self.cached:
+            if len(self.cached) > 2000:
+                self.cached.clear()
+            self.cached[word] = self._corrections(word)
+        return self.cached[word]
+
+    def _corrections(self, word: str) -> list[str]:
         shared = Counter()
         for gram in trigrams(word):
             shared.update(self.postings.get(gram, ()))
-        candidates = [w for w, _ in shared.most_common(200)]
-        return {w for w in candidates if edit_distance(word, w, limit) <= limit}
-
-    def prefixed(self, prefix: str, limit: int = 10) -> set[str]:
-        if len(prefix) < 4:
-            return set()
-        return set(sorted(w for w in self.words if w.startswith(prefix) and w != prefix)[:limit])
+        return _within_typos(word, [w for w, _ in shared.most_common(200)])[:MAX_CORRECTIONS]
 
 
 _vocabulary: _Vocabulary | None = None
 
 
 def _current_vocabulary() -> _Vocabulary:
-    """The set of indexed words, rebuilt when the table changed (count, last id or last update)."""
+    """The vocabulary, loaded again whenever the SearchWord table changed."""
     global _vocabulary
-    stats = SearchEntry.objects.aggregate(n=Count("id"), last=Max("id"), changed=Max("updated_at"))
+    stats = SearchWord.objects.aggregate(n=Count("id"), first=Min("id"), last=Max("id"))
     version = (connection.alias, connection.settings_dict.get("NAME"), *stats.values())
     if _vocabulary is None or _vocabulary.version != version:
-        words: set[str] = set()
-        for terms in SearchEntry.objects.values_list("terms", flat=True).iterator(chunk_size=2000):
-            words.update(terms.split())
+        words = frozenset(SearchWord.objects.values_list("word", flat=True))
         postings: dict[str, set[str]] = {}
         for word in words:
             for gram in trigrams(word):
                 postings.setdefault(gram, set()).add(word)
-        _vocabulary = _Vocabulary(version=version, words=frozenset(words), postings=postings)
+        stems = frozenset(stem(w) for w in words)
+        _vocabulary = _Vocabulary(version=version, words=words, stems=stems, postings=postings)
     return _vocabulary
 
 
@@ -119,6 +140,7 @@ class DatabaseBackend:
     def index(self, document: SearchDocument) -> None:
         with transaction.atomic():
             SearchEntry.objects.update_or_create(key=document.key, defaults=_entry_values(document))
+            _add_words(_words(document))
             if _is_postgres():
                 SearchEntry.objects.filter(key=document.key).update(search_vector=_vector())
 
@@ -128,15 +150,18 @@ class DatabaseBackend:
     def rebuild(self, documents: Iterable[SearchDocument]) -> int:
         with transaction.atomic():
             SearchEntry.objects.all().delete()
-            batch, count = [], 0
+            SearchWord.objects.all().delete()
+            batch, words, count = [], set(), 0
             for document in documents:
                 batch.append(SearchEntry(key=document.key, **_entry_values(document)))
+                words |= _words(document)
                 if len(batch) >= 500:
                     SearchEntry.objects.bulk_create(batch)
                     count += len(batch)
                     batch = []
             SearchEntry.objects.bulk_create(batch)
             count += len(batch)
+            _add_words(words)
             if _is_postgres():
                 SearchEntry.objects.update(search_vector=_vector())
         return count
@@ -149,7 +174,8 @@ class DatabaseBackend:
         terms = query_terms(query)
         if not terms:
             return SearchResults(hits=[], type_counts={}, category_counts={}, backend=self.name)
-        scored = self._postgres_matches(terms) if _is_postgres() else self._python_matches(terms, query)
+        matcher = self._postgres_matches if _is_postgres() else self._python_matches
+        scored = matcher(terms, query)
         type_counts, category_counts = facet_counts(
             [(e.doc_type, e.category, e.category_label) for e, _ in scored], types=types, category=category
         )
@@ -167,48 +193,58 @@ class DatabaseBackend:
             total=len(chosen),
         )
 
-    def _postgres_matches(self, terms: list[str]):
-        variants = sorted({w for term in terms for w in synonym_words(term)})
-        tsquery = reduce(or_, (SearchQuery(w, config="dutch", search_type="plain") for w in variants))
-        typo = reduce(or_, (Q(terms__trigram_word_similar=term) for term in terms if len(term) >= 4), Q())
-        similarity = Greatest(
-            *[TrigramWordSimilarity(term, "terms") for term in terms], 0.0, output_field=FloatField()
-        )
+    def _postgres_matches(self, terms: list[str], query: str):
+        variants: set[str] = set()
+        known = set(SearchWord.objects.filter(word__in=terms).values_list("word", flat=True))
+        for term in terms:
+            variants |= synonym_words(term)
+            if term not in known and allowed_typos(term):
+                for word in self._nearest_words(term):
+                    variants |= synonym_words(word)
+        tsquery = reduce(or_, (SearchQuery(w, config="dutch", search_type="plain") for w in sorted(variants)))
         rows = (
-            SearchEntry.objects.filter(Q(search_vector=tsquery) | typo)
-            .annotate(score=SearchRank(F("search_vector"), tsquery) + similarity * 0.3)
-            .only(*_FIELDS)
-            .order_by("-score")[:CANDIDATE_LIMIT]
+            SearchEntry.objects.filter(search_vector=tsquery)
+            .annotate(score=SearchRank(F("search_vector"), tsquery))
+            .order_by("-score", "title")
+            .values_list(*_FIELDS, "score")[:CANDIDATE_LIMIT]
         )
-        return [(row, float(row.score)) for row in rows]
+        return [(_Row(*row[:-1]), float(row[-1])) for row in rows]
+
+    def _nearest_words(self, term: str) -> list[str]:
+        """Known words like a misspelt one: pg_trgm similarity on the vocabulary's trigram index."""
+        candidates = (
+            SearchWord.objects.filter(word__trigram_similar=term)
+            .annotate(similarity=TrigramSimilarity("word", term))
+            .order_by("-similarity")
+            .values_list("word", flat=True)[:50]
+        )
+        return _within_typos(term, candidates)[:MAX_CORRECTIONS]
 
     def _python_matches(self, terms: list[str], query: str):
         vocabulary = _current_vocabulary()
         wanted: list[dict[str, float]] = []  # per query term: stemmed word -> weight
-        for position, term in enumerate(terms):
+        for term in terms:
             stemmed = stem(term)
             weights = dict.fromkeys(expand(stemmed), 0.8)
             weights[stemmed] = 1.0
-            if not any(w in vocabulary.words for w in weights):
-                for word in vocabulary.corrections(stemmed) | vocabulary.corrections(term):
-                    weights.setdefault(word, 0.6)
-                    for synonym in expand(word):
+            if term not in vocabulary.words and stemmed not in vocabulary.stems:
+                for word in vocabulary.corrections(term):
+                    weights.setdefault(stem(word), 0.6)
+                    for synonym in expand(stem(word)):
                         weights.setdefault(synonym, 0.5)
-            if position == len(terms) - 1:
-                for word in vocabulary.prefixed(term):
-                    weights.setdefault(word, 0.5)
-            wanted.append({w: s for w, s in weights.items() if w in vocabulary.words})
+            wanted.append({w: s for w, s in weights.items() if w in vocabulary.stems})
         for word in phrase_groups(fold(query)):
-            if word in vocabulary.words:
+            if word in vocabulary.stems:
                 wanted.append({word: 0.8})
         words = {w for weights in wanted for w in weights}
         if not words:
             return []
         condition = reduce(or_, (Q(terms__contains=w) for w in sorted(words)))
         scored = []
-        for entry in SearchEntry.objects.filter(condition).only(*_FIELDS)[: CANDIDATE_LIMIT * 4]:
+        rows = SearchEntry.objects.filter(condition).values_list(*_FIELDS)[: CANDIDATE_LIMIT * 4]
+        for entry in map(_Row._make, rows):
             entry_words = set(entry.terms.split())
-            title_words = set(index_terms(entry.title).split())
+            title_words = {stem(w) for w in entry.title_folded.split()}
             score = 0.0
             for weights in wanted:
                 best = max(
