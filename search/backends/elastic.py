@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.utils import timezone
-from elasticsearch import Elasticsearch
+from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.helpers import bulk
 from elasticsearch_dsl import (
     Document,
@@ -222,13 +222,9 @@ class ElasticsearchBackend:
     def remove(self, key: str) -> None:
         try:
             self.client.delete(index=alias_name(), id=key)
+        except NotFoundError:
+            return  # never indexed, or already gone
         except Exception as error:  # noqa: BLE001
-            if (
-                getattr(error, "status_code", None) == 404
-                or getattr(error, "meta", None)
-                and error.meta.status == 404
-            ):
-                return
             raise BackendUnavailable(f"Elasticsearch delete failed: {error}") from error
 
     # Reading -----------------------------------------------------------------------------------------

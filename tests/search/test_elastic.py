@@ -201,3 +201,22 @@ def test_parse_response_reads_hits_and_facets():
     assert results.type_counts == {"walk_in": 1}
     assert results.category_counts == {"geldzaken": ("Geldzaken", 1)}
     assert results.total == 1
+
+
+def test_removing_an_unknown_document_is_fine():
+    from elasticsearch import NotFoundError
+
+    client = mock.MagicMock()
+    client.delete.side_effect = NotFoundError("not found", mock.MagicMock(status=404), {})
+    ElasticsearchBackend(client=client).remove("activities.activity:404")
+    client.delete.assert_called_once_with(index=alias_name(), id="activities.activity:404")
+
+
+def test_first_write_creates_index_and_alias():
+    client = mock.MagicMock()
+    client.indices.exists_alias.return_value = False
+    ElasticsearchBackend(client=client).ensure_index()
+    created = client.indices.create.call_args.kwargs
+    assert created["index"].startswith(f"{alias_name()}-")
+    assert "dutch_search" in created["settings"]["analysis"]["analyzer"]
+    client.indices.put_alias.assert_called_once_with(index=created["index"], name=alias_name())
