@@ -46,13 +46,18 @@ def sync_object(*, label: str, pk) -> None:
 
 
 def schedule_sync(*, instance: Model) -> None:
-    label, pk = instance._meta.label_lower, instance.pk
-    transaction.on_commit(lambda: sync_object(label=label, pk=pk), robust=True)
+    """After the commit, bring the object's index entry in line with what is now committed."""
+    from .tasks import sync_search_document
+
+    label, pk = instance._meta.label_lower, str(instance.pk)
+    transaction.on_commit(lambda: sync_search_document.enqueue(label, pk), robust=True)
 
 
 def schedule_removal(*, instance: Model) -> None:
+    from .tasks import remove_search_document
+
     key = f"{instance._meta.label_lower}:{instance.pk}"
-    transaction.on_commit(lambda: remove_document(key=key), robust=True)
+    transaction.on_commit(lambda: remove_search_document.enqueue(key), robust=True)
 
 
 def all_documents(sources: list[Source] | None = None, progress: Callable[[int], None] | None = None):
