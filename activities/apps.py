@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class ActivitiesConfig(AppConfig):
     name = "activities"
     verbose_name = _("Activiteiten")
+
+    def ready(self):
+        from accounts.dashboard import register_section
+
+        from .selectors import my_activities
+
+        register_section(
+            key="activiteiten",
+            title=_("Mijn activiteiten en spreekuren"),
+            template="activities/includes/mine.html",
+            get_context=lambda user: {"activities": list(my_activities(user=user)[:50])},
+            order=20,
+        )

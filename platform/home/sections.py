@@ -2,8 +2,18 @@
 
 from django.http import HttpRequest
 
+from activities import selectors as activity_selectors
+
 
 def home_sections(request: HttpRequest) -> list[dict]:
     """A list of {"template": ..., "context": {...}} in the order the home page shows them."""
-    sections: list[dict] = []
+    sections: list[dict] = [
+        {
+            "template": "activities/includes/home_today.html",
+            "context": {
+                "today": activity_selectors.today_in_the_district(),
+                "open_now": activity_selectors.open_walk_ins(),
+            },
+        },
+    ]
     return sections

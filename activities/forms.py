@@ -1,0 +1,264 @@
+"""Forms: the agenda's filters, posting an activity, changing one date."""
+
+from datetime import date, datetime, timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Activity, Audience, Category, Location
+from .recurrence import localize
+from .selectors import AgendaFilters
+
+WHEN_CHOICES = [
+    ("vandaag", _("Vandaag")),
+    ("morgen", _("Morgen")),
+    ("week", _("Deze week")),
+    ("weekend", _("Weekend")),
+]
+KIND_CHOICES = [("activiteit", _("Activiteiten")), ("inloopspreekuur", _("Inloopspreekuren"))]
+KIND_VALUES = {"activiteit": Activity.Kind.ACTIVITY, "inloopspreekuur": Activity.Kind.WALK_IN}
+YES = {"1", "ja", "true", "on"}
+
+
+def period_for(when: str, today: date) -> tuple[date, date] | None:
+    """The [start, end) days of a `wanneer` value, or None when it means nothing."""
+    if when == "vandaag":
+        return today, today + timedelta(days=1)
+    if when == "morgen":
+        return today + timedelta(days=1), today + timedelta(days=2)
+    if when == "week":
+        return today, today + timedelta(days=7)
+    if when == "weekend":
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+        if today.weekday() == 6:
+            saturday = today - timedelta(days=1)
+        return max(saturday, today), saturday + timedelta(days=2)
+    try:
+        day = date.fromisoformat(when)
+    except ValueError:
+        return None
+    if abs((day - today).days) > 366:
+        return None
+    return day, day + timedelta(days=1)
+
+
+def parse_agenda_filters(params, *, today: date) -> tuple[AgendaFilters, list[str]]:
+    """Read the agenda's query parameters. A wrong value is ignored and explained, never an error."""
+    messages: list[str] = []
+    when = params.get("wanneer", "").strip() or "week"
+    period = period_for(when, today)
+    if period is None:
+        messages.append(str(_("We kennen de datum „%(value)s” niet. U ziet nu deze week.") % {"value": when}))
+        period = period_for("week", today)
+    filters = AgendaFilters(start=period[0], end=period[1])
+
+    categories = [c for c in params.getlist("categorie") if c]
+    known = dict(Category.choices)
+    for value in categories:
+        if value in known:
+            filters.categories.append(value)
+        else:
+            messages.append(
+                str(_("De rubriek „%(value)s” bestaat niet. Die keuze is weggelaten.") % {"value": value})
+            )
+
+    audience = params.get("voor", "")
+    if audience:
+        if audience in dict(Audience.choices):
+            filters.audience = audience
+        else:
+            messages.append(
+                str(
+                    _("„%(value)s” kennen we niet als doelgroep. Die keuze is weggelaten.")
+                    % {"value": audience}
+                )
+            )
+
+    location = params.get("locatie", "")
+    if location:
+        if Location.objects.filter(slug=location).exists():
+            filters.location = location
+        else:
+            messages.append(
+                str(
+                    _("De locatie „%(value)s” kennen we niet. Die keuze is weggelaten.") % {"value": location}
+                )
+            )
+
+    for name, attr in (("gratis", "free"), ("toegankelijk", "accessible")):
+        value = params.get(name, "")
+        if value:
+            if value.lower() in YES:
+                setattr(filters, attr, True)
+            elif value.lower() not in {"0", "nee", "false"}:
+                messages.append(
+                    str(
+                        _("„%(value)s” is geen goede keuze bij %(name)s. Die keuze is weggelaten.")
+                        % {"value": value, "name": name}
+                    )
+                )
+
+    kind = params.get("soort", "")
+    if kind:
+        if kind in KIND_VALUES:
+            filters.kind = KIND_VALUES[kind]
+        else:
+            messages.append(
+                str(_("De soort „%(value)s” kennen we niet. Die keuze is weggelaten.") % {"value": kind})
+            )
+    return filters, messages
+
+
+class Repeat:
+    ONCE = "eenmalig"
+    WEEKLY = "wekelijks"
+    BIWEEKLY = "tweewekelijks"
+    MONTHLY = "maandelijks"
+    CHOICES = [
+        (ONCE, _("Eén keer")),
+        (WEEKLY, _("Elke week")),
+        (BIWEEKLY, _("Om de week")),
+        (MONTHLY, _("Elke maand (zelfde weekdag)")),
+    ]
+    DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+    @classmethod
+    def to_rrule(cls, choice: str, day: date) -> str:
+        weekday = cls.DAYS[day.weekday()]
+        if choice == cls.WEEKLY:
+            return f"FREQ=WEEKLY;BYDAY={weekday}"
+        if choice == cls.BIWEEKLY:
+            return f"FREQ=WEEKLY;INTERVAL=2;BYDAY={weekday}"
+        if choice == cls.MONTHLY:
+            nth = (day.day - 1) // 7 + 1
+            return f"FREQ=MONTHLY;BYDAY={'-1' if nth == 5 else f'+{nth}'}{weekday}"
+        return ""
+
+    @classmethod
+    def from_rrule(cls, rule: str) -> str:
+        if not rule:
+            return cls.ONCE
+        if "FREQ=MONTHLY" in rule:
+            return cls.MONTHLY
+        return cls.BIWEEKLY if "INTERVAL=2" in rule else cls.WEEKLY
+
+
+class ActivityForm(forms.ModelForm):
+    day = forms.DateField(label=_("Datum (eerste keer)"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("Begintijd"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label=_("Eindtijd"), widget=forms.TimeInput(attrs={"type": "time"}))
+    repeat = forms.ChoiceField(label=_("Hoe vaak"), choices=Repeat.CHOICES, initial=Repeat.ONCE)
+    audiences = forms.MultipleChoiceField(
+        label=_("Voor wie"), choices=Audience.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Namens organisatie"),
+        queryset=None,
+        required=False,
+        empty_label=_("Ik plaats dit als bewoner"),
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "kind",
+            "category",
+            "topic",
+            "no_appointment_needed",
+            "what_to_bring",
+            "location",
+            "cost",
+            "registration",
+            "registration_detail",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if not organisations or not organisations.exists():
+            del self.fields["organisation"]
+        self.fields["location"].queryset = Location.objects.all()
+        self.fields["location"].empty_label = _("Kies een plek")
+        instance = self.instance
+        if instance.pk:
+            local = timezone.localtime(instance.starts_at)
+            self.initial.update(
+                {
+                    "day": local.date(),
+                    "start_time": local.time(),
+                    "end_time": (local + instance.duration).time(),
+                    "repeat": Repeat.from_rrule(instance.rrule),
+                    "audiences": instance.audiences,
+                }
+            )
+            self.fields.pop("organisation", None)
+
+    def clean(self):
+        data = super().clean()
+        day, start_time, end_time = data.get("day"), data.get("start_time"), data.get("end_time")
+        if day and start_time and end_time:
+            if end_time <= start_time:
+                self.add_error("end_time", _("De eindtijd moet na de begintijd liggen."))
+            if not self.instance.pk and day < timezone.localdate():
+                self.add_error("day", _("Kies een datum vanaf vandaag."))
+        if data.get("kind") == Activity.Kind.WALK_IN and not data.get("topic"):
+            self.add_error("topic", _("Een inloopspreekuur heeft een onderwerp."))
+        return data
+
+    def schedule(self) -> dict:
+        data = self.cleaned_data
+        starts_at = localize(datetime.combine(data["day"], data["start_time"]))
+        duration = datetime.combine(data["day"], data["end_time"]) - datetime.combine(
+            data["day"], data["start_time"]
+        )
+        return {
+            "starts_at": starts_at,
+            "duration": duration,
+            "rrule": Repeat.to_rrule(data["repeat"], data["day"]),
+            "audiences": data.get("audiences") or [],
+        }
+
+    def activity_fields(self) -> dict:
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        fields.update(self.schedule())
+        return fields
+
+
+class CancelDateForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden (ziet iedereen)"), max_length=200, initial=_("Vandaag geen inloop")
+    )
+
+
+class MoveDateForm(forms.Form):
+    day = forms.DateField(label=_("Nieuwe datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("Nieuwe begintijd"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label=_("Nieuwe eindtijd"), widget=forms.TimeInput(attrs={"type": "time"}))
+    reason = forms.CharField(label=_("Reden (ziet iedereen)"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_time") and data.get("end_time") and data["end_time"] <= data["start_time"]:
+            self.add_error("end_time", _("De eindtijd moet na de begintijd liggen."))
+        return data
+
+    def start_end(self) -> tuple[datetime, datetime]:
+        d = self.cleaned_data
+        return localize(datetime.combine(d["day"], d["start_time"])), localize(
+            datetime.combine(d["day"], d["end_time"])
+        )
+
+
+class EndSeriesForm(forms.Form):
+    last_day = forms.DateField(label=_("Laatste keer op"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_last_day(self):
+        value = self.cleaned_data["last_day"]
+        if value < timezone.localdate() - timedelta(days=1):
+            raise forms.ValidationError(_("Kies vandaag of een dag in de toekomst."))
+        return value

@@ -1,0 +1,174 @@
+"""iCalendar export and import through the `icalendar` library, in Europe/Amsterdam."""
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+from .models import Activity, Occurrence
+from .recurrence import local_zone, parse_exdates, to_local_naive
+
+PRODID = "-//Wij(k) de Ruwaard//Agenda//NL"
+
+
+def _vtimezone() -> Timezone:
+    """Europe/Amsterdam as RRULE-based VTIMEZONE (the EU rule since 1996): the form that every calendar
+    client reads, older phones and dateutil's tzical included."""
+    zone = Timezone()
+    zone.add("tzid", settings.TIME_ZONE)
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("dtstart", datetime(1981, 3, 29, 2, 0))
+    summer.add("tzoffsetfrom", timedelta(hours=1))
+    summer.add("tzoffsetto", timedelta(hours=2))
+    summer.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 3, "BYDAY": "-1SU"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("dtstart", datetime(1996, 10, 27, 3, 0))
+    winter.add("tzoffsetfrom", timedelta(hours=2))
+    winter.add("tzoffsetto", timedelta(hours=1))
+    winter.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 10, "BYDAY": "-1SU"})
+    zone.add_component(summer)
+    zone.add_component(winter)
+    return zone
+
+
+def _calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    cal.add_component(_vtimezone())
+    return cal
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone(local_zone())
+
+
+def _describe(event: Event, activity: Activity, base_url: str) -> None:
+    event.add("summary", activity.title)
+    event.add(
+        "description", activity.summary + ("\n\n" + activity.description if activity.description else "")
+    )
+    if activity.location_id:
+        where = activity.location.name + (
+            f", {activity.location.address}" if activity.location.address else ""
+        )
+        event.add("location", where)
+    event.add("url", base_url.rstrip("/") + activity.get_absolute_url())
+    event.add("categories", [activity.get_category_display()])
+    event.add("dtstamp", timezone.now())
+
+
+def activity_calendar(*, activity: Activity, moved: Iterable[Occurrence], base_url: str) -> bytes:
+    """One activity as a series: RRULE, EXDATE for skipped and cancelled dates, overrides for moved ones."""
+    cal = _calendar(activity.title)
+    uid = f"activity-{activity.pk}@wijkderuwaard"
+    master = Event()
+    master.add("uid", uid)
+    _describe(master, activity, base_url)
+    master.add("dtstart", _local(activity.starts_at))
+    master.add("duration", activity.duration)
+    if activity.rrule:
+        rule = vRecur.from_ical(activity.rrule.removeprefix("RRULE:"))
+        if activity.ends_on:
+            rule["UNTIL"] = datetime.combine(
+                activity.ends_on, time(23, 59, 59), tzinfo=local_zone()
+            ).astimezone(UTC)
+        master.add("rrule", rule)
+        skipped = {n.replace(tzinfo=local_zone()) for n in parse_exdates(activity.exdates)}
+        moved = list(moved)
+        skipped |= {_local(o.original_start) for o in activity.occurrences.filter(is_cancelled=True)}
+        for moment in sorted(skipped):
+            master.add("exdate", moment)
+    cal.add_component(master)
+    for occurrence in moved:
+        override = Event()
+        override.add("uid", uid)
+        _describe(override, activity, base_url)
+        override.add("recurrence-id", _local(occurrence.original_start))
+        override.add("dtstart", _local(occurrence.start))
+        override.add("dtend", _local(occurrence.end))
+        cal.add_component(override)
+    return cal.to_ical()
+
+
+def occurrences_calendar(*, occurrences: Iterable[Occurrence], name: str, base_url: str) -> bytes:
+    """A subscription feed: every date as its own event, cancelled dates marked CANCELLED."""
+    cal = _calendar(name)
+    for occurrence in occurrences:
+        activity = occurrence.activity
+        event = Event()
+        event.add("uid", f"occurrence-{activity.pk}-{occurrence.original_start:%Y%m%dT%H%M%SZ}@wijkderuwaard")
+        _describe(event, activity, base_url)
+        event.add("dtstart", _local(occurrence.start))
+        event.add("dtend", _local(occurrence.end))
+        if occurrence.is_cancelled:
+            event.add("status", "CANCELLED")
+            event["summary"] = f"{activity.title} (gaat niet door)"
+        else:
+            event.add("status", "CONFIRMED")
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+# --- import ---------------------------------------------------------------------------------------
+
+
+def _as_aware(value) -> datetime:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return value.replace(tzinfo=local_zone())
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, time.min, tzinfo=local_zone())
+    raise ValueError("not a date")
+
+
+def events_of(data: bytes) -> tuple[list[dict], list[dict]]:
+    """Parse a feed into (series, overrides). Raises ValueError on a broken feed."""
+    cal = Calendar.from_ical(data)
+    series, overrides = [], []
+    for component in cal.walk("VEVENT"):
+        uid = str(component.get("uid", "")).strip()
+        if not uid or component.get("dtstart") is None:
+            continue
+        start = _as_aware(component.decoded("dtstart"))
+        if component.get("dtend") is not None:
+            end = _as_aware(component.decoded("dtend"))
+        elif component.get("duration") is not None:
+            end = start + component.decoded("duration")
+        else:
+            end = start + (
+                timedelta(days=1)
+                if not isinstance(component.decoded("dtstart"), datetime)
+                else timedelta(hours=1)
+            )
+        item = {
+            "uid": uid[:300],
+            "start": start,
+            "end": end,
+            "title": str(component.get("summary", "")).strip()[:120] or "Activiteit",
+            "description": str(component.get("description", "")).strip(),
+            "location": str(component.get("location", "")).strip()[:120],
+            "cancelled": str(component.get("status", "")).upper() == "CANCELLED",
+        }
+        if component.get("recurrence-id") is not None:
+            item["recurrence_id"] = _as_aware(component.decoded("recurrence-id"))
+            overrides.append(item)
+            continue
+        rule = component.get("rrule")
+        item["rrule"] = rule.to_ical().decode() if rule is not None else ""
+        exdates = []
+        raw = component.get("exdate")
+        for group in raw if isinstance(raw, list) else ([raw] if raw is not None else []):
+            for moment in group.dts:
+                exdates.append(to_local_naive(_as_aware(moment.dt)).isoformat(timespec="minutes"))
+        item["exdates"] = exdates
+        series.append(item)
+    return series, overrides

@@ -1,0 +1,297 @@
+"""Locations, activities (and walk-in hours), their materialised occurrences and imported iCal feeds."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Category(models.TextChoices):
+    ONTMOETEN = "ontmoeten", _("Ontmoeten")
+    BEWEGEN = "bewegen", _("Bewegen")
+    CREATIEF = "creatief", _("Creatief")
+    LEREN_TAAL = "leren-taal", _("Leren & taal")
+    ETEN = "eten", _("Eten")
+    KINDEREN_GEZIN = "kinderen-gezin", _("Kinderen & gezin")
+    GEZONDHEID = "gezondheid", _("Gezondheid")
+    GELDZAKEN = "geldzaken", _("Geldzaken")
+    DIGITAAL = "digitaal", _("Digitaal")
+    WERK_INKOMEN = "werk-inkomen", _("Werk & inkomen")
+    ZORG_THUIS = "zorg-thuis", _("Zorg thuis")
+
+
+class Audience(models.TextChoices):
+    IEDEREEN = "iedereen", _("Iedereen")
+    OUDEREN = "ouderen", _("Ouderen")
+    JONGEREN = "jongeren", _("Jongeren")
+    KINDEREN = "kinderen", _("Kinderen")
+    OUDERS = "ouders", _("Ouders")
+    VROUWEN = "vrouwen", _("Vrouwen")
+    NIEUWKOMERS = "nieuwkomers", _("Nieuwkomers")
+
+
+class Location(models.Model):
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    address = models.CharField(_("adres"), max_length=200, blank=True)
+    map_url = models.URLField(_("link naar kaart"), blank=True)
+    is_accessible = models.BooleanField(_("toegankelijk met rolstoel of rollator"), default=False)
+    accessibility_notes = models.CharField(_("toegankelijkheid"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ICalFeed(models.Model):
+    """An organisation's own calendar, imported periodically."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="ical_feeds",
+    )
+    url = models.URLField(_("adres van de iCal-feed"), max_length=500)
+    category = models.CharField(
+        _("rubriek"), max_length=20, choices=Category.choices, default=Category.ONTMOETEN
+    )
+    is_active = models.BooleanField(_("actief"), default=True)
+    last_imported_at = models.DateTimeField(_("laatst opgehaald"), null=True, blank=True)
+    last_error = models.CharField(_("laatste fout"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("iCal-feed")
+        verbose_name_plural = _("iCal-feeds")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.url}"
+
+
+class ActivityQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Activity.Status.PUBLISHED)
+
+    def walk_ins(self):
+        return self.filter(kind=Activity.Kind.WALK_IN)
+
+    def recurring(self):
+        return self.exclude(rrule="")
+
+    def managed_by(self, user):
+        """Activities the user may edit: their own, their organisations', everything for moderators."""
+        from accounts.roles import is_moderator
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if is_moderator(user):
+            return self
+        return self.filter(Q(owner=user) | Q(organisation__memberships__user=user)).distinct()
+
+
+class Activity(models.Model):
+    class Kind(models.TextChoices):
+        ACTIVITY = "activity", _("Activiteit")
+        WALK_IN = "walk_in", _("Inloopspreekuur")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Concept")
+        PENDING = "pending", _("Wacht op goedkeuring")
+        PUBLISHED = "published", _("Gepubliceerd")
+        CANCELLED = "cancelled", _("Gaat niet door")
+        STALE = "stale", _("Verouderd")
+
+    class Registration(models.TextChoices):
+        NONE = "none", _("Aanmelden is niet nodig")
+        LINK = "link", _("Aanmelden via een website")
+        PHONE = "phone", _("Aanmelden per telefoon")
+        EMAIL = "email", _("Aanmelden per e-mail")
+
+    title = models.CharField(_("titel"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    summary = models.CharField(_("in één zin"), max_length=200)
+    description = models.TextField(_("beschrijving"), blank=True)
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.ACTIVITY)
+    category = models.CharField(_("rubriek"), max_length=20, choices=Category.choices)
+    audiences = models.JSONField(_("voor wie"), default=list, blank=True)
+    topic = models.CharField(_("onderwerp van het spreekuur"), max_length=120, blank=True)
+    no_appointment_needed = models.BooleanField(_("geen afspraak nodig"), default=True)
+    what_to_bring = models.CharField(_("wat neemt u mee"), max_length=300, blank=True)
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geplaatst door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("locatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+    cost = models.DecimalField(
+        _("kosten in euro"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leeg of 0 betekent gratis."),
+    )
+    registration = models.CharField(
+        _("aanmelden"), max_length=10, choices=Registration.choices, default=Registration.NONE
+    )
+    registration_detail = models.CharField(
+        _("link, telefoon of e-mail voor aanmelden"), max_length=200, blank=True
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("wat staat er op de foto"), max_length=200, blank=True)
+
+    # The schedule: one engine for activities and walk-in hours.
+    starts_at = models.DateTimeField(_("eerste keer"))
+    duration = models.DurationField(_("duur"), default=timedelta(hours=2))
+    rrule = models.CharField(
+        _("herhaling (RRULE)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Volgens RFC 5545, bijvoorbeeld FREQ=WEEKLY;BYDAY=TU. Leeg: één keer."),
+    )
+    exdates = models.JSONField(
+        _("uitgezonderde data"),
+        default=list,
+        blank=True,
+        help_text=_("Lokale begintijden die niet doorgaan, als ISO-tekst."),
+    )
+    ends_on = models.DateField(_("laatste dag van de reeks"), null=True, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    confirmed_at = models.DateTimeField(_("laatst bevestigd"), default=timezone.now)
+    reminder_sent_at = models.DateTimeField(_("herinnering verstuurd"), null=True, blank=True)
+
+    feed = models.ForeignKey(
+        ICalFeed,
+        verbose_name=_("geïmporteerd uit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+    )
+    import_uid = models.CharField(_("UID in de feed"), max_length=300, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["feed", "import_uid"], condition=~Q(import_uid=""), name="unique_import_uid_per_feed"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("activities:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_free(self) -> bool:
+        return not self.cost
+
+    @property
+    def is_imported(self) -> bool:
+        return self.feed_id is not None
+
+    @property
+    def is_recurring(self) -> bool:
+        return bool(self.rrule)
+
+    def audience_labels(self) -> list[str]:
+        labels = dict(Audience.choices)
+        return [str(labels[a]) for a in self.audiences if a in labels]
+
+    def clean(self):
+        from .recurrence import RecurrenceError, validate_rrule
+
+        if self.rrule:
+            try:
+                validate_rrule(self.rrule)
+            except RecurrenceError as exc:
+                raise ValidationError({"rrule": str(exc)}) from exc
+        if self.kind == self.Kind.WALK_IN and not self.topic:
+            raise ValidationError({"topic": _("Een inloopspreekuur heeft een onderwerp.")})
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def between(self, start: datetime, end: datetime):
+        return self.filter(start__gte=start, start__lt=end)
+
+    def visible(self):
+        return self.filter(activity__status=Activity.Status.PUBLISHED)
+
+    def upcoming(self):
+        return self.filter(end__gt=timezone.now())
+
+    def open_at(self, moment: datetime):
+        return self.filter(start__lte=moment, end__gt=moment, is_cancelled=False)
+
+
+class Occurrence(models.Model):
+    """One date of an activity, materialised from its schedule for a rolling window."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="occurrences")
+    original_start = models.DateTimeField(_("oorspronkelijke begintijd"))
+    start = models.DateTimeField(_("begint"))
+    end = models.DateTimeField(_("eindigt"))
+    is_cancelled = models.BooleanField(_("gaat niet door"), default=False)
+    is_moved = models.BooleanField(_("verplaatst"), default=False)
+    reason = models.CharField(_("reden"), max_length=200, blank=True)
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("datum")
+        verbose_name_plural = _("data")
+        ordering = ["start"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "original_start"], name="unique_occurrence"),
+        ]
+        indexes = [models.Index(fields=["start", "activity"], name="occurrence_start_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.activity} {timezone.localtime(self.start):%Y-%m-%d %H:%M}"

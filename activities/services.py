@@ -1,0 +1,376 @@
+"""Writes on activities. Keyword-only, one transaction each."""
+
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from accounts.roles import is_moderator, is_professional
+from accounts.services import has_verified_email
+from notices.services import notify_user
+from organisations.selectors import is_member_of
+
+from .models import Activity, Occurrence
+from .recurrence import expand
+
+CONFIRM_SALT = "activities.confirm"
+REMIND_AFTER = timedelta(weeks=8)
+STALE_AFTER = timedelta(weeks=12)
+
+
+def window_days() -> int:
+    return getattr(settings, "ACTIVITIES_WINDOW_DAYS", 120)
+
+
+def can_manage(*, user, activity: Activity) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if is_moderator(user) or (activity.owner_id is not None and activity.owner_id == user.pk):
+        return True
+    return activity.organisation_id is not None and is_member_of(
+        user=user, organisation=activity.organisation
+    )
+
+
+def _require_manager(*, user, activity: Activity) -> None:
+    if not can_manage(user=user, activity=activity):
+        raise PermissionDenied(_("U mag deze activiteit niet wijzigen."))
+
+
+def unique_slug(*, title: str, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:120] or "activiteit"
+    slug, n = base, 2
+    while Activity.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+# --- the schedule --------------------------------------------------------------------------------
+
+
+def materialise_occurrences(
+    *, activity: Activity, start: datetime | None = None, end: datetime | None = None
+) -> int:
+    """Make the Occurrence rows in [start, end) match the schedule; cancelled and moved dates are kept."""
+    now = timezone.now()
+    start = start or now - timedelta(days=1)
+    end = end or now + timedelta(days=window_days())
+    with transaction.atomic():
+        wanted = expand(
+            starts_at=activity.starts_at,
+            rule=activity.rrule,
+            exdates=activity.exdates,
+            ends_on=activity.ends_on,
+            window_start=start,
+            window_end=end,
+        )
+        existing = {
+            o.original_start: o
+            for o in activity.occurrences.filter(original_start__gte=start, original_start__lt=end)
+        }
+        wanted_keys = set(wanted)
+        stale_ids = [o.pk for key, o in existing.items() if key not in wanted_keys]
+        activity.occurrences.filter(pk__in=stale_ids).delete()
+        new, changed = [], []
+        for moment in wanted:
+            occurrence = existing.get(moment)
+            if occurrence is None:
+                new.append(
+                    Occurrence(
+                        activity=activity, original_start=moment, start=moment, end=moment + activity.duration
+                    )
+                )
+            elif not occurrence.is_moved and occurrence.end != occurrence.start + activity.duration:
+                occurrence.end = occurrence.start + activity.duration
+                changed.append(occurrence)
+        Occurrence.objects.bulk_create(new)
+        Occurrence.objects.bulk_update(changed, ["end"])
+    return len(new)
+
+
+def fill_occurrence_window(*, now: datetime | None = None) -> int:
+    """Keep the rolling window filled for every activity that can still appear."""
+    now = now or timezone.now()
+    created = 0
+    qs = Activity.objects.filter(status__in=[Activity.Status.PUBLISHED, Activity.Status.PENDING])
+    for activity in qs.iterator():
+        created += materialise_occurrences(
+            activity=activity, start=now - timedelta(days=1), end=now + timedelta(days=window_days())
+        )
+    return created
+
+
+# --- posting and moderation ----------------------------------------------------------------------
+
+
+def create_activity(*, by, organisation=None, **fields) -> Activity:
+    """Post an activity. A professional posting for their organisation publishes at once."""
+    if not has_verified_email(by):
+        raise PermissionDenied(_("Bevestig eerst uw e-mailadres. Daarna kunt u iets plaatsen."))
+    if organisation is not None and not is_member_of(user=by, organisation=organisation):
+        raise PermissionDenied(_("U hoort niet bij deze organisatie."))
+    trusted = organisation is not None and is_professional(by)
+    with transaction.atomic():
+        activity = Activity(owner=by, organisation=organisation, **fields)
+        activity.slug = unique_slug(title=activity.title)
+        activity.status = Activity.Status.PUBLISHED if trusted else Activity.Status.PENDING
+        activity.confirmed_at = timezone.now()
+        activity.full_clean()
+        activity.save()
+        materialise_occurrences(activity=activity)
+    return activity
+
+
+def publish_activity(*, activity: Activity, by) -> Activity:
+    if not is_moderator(by):
+        raise PermissionDenied(_("Alleen een moderator kan dit goedkeuren."))
+    with transaction.atomic():
+        activity.status = Activity.Status.PUBLISHED
+        activity.confirmed_at = timezone.now()
+        activity.save(update_fields=["status", "confirmed_at", "updated_at"])
+        materialise_occurrences(activity=activity)
+        if activity.owner_id:
+            notify_user(
+                user=activity.owner,
+                text=_("Uw activiteit „%(title)s” staat nu in de agenda.") % {"title": activity.title},
+                url=activity.get_absolute_url(),
+                kind="activity",
+            )
+    return activity
+
+
+def update_activity(*, activity: Activity, by, **fields) -> Activity:
+    _require_manager(user=by, activity=activity)
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(activity, name, value)
+        activity.confirmed_at = timezone.now()
+        activity.reminder_sent_at = None
+        activity.full_clean()
+        activity.save()
+        materialise_occurrences(activity=activity)
+    return activity
+
+
+def cancel_activity(*, activity: Activity, by) -> Activity:
+    _require_manager(user=by, activity=activity)
+    with transaction.atomic():
+        activity.status = Activity.Status.CANCELLED
+        activity.save(update_fields=["status", "updated_at"])
+    return activity
+
+
+def end_series(*, activity: Activity, by, last_day: date) -> Activity:
+    """Stop a recurring activity after `last_day`; later dates leave the agenda."""
+    _require_manager(user=by, activity=activity)
+    with transaction.atomic():
+        activity.ends_on = last_day
+        activity.save(update_fields=["ends_on", "updated_at"])
+        materialise_occurrences(activity=activity)
+    return activity
+
+
+def cancel_occurrence(*, occurrence: Occurrence, by, reason: str) -> Occurrence:
+    """One date does not go ahead ("vandaag geen inloop"); the date stays visible with the reason."""
+    _require_manager(user=by, activity=occurrence.activity)
+    with transaction.atomic():
+        occurrence.is_cancelled = True
+        occurrence.reason = reason.strip()[:200]
+        occurrence.save(update_fields=["is_cancelled", "reason"])
+    return occurrence
+
+
+def restore_occurrence(*, occurrence: Occurrence, by) -> Occurrence:
+    _require_manager(user=by, activity=occurrence.activity)
+    with transaction.atomic():
+        occurrence.is_cancelled = False
+        occurrence.reason = ""
+        occurrence.save(update_fields=["is_cancelled", "reason"])
+    return occurrence
+
+
+def move_occurrence(
+    *, occurrence: Occurrence, by, start: datetime, end: datetime | None = None, reason: str = ""
+) -> Occurrence:
+    _require_manager(user=by, activity=occurrence.activity)
+    with transaction.atomic():
+        occurrence.start = start
+        occurrence.end = end or start + occurrence.activity.duration
+        occurrence.is_moved = True
+        occurrence.is_cancelled = False
+        occurrence.reason = reason.strip()[:200]
+        occurrence.save(update_fields=["start", "end", "is_moved", "is_cancelled", "reason"])
+    return occurrence
+
+
+# --- freshness ----------------------------------------------------------------------------------
+
+
+def confirmation_token(*, activity: Activity) -> str:
+    return signing.dumps({"a": activity.pk, "c": activity.confirmed_at.timestamp()}, salt=CONFIRM_SALT)
+
+
+def activity_from_token(token: str) -> Activity | None:
+    """The activity of a valid "gaat nog door" link, or None (bad, expired or already used)."""
+    try:
+        data = signing.loads(
+            token, salt=CONFIRM_SALT, max_age=STALE_AFTER - REMIND_AFTER + timedelta(weeks=4)
+        )
+    except signing.BadSignature:
+        return None
+    activity = Activity.objects.filter(pk=data.get("a")).first()
+    if activity is None or activity.status not in (Activity.Status.PUBLISHED, Activity.Status.STALE):
+        return None
+    return activity
+
+
+def confirm_activity(*, activity: Activity) -> Activity:
+    """The owner says it still goes ahead: fresh for another 8 weeks, back in the agenda if stale."""
+    with transaction.atomic():
+        activity.confirmed_at = timezone.now()
+        activity.reminder_sent_at = None
+        if activity.status == Activity.Status.STALE:
+            activity.status = Activity.Status.PUBLISHED
+        activity.save(update_fields=["confirmed_at", "reminder_sent_at", "status", "updated_at"])
+        materialise_occurrences(activity=activity)
+    return activity
+
+
+def _recipients(activity: Activity) -> list[str]:
+    if activity.owner_id and activity.owner.email:
+        return [activity.owner.email]
+    if activity.organisation_id:
+        return [m.user.email for m in activity.organisation.memberships.select_related("user")]
+    return []
+
+
+def send_freshness_reminder(*, activity: Activity, base_url: str) -> bool:
+    recipients = _recipients(activity)
+    if not recipients:
+        return False
+    link = base_url.rstrip("/") + f"/agenda/gaat-door/{confirmation_token(activity=activity)}/"
+    context = {"activity": activity, "link": link}
+    send_mail(
+        subject=_("Gaat „%(title)s” nog door?") % {"title": activity.title},
+        message=render_to_string("activities/email/reminder.txt", context),
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return True
+
+
+def check_freshness(*, now: datetime | None = None, base_url: str | None = None) -> dict[str, int]:
+    """Remind owners after 8 weeks without confirmation; take it off the agenda after 12 weeks."""
+    now = now or timezone.now()
+    base_url = base_url or settings.WAGTAILADMIN_BASE_URL
+    recurring = Activity.objects.published().recurring().filter(feed__isnull=True)
+    with transaction.atomic():
+        stale = recurring.filter(confirmed_at__lte=now - STALE_AFTER).update(
+            status=Activity.Status.STALE, updated_at=now
+        )
+    reminded = 0
+    due = recurring.filter(confirmed_at__lte=now - REMIND_AFTER, reminder_sent_at__isnull=True)
+    for activity in due.select_related("owner", "organisation"):
+        with transaction.atomic():
+            if send_freshness_reminder(activity=activity, base_url=base_url):
+                reminded += 1
+            activity.reminder_sent_at = now
+            activity.save(update_fields=["reminder_sent_at"])
+    return {"reminded": reminded, "stale": stale}
+
+
+# --- iCal import -----------------------------------------------------------------------------------
+
+
+def _fetch(url: str) -> bytes:
+    import urllib.request
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise ValueError("only http(s) feeds")
+    request = urllib.request.Request(url, headers={"User-Agent": "WijkDeRuwaard/1.0"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 — scheme checked above
+        return response.read(5 * 1024 * 1024)
+
+
+def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
+    """Import one organisation's feed: update in place by UID, never duplicate, remove what left the feed."""
+    from .ical import events_of
+    from .models import Location
+
+    now = now or timezone.now()
+    try:
+        series, overrides = events_of(_fetch(feed.url))
+    except Exception as exc:  # noqa: BLE001 — a broken or unreachable feed is recorded, never fatal
+        feed.last_error = str(exc)[:300]
+        feed.save(update_fields=["last_error"])
+        return {"created": 0, "updated": 0, "removed": 0, "failed": 1}
+    counts = {"created": 0, "updated": 0, "removed": 0, "failed": 0}
+    with transaction.atomic():
+        seen = set()
+        for item in series:
+            seen.add(item["uid"])
+            location = None
+            if item["location"]:
+                location = Location.objects.filter(
+                    name__iexact=item["location"]
+                ).first() or Location.objects.create(
+                    name=item["location"], slug=unique_location_slug(item["location"])
+                )
+            values = {
+                "title": item["title"],
+                "summary": (item["description"].split("\n")[0] or item["title"])[:200],
+                "description": item["description"],
+                "organisation": feed.organisation,
+                "location": location,
+                "category": feed.category,
+                "starts_at": item["start"],
+                "duration": item["end"] - item["start"],
+                "rrule": item["rrule"],
+                "exdates": item["exdates"],
+                "status": Activity.Status.CANCELLED if item["cancelled"] else Activity.Status.PUBLISHED,
+                "confirmed_at": now,
+            }
+            activity = Activity.objects.filter(feed=feed, import_uid=item["uid"]).first()
+            if activity is None:
+                activity = Activity(
+                    feed=feed, import_uid=item["uid"], slug=unique_slug(title=item["title"]), **values
+                )
+                counts["created"] += 1
+            else:
+                for name, value in values.items():
+                    setattr(activity, name, value)
+                counts["updated"] += 1
+            activity.save()
+            materialise_occurrences(activity=activity)
+        for item in overrides:
+            occurrence = Occurrence.objects.filter(
+                activity__feed=feed, activity__import_uid=item["uid"], original_start=item["recurrence_id"]
+            ).first()
+            if occurrence is None:
+                continue
+            occurrence.is_cancelled = item["cancelled"]
+            occurrence.start, occurrence.end = item["start"], item["end"]
+            occurrence.is_moved = occurrence.start != occurrence.original_start
+            occurrence.save()
+        gone = feed.activities.exclude(import_uid__in=seen).exclude(status=Activity.Status.CANCELLED)
+        counts["removed"] = gone.update(status=Activity.Status.CANCELLED)
+        feed.last_imported_at, feed.last_error = now, ""
+        feed.save(update_fields=["last_imported_at", "last_error"])
+    return counts
+
+
+def unique_location_slug(name: str) -> str:
+    from .models import Location
+
+    base = slugify(name)[:110] or "locatie"
+    slug, n = base, 2
+    while Location.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

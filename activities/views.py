@@ -1,0 +1,276 @@
+"""Thin views: parse input, call one selector or service, render."""
+
+from datetime import timedelta
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.roles import is_moderator
+from accounts.services import has_verified_email
+from organisations.selectors import organisations_of
+
+from . import selectors, services
+from .forms import (
+    KIND_CHOICES,
+    WHEN_CHOICES,
+    ActivityForm,
+    CancelDateForm,
+    EndSeriesForm,
+    MoveDateForm,
+    parse_agenda_filters,
+)
+from .ical import activity_calendar, occurrences_calendar
+from .models import Activity, Audience, Category, Location, Occurrence
+
+PAGE_SIZE = 40
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _day_label(day, today) -> str:
+    if day == today:
+        return _("Vandaag")
+    if (day - today).days == 1:
+        return _("Morgen")
+    return ""
+
+
+def agenda(request):
+    today = timezone.localdate()
+    filters, problems = parse_agenda_filters(request.GET, today=today)
+    page = Paginator(selectors.agenda_occurrences(filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    days = [(day, _day_label(day, today), items) for day, items in selectors.group_by_day(page.object_list)]
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "activities/agenda.html",
+        {
+            "filters": filters,
+            "problems": problems,
+            "page": page,
+            "days": days,
+            "when_choices": WHEN_CHOICES,
+            "current_when": request.GET.get("wanneer", "week"),
+            "categories": Category.choices,
+            "audiences": Audience.choices,
+            "kinds": KIND_CHOICES,
+            "locations": Location.objects.order_by("name"),
+            "query": query.urlencode(),
+        },
+    )
+
+
+def agenda_feed(request):
+    filters, _problems = parse_agenda_filters(request.GET, today=timezone.localdate())
+    if "wanneer" not in request.GET:
+        filters.end = filters.start + timedelta(days=56)
+    occurrences = selectors.agenda_occurrences(filters=filters)[:2000]
+    body = occurrences_calendar(
+        occurrences=occurrences, name="Agenda Wij(k) de Ruwaard", base_url=_base_url(request)
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="agenda-ruwaard.ics"'
+    return response
+
+
+def agenda_print(request):
+    today = timezone.localdate()
+    filters, problems = parse_agenda_filters(request.GET, today=today)
+    occurrences = selectors.agenda_occurrences(filters=filters).filter(is_cancelled=False)[:300]
+    days = [(day, _day_label(day, today), items) for day, items in selectors.group_by_day(occurrences)]
+    return render(
+        request, "activities/print_week.html", {"filters": filters, "problems": problems, "days": days}
+    )
+
+
+def _visible_activity(request, slug: str) -> Activity:
+    activity = get_object_or_404(
+        Activity.objects.select_related("location", "organisation", "owner", "image"), slug=slug
+    )
+    if activity.status != Activity.Status.PUBLISHED and not services.can_manage(
+        user=request.user, activity=activity
+    ):
+        raise Http404
+    return activity
+
+
+def detail(request, slug):
+    activity = _visible_activity(request, slug)
+    url = request.build_absolute_uri(activity.get_absolute_url())
+    return render(
+        request,
+        "activities/detail.html",
+        {
+            "activity": activity,
+            "occurrences": selectors.upcoming_occurrences(activity=activity),
+            "whatsapp_url": "https://wa.me/?text=" + quote(f"{activity.title} – {url}"),
+            "can_manage": services.can_manage(user=request.user, activity=activity),
+            "can_approve": activity.status == Activity.Status.PENDING and is_moderator(request.user),
+        },
+    )
+
+
+def detail_print(request, slug):
+    activity = _visible_activity(request, slug)
+    return render(
+        request,
+        "activities/print_detail.html",
+        {"activity": activity, "occurrences": selectors.upcoming_occurrences(activity=activity, limit=6)},
+    )
+
+
+def detail_ical(request, slug):
+    activity = _visible_activity(request, slug)
+    moved = activity.occurrences.filter(is_moved=True, is_cancelled=False)
+    body = activity_calendar(activity=activity, moved=moved, base_url=_base_url(request))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{activity.slug}.ics"'
+    return response
+
+
+def walk_in_hours(request):
+    return render(request, "activities/walk_in_hours.html", {"groups": selectors.walk_in_hours()})
+
+
+@login_required
+def create(request):
+    if not has_verified_email(request.user):
+        return render(request, "activities/verify_first.html", status=403)
+    organisations = organisations_of(user=request.user)
+    form = ActivityForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        activity = services.create_activity(
+            by=request.user, organisation=form.cleaned_data.get("organisation"), **form.activity_fields()
+        )
+        if activity.status == Activity.Status.PUBLISHED:
+            messages.success(request, _("Uw activiteit staat in de agenda."))
+        else:
+            messages.success(
+                request, _("Dank u wel! Een moderator kijkt er snel naar. Daarna staat het in de agenda.")
+            )
+        return redirect(activity.get_absolute_url())
+    return render(request, "activities/form.html", {"form": form, "creating": True})
+
+
+def _managed_activity(request, slug) -> Activity:
+    activity = get_object_or_404(Activity.objects.select_related("organisation", "location"), slug=slug)
+    if not services.can_manage(user=request.user, activity=activity):
+        raise PermissionDenied
+    return activity
+
+
+@login_required
+def edit(request, slug):
+    activity = _managed_activity(request, slug)
+    form = ActivityForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        fields = form.activity_fields()
+        activity = Activity.objects.get(pk=activity.pk)
+        services.update_activity(activity=activity, by=request.user, **fields)
+        messages.success(request, _("De wijzigingen zijn opgeslagen."))
+        return redirect(activity.get_absolute_url())
+    return render(
+        request, "activities/form.html", {"form": form, "activity": activity, "end_form": EndSeriesForm()}
+    )
+
+
+@login_required
+@require_POST
+def cancel(request, slug):
+    activity = _managed_activity(request, slug)
+    services.cancel_activity(activity=activity, by=request.user)
+    messages.success(request, _("De activiteit staat niet meer in de agenda."))
+    return redirect("/mijn/")
+
+
+@login_required
+@require_POST
+def end_series(request, slug):
+    activity = _managed_activity(request, slug)
+    form = EndSeriesForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "activities/form.html",
+            {"form": ActivityForm(instance=activity), "activity": activity, "end_form": form},
+            status=400,
+        )
+    services.end_series(activity=activity, by=request.user, last_day=form.cleaned_data["last_day"])
+    messages.success(request, _("De reeks stopt na %(day)s.") % {"day": form.cleaned_data["last_day"]})
+    return redirect(activity.get_absolute_url())
+
+
+@login_required
+@require_POST
+def approve(request, slug):
+    activity = get_object_or_404(Activity, slug=slug, status=Activity.Status.PENDING)
+    services.publish_activity(activity=activity, by=request.user)
+    messages.success(request, _("Goedgekeurd: de activiteit staat in de agenda."))
+    return redirect(activity.get_absolute_url())
+
+
+@login_required
+def occurrence(request, slug, pk):
+    activity = _managed_activity(request, slug)
+    item = get_object_or_404(Occurrence, pk=pk, activity=activity)
+    item.activity = activity
+    cancel_form, move_form = CancelDateForm(prefix="afgelast"), MoveDateForm(prefix="verplaats")
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("actie")
+        if action == "afgelasten":
+            cancel_form = CancelDateForm(request.POST, prefix="afgelast")
+            if cancel_form.is_valid():
+                services.cancel_occurrence(
+                    occurrence=item, by=request.user, reason=cancel_form.cleaned_data["reason"]
+                )
+                messages.success(request, _("Deze datum gaat niet door. Bezoekers zien de reden."))
+                return redirect(activity.get_absolute_url())
+        elif action == "verplaatsen":
+            move_form = MoveDateForm(request.POST, prefix="verplaats")
+            if move_form.is_valid():
+                start, end = move_form.start_end()
+                services.move_occurrence(
+                    occurrence=item,
+                    by=request.user,
+                    start=start,
+                    end=end,
+                    reason=move_form.cleaned_data["reason"],
+                )
+                messages.success(request, _("De datum is verplaatst."))
+                return redirect(activity.get_absolute_url())
+        elif action == "herstellen":
+            services.restore_occurrence(occurrence=item, by=request.user)
+            messages.success(request, _("Deze datum gaat weer door."))
+            return redirect(activity.get_absolute_url())
+        status = 400
+    return render(
+        request,
+        "activities/occurrence.html",
+        {"activity": activity, "occurrence": item, "cancel_form": cancel_form, "move_form": move_form},
+        status=status,
+    )
+
+
+def confirm(request, token):
+    """The one-click "gaat nog door" link from the reminder mail; no login needed."""
+    activity = services.activity_from_token(token)
+    if activity is None:
+        return render(request, "activities/confirm.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        services.confirm_activity(activity=activity)
+        return render(request, "activities/confirm.html", {"activity": activity, "done": True})
+    return render(request, "activities/confirm.html", {"activity": activity})

@@ -1,0 +1,95 @@
+"""The Wagtail admin for activities, walk-in hours, locations and iCal feeds."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Activity, ICalFeed, Location, Occurrence
+from .services import materialise_occurrences
+
+
+class ActivityViewSet(SnippetViewSet):
+    model = Activity
+    icon = "date"
+    menu_label = _("Activiteiten")
+    list_display = ["title", "kind", "category", "organisation", "status", "confirmed_at"]
+    list_filter = ["status", "kind", "category", "organisation"]
+    search_fields = ["title", "summary", "topic"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("category"), FieldPanel("status")]),
+        FieldPanel("audiences"),
+        MultiFieldPanel(
+            [FieldPanel("topic"), FieldPanel("no_appointment_needed"), FieldPanel("what_to_bring")],
+            heading=_("Inloopspreekuur"),
+        ),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("location")]),
+        FieldRowPanel([FieldPanel("cost"), FieldPanel("registration"), FieldPanel("registration_detail")]),
+        FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("starts_at"),
+                FieldPanel("duration"),
+                FieldPanel("rrule"),
+                FieldPanel("exdates"),
+                FieldPanel("ends_on"),
+            ],
+            heading=_("Wanneer"),
+        ),
+    ]
+
+
+class OccurrenceViewSet(SnippetViewSet):
+    model = Occurrence
+    icon = "calendar-alt"
+    menu_label = _("Data (afgelasten, verplaatsen)")
+    list_display = ["activity", "start", "is_cancelled", "is_moved", "reason"]
+    list_filter = ["is_cancelled", "is_moved", "activity__kind"]
+    search_fields = []
+    panels = [
+        FieldPanel("start"),
+        FieldPanel("end"),
+        FieldPanel("is_cancelled"),
+        FieldPanel("is_moved"),
+        FieldPanel("reason"),
+    ]
+
+
+class LocationViewSet(SnippetViewSet):
+    model = Location
+    icon = "site"
+    menu_label = _("Locaties")
+    list_display = ["name", "address", "is_accessible"]
+    list_filter = ["is_accessible"]
+    search_fields = ["name", "address"]
+
+
+class ICalFeedViewSet(SnippetViewSet):
+    model = ICalFeed
+    icon = "link"
+    menu_label = _("iCal-feeds")
+    list_display = ["organisation", "url", "last_imported_at", "last_error"]
+    list_filter = ["is_active", "organisation"]
+    panels = [FieldPanel("organisation"), FieldPanel("url"), FieldPanel("category"), FieldPanel("is_active")]
+
+
+class AgendaGroup(SnippetViewSetGroup):
+    menu_label = _("Agenda")
+    menu_icon = "date"
+    menu_order = 200
+    items = (ActivityViewSet, OccurrenceViewSet, LocationViewSet, ICalFeedViewSet)
+
+
+register_snippet(AgendaGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def rematerialise_after_admin_save(request, instance):
+    if isinstance(instance, Activity):
+        materialise_occurrences(activity=instance)

@@ -1,0 +1,169 @@
+"""/agenda/: every filter narrows the list; bad values are ignored with a message, never a 500."""
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from activities.models import Activity
+from tests.activities.factories import ActivityFactory, LocationFactory
+
+AMS = ZoneInfo("Europe/Amsterdam")
+NOW = datetime(2026, 6, 10, 8, 0, tzinfo=AMS)  # a Wednesday morning
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def titles(response) -> set[str]:
+    return {o.activity.title for _day, _label, items in response.context["days"] for o in items}
+
+
+@pytest.fixture
+def agenda(frozen, db):
+    huis = LocationFactory(name="Ons Huis van de Wijk", slug="ons-huis-van-de-wijk", is_accessible=True)
+    iemhof = LocationFactory(name="D'n Iemhof", slug="dn-iemhof", is_accessible=False)
+    ActivityFactory(title="Koffie", starts_at=NOW + timedelta(hours=2), location=huis, category="ontmoeten")
+    ActivityFactory(
+        title="Bewegen",
+        starts_at=NOW + timedelta(days=1, hours=2),
+        location=iemhof,
+        category="bewegen",
+        audiences=["ouderen"],
+        cost=Decimal("2.00"),
+    )
+    ActivityFactory(
+        title="Speelotheek",
+        starts_at=NOW + timedelta(days=3),
+        location=huis,
+        category="kinderen-gezin",
+        audiences=["kinderen", "ouders"],
+    )
+    ActivityFactory(
+        title="Geldspreekuur",
+        kind=Activity.Kind.WALK_IN,
+        topic="Geldzaken",
+        starts_at=NOW + timedelta(days=2),
+        location=huis,
+        category="geldzaken",
+        audiences=["ouders"],
+    )
+    ActivityFactory(
+        title="Weekendmarkt",
+        starts_at=NOW + timedelta(days=3, hours=4),
+        location=iemhof,
+        category="eten",
+        audiences=["jongeren"],
+        cost=Decimal("1.00"),
+    )  # Saturday
+    ActivityFactory(title="Volgende maand", starts_at=NOW + timedelta(days=30))
+    ActivityFactory(title="Wacht nog", starts_at=NOW + timedelta(hours=3), status=Activity.Status.PENDING)
+
+
+ALL_WEEK = {"Koffie", "Bewegen", "Speelotheek", "Geldspreekuur", "Weekendmarkt"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"wanneer": "week"}, ALL_WEEK),
+        ({}, ALL_WEEK),
+        ({"wanneer": "vandaag"}, {"Koffie"}),
+        ({"wanneer": "morgen"}, {"Bewegen"}),
+        ({"wanneer": "weekend"}, {"Speelotheek", "Weekendmarkt"}),
+        ({"wanneer": "2026-07-10"}, {"Volgende maand"}),
+        ({"categorie": "bewegen"}, {"Bewegen"}),
+        ({"voor": "ouders"}, {"Speelotheek", "Geldspreekuur", "Koffie"}),  # "iedereen" includes ouders
+        ({"locatie": "dn-iemhof"}, {"Bewegen", "Weekendmarkt"}),
+        ({"gratis": "1"}, {"Koffie", "Speelotheek", "Geldspreekuur"}),
+        ({"toegankelijk": "1"}, {"Koffie", "Speelotheek", "Geldspreekuur"}),
+        ({"soort": "inloopspreekuur"}, {"Geldspreekuur"}),
+        (
+            {"soort": "activiteit", "gratis": "ja", "locatie": "ons-huis-van-de-wijk"},
+            {"Koffie", "Speelotheek"},
+        ),
+    ],
+)
+def test_each_filter_narrows_the_agenda(client, agenda, query, expected):
+    response = client.get("/agenda/", query)
+    assert response.status_code == 200
+    assert titles(response) == expected
+    assert response.context["problems"] == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"wanneer": "gisteren"},
+        {"wanneer": "2026-02-30"},
+        {"wanneer": "9999-01-01"},
+        {"categorie": "bestaat-niet"},
+        {"voor": "katten"},
+        {"locatie": "maan"},
+        {"gratis": "misschien"},
+        {"toegankelijk": "<script>"},
+        {"soort": "feest"},
+        {"pagina": "abc"},
+        {"categorie": "x" * 5000},
+    ],
+)
+def test_bad_filter_values_are_ignored_with_a_message(client, agenda, query):
+    response = client.get("/agenda/", query)
+    assert response.status_code == 200
+    assert titles(response) == ALL_WEEK
+    if "pagina" not in query:
+        assert response.context["problems"]
+        assert "weggelaten" in response.content.decode() or "deze week" in response.content.decode()
+    assert "<script>" not in response.content.decode().split("<main", 1)[1]
+
+
+def test_days_are_grouped_and_today_and_tomorrow_named(client, agenda):
+    response = client.get("/agenda/?wanneer=week")
+    labels = [label for _day, label, _items in response.context["days"]]
+    assert labels[:2] == ["Vandaag", "Morgen"]
+    html = response.content.decode()
+    assert "Vandaag, woensdag 10 juni" in html and "Morgen, donderdag 11 juni" in html
+
+
+def test_pending_and_past_items_are_not_in_the_agenda(client, agenda):
+    ActivityFactory(title="Al voorbij", starts_at=NOW - timedelta(hours=3))
+    response = client.get("/agenda/?wanneer=vandaag")
+    assert "Wacht nog" not in titles(response) and "Al voorbij" not in titles(response)
+
+
+def test_print_overview_lists_the_week_with_a4_stylesheet(client, agenda):
+    html = client.get("/agenda/afdrukken/").content.decode()
+    assert "activities/print.css" in html and "Koffie" in html and "Weekendmarkt" in html
+    assert "Volgende maand" not in html
+
+
+def test_walk_in_hours_and_detail_have_share_and_print_links(client, agenda):
+    activity = Activity.objects.get(title="Koffie")
+    html = client.get(activity.get_absolute_url()).content.decode()
+    assert "https://wa.me/?text=Koffie" in html
+    assert f"/agenda/{activity.slug}/afdrukken/" in html and f"/agenda/{activity.slug}/ical/" in html
+    assert "Koffie" in client.get(f"/agenda/{activity.slug}/afdrukken/").content.decode()
+
+
+def test_pending_activity_detail_is_hidden_from_the_public(client, agenda):
+    pending = Activity.objects.get(title="Wacht nog")
+    assert client.get(pending.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_demo_week_lists_at_least_ten_distinct_activities(client):
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # idempotent
+    assert Activity.objects.count() >= 48
+    assert Activity.objects.filter(kind=Activity.Kind.WALK_IN).count() >= 8
+    response = client.get("/agenda/?wanneer=week")
+    assert len(titles(response)) >= 10
+    home = client.get("/").content.decode()
+    assert "Vandaag in de wijk" in home and "Nu open" in home

@@ -1,0 +1,92 @@
+"""Freshness: a reminder with a one-click link at 8 weeks, stale (out of the agenda) at 12 weeks."""
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core import mail
+from django.test import Client
+
+from activities.models import Activity
+from activities.services import check_freshness
+from tests.activities.factories import ActivityFactory
+
+AMS = ZoneInfo("Europe/Amsterdam")
+START = datetime(2026, 1, 5, 9, 0, tzinfo=AMS)
+
+
+@pytest.fixture
+def weekly(db, professional):
+    with time_machine.travel(START, tick=False):
+        return ActivityFactory(
+            title="Koffieochtend",
+            owner=professional,
+            rrule="FREQ=WEEKLY",
+            starts_at=START + timedelta(hours=1),
+            confirmed_at=START,
+        )
+
+
+def link_in(message) -> str:
+    return re.search(r"http://[^\s]+/agenda/gaat-door/[^\s]+/", message.body).group(0)
+
+
+def test_no_reminder_before_eight_weeks(weekly):
+    with time_machine.travel(START + timedelta(weeks=8) - timedelta(hours=1), tick=False):
+        assert check_freshness() == {"reminded": 0, "stale": 0}
+    assert mail.outbox == []
+
+
+def test_reminder_at_eight_weeks_with_working_one_click_link(weekly, professional):
+    at = START + timedelta(weeks=8, hours=1)
+    with time_machine.travel(at, tick=False):
+        assert check_freshness() == {"reminded": 1, "stale": 0}
+        assert check_freshness() == {"reminded": 0, "stale": 0}  # one mail only
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [professional.email]
+    assert "Koffieochtend" in mail.outbox[0].subject
+    path = link_in(mail.outbox[0]).split("127.0.0.1:8000", 1)[-1].split("://", 1)[-1]
+    path = path[path.index("/agenda/") :]
+    anonymous = Client()
+    with time_machine.travel(at + timedelta(weeks=2), tick=False):
+        page = anonymous.get(path)
+        assert page.status_code == 200 and "Ja, gaat nog door" in page.content.decode()
+        done = anonymous.post(path)
+        weekly.refresh_from_db()
+    assert done.status_code == 200 and "blijft in de agenda" in done.content.decode()
+    assert weekly.confirmed_at == at + timedelta(weeks=2) and weekly.reminder_sent_at is None
+    with time_machine.travel(at + timedelta(weeks=6), tick=False):
+        assert check_freshness()["stale"] == 0  # the clock restarted at the confirmation
+
+
+def test_stale_at_twelve_weeks_and_leaves_the_agenda(weekly, client):
+    with time_machine.travel(START + timedelta(weeks=8, hours=1), tick=False):
+        check_freshness()
+    later = START + timedelta(weeks=12, hours=1)
+    with time_machine.travel(later, tick=False):
+        assert check_freshness()["stale"] == 1
+        weekly.refresh_from_db()
+        assert weekly.status == Activity.Status.STALE
+        assert "Koffieochtend" not in client.get("/agenda/?wanneer=week").content.decode()
+        assert client.get(weekly.get_absolute_url()).status_code == 404
+        # the link still brings it back
+        path = link_in(mail.outbox[0])
+        path = path[path.index("/agenda/") :]
+        Client().post(path)
+        weekly.refresh_from_db()
+        assert weekly.status == Activity.Status.PUBLISHED
+        assert "Koffieochtend" in client.get("/agenda/?wanneer=week").content.decode()
+
+
+def test_tampered_link_is_refused(weekly):
+    response = Client().post("/agenda/gaat-door/niet-echt:abc/")
+    assert response.status_code == 400 and "werkt niet meer" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_one_off_and_imported_activities_are_not_reminded(professional):
+    with time_machine.travel(START, tick=False):
+        ActivityFactory(owner=professional, confirmed_at=START, starts_at=START + timedelta(weeks=20))
+    with time_machine.travel(START + timedelta(weeks=13), tick=False):
+        assert check_freshness() == {"reminded": 0, "stale": 0}

@@ -1,0 +1,139 @@
+"""iCal import from a feed served by a local http.server: in place, never duplicated, removals leave."""
+
+import threading
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from icalendar import Calendar, Event
+
+from activities.models import Activity, ICalFeed, Occurrence
+from activities.services import import_ical_feed
+from tests.factories import OrganisationFactory
+
+AMS = ZoneInfo("Europe/Amsterdam")
+NOW = datetime(2026, 6, 1, 9, 0, tzinfo=AMS)
+
+
+def feed_body(events) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//Test//NL")
+    cal.add("version", "2.0")
+    for data in events:
+        event = Event()
+        for key, value in data.items():
+            event.add(key, value)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+@pytest.fixture
+def server():
+    state = {"body": b""}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.end_headers()
+            self.wfile.write(state["body"])
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    state["url"] = f"http://127.0.0.1:{httpd.server_address[1]}/agenda.ics"
+    yield state
+    httpd.shutdown()
+    httpd.server_close()
+
+
+WEEKLY = {
+    "uid": "yoga-1@example.org",
+    "summary": "Yoga",
+    "dtstart": datetime(2026, 6, 2, 10, 0, tzinfo=AMS),
+    "dtend": datetime(2026, 6, 2, 11, 0, tzinfo=AMS),
+    "rrule": {"FREQ": "WEEKLY", "COUNT": 6},
+    "exdate": datetime(2026, 6, 9, 10, 0, tzinfo=AMS),
+    "location": "Ons Huis van de Wijk",
+}
+ONCE = {
+    "uid": "lezing@example.org",
+    "summary": "Lezing",
+    "dtstart": datetime(2026, 6, 5, 19, 0, tzinfo=AMS),
+    "dtend": datetime(2026, 6, 5, 21, 0, tzinfo=AMS),
+    "description": "Over gezond eten.",
+}
+
+
+@pytest.mark.django_db
+def test_importing_the_same_feed_twice_creates_nothing_new(server, client):
+    server["body"] = feed_body([WEEKLY, ONCE])
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+    with time_machine.travel(NOW, tick=False):
+        first = import_ical_feed(feed=feed)
+        counts = (Activity.objects.count(), Occurrence.objects.count())
+        second = import_ical_feed(feed=feed)
+        assert (Activity.objects.count(), Occurrence.objects.count()) == counts == (2, 6)
+        html = client.get("/agenda/?wanneer=2026-06-02").content.decode()
+    assert first["created"] == 2 and second == {"created": 0, "updated": 2, "removed": 0, "failed": 0}
+    yoga = Activity.objects.get(import_uid="yoga-1@example.org")
+    assert (
+        yoga.is_imported
+        and yoga.status == Activity.Status.PUBLISHED
+        and yoga.organisation == feed.organisation
+    )
+    starts = [o.start.astimezone(AMS) for o in yoga.occurrences.order_by("start")]
+    assert datetime(2026, 6, 9, 10, 0, tzinfo=AMS) not in starts  # EXDATE
+    assert len(starts) == 5 and {s.hour for s in starts} == {10}
+    assert "Yoga" in html
+    assert "Overgenomen uit de agenda" in client.get(yoga.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_changed_event_updates_in_place_and_removed_event_leaves_the_agenda(server, client):
+    server["body"] = feed_body([WEEKLY, ONCE])
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+    with time_machine.travel(NOW, tick=False):
+        import_ical_feed(feed=feed)
+        yoga_pk = Activity.objects.get(import_uid="yoga-1@example.org").pk
+        changed = dict(
+            WEEKLY,
+            summary="Yoga op de stoel",
+            dtstart=datetime(2026, 6, 2, 14, 0, tzinfo=AMS),
+            dtend=datetime(2026, 6, 2, 15, 0, tzinfo=AMS),
+        )
+        server["body"] = feed_body([changed])
+        result = import_ical_feed(feed=feed)
+        html = client.get("/agenda/?wanneer=week").content.decode()
+    yoga = Activity.objects.get(pk=yoga_pk)
+    assert result["removed"] == 1 and Activity.objects.count() == 2
+    assert yoga.title == "Yoga op de stoel"
+    assert {o.start.astimezone(AMS).hour for o in yoga.occurrences.all()} == {14}
+    assert yoga.occurrences.count() == 6  # the 10:00 EXDATE no longer matches a 14:00 series
+    assert Activity.objects.get(import_uid="lezing@example.org").status == Activity.Status.CANCELLED
+    assert "Lezing" not in html and "Yoga op de stoel" in html
+
+
+@pytest.mark.django_db
+def test_broken_feed_is_recorded_and_changes_nothing(server):
+    server["body"] = b"this is not a calendar"
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+    assert import_ical_feed(feed=feed)["failed"] == 1
+    feed.refresh_from_db()
+    assert feed.last_error and not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+def test_cron_command_imports_active_feeds(server):
+    server["body"] = feed_body([ONCE])
+    ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+    with time_machine.travel(NOW, tick=False):
+        call_command("activities_cron", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Activity.objects.filter(import_uid="lezing@example.org", status="published").exists()
+    assert Occurrence.objects.filter(activity__import_uid="lezing@example.org").count() == 1

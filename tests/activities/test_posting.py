@@ -1,0 +1,174 @@
+"""Posting: residents wait for a moderator, professionals publish at once; wrong users get 403/404."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail  # noqa: F401
+from django.utils import timezone
+
+from activities.models import Activity
+from notices.models import Notification
+from tests.activities.factories import ActivityFactory, LocationFactory
+from tests.factories import MembershipFactory, UserFactory
+
+
+def form_data(**extra):
+    day = timezone.localdate() + timedelta(days=2)
+    data = {
+        "title": "Samen koken",
+        "summary": "We koken en eten samen.",
+        "description": "Neem zin mee.",
+        "kind": "activity",
+        "category": "eten",
+        "topic": "",
+        "what_to_bring": "",
+        "location": LocationFactory().pk,
+        "cost": "",
+        "registration": "none",
+        "registration_detail": "",
+        "day": day.isoformat(),
+        "start_time": "17:30",
+        "end_time": "19:30",
+        "repeat": "wekelijks",
+        "audiences": ["iedereen"],
+    }
+    data.update(extra)
+    return data
+
+
+@pytest.mark.django_db
+def test_resident_activity_waits_for_moderator(client_for, resident, moderator, client):
+    response = client_for(resident).post("/agenda/nieuw/", form_data())
+    activity = Activity.objects.get(title="Samen koken")
+    assert response.status_code == 302 and activity.status == Activity.Status.PENDING
+    assert activity.owner == resident and activity.rrule.startswith("FREQ=WEEKLY;BYDAY=")
+    assert client.get("/agenda/?wanneer=week").context["days"] == []
+    assert client.get(activity.get_absolute_url()).status_code == 404
+    assert client_for(resident).get(activity.get_absolute_url()).status_code == 200
+
+    assert client_for(resident).post(f"/agenda/{activity.slug}/goedkeuren/").status_code == 403
+    client_for(moderator).post(f"/agenda/{activity.slug}/goedkeuren/")
+    activity.refresh_from_db()
+    assert activity.status == Activity.Status.PUBLISHED
+    assert Notification.objects.filter(user=resident, url=activity.get_absolute_url()).exists()
+    assert "Samen koken" in client.get("/agenda/?wanneer=week").content.decode()
+
+
+@pytest.mark.django_db
+def test_professional_activity_for_their_organisation_appears_at_once(client_for, professional, client):
+    membership = MembershipFactory(user=professional)
+    response = client_for(professional).post(
+        "/agenda/nieuw/",
+        form_data(organisation=membership.organisation.pk, kind="walk_in", topic="Geldzaken"),
+    )
+    activity = Activity.objects.get(title="Samen koken")
+    assert response.status_code == 302
+    assert activity.status == Activity.Status.PUBLISHED and activity.organisation == membership.organisation
+    assert "Samen koken" in client.get("/agenda/?wanneer=week").content.decode()
+    assert activity.occurrences.count() >= 10
+
+
+@pytest.mark.django_db
+def test_professional_cannot_post_for_an_organisation_they_do_not_belong_to(client_for, professional):
+    from tests.factories import OrganisationFactory
+
+    MembershipFactory(user=professional)
+    other = OrganisationFactory()
+    response = client_for(professional).post("/agenda/nieuw/", form_data(organisation=other.pk))
+    assert response.status_code == 200 and "organisation" in response.context["form"].errors
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+def test_unverified_user_must_verify_email_first(client_for):
+    user = UserFactory(verified=False)
+    response = client_for(user).post("/agenda/nieuw/", form_data())
+    assert response.status_code == 403 and "Bevestig eerst uw e-mailadres" in response.content.decode()
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+def test_anonymous_visitor_is_sent_to_login(client):
+    response = client.get("/agenda/nieuw/")
+    assert response.status_code == 302 and "/account/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"end_time": "16:00"},
+        {"title": ""},
+        {"day": "morgen"},
+        {"kind": "walk_in"},
+        {"day": "2020-01-01"},
+        {"repeat": "elke-eeuw"},
+    ],
+)
+def test_bad_input_gets_a_dutch_message_and_keeps_the_data(client_for, resident, bad):
+    response = client_for(resident).post("/agenda/nieuw/", form_data(**bad))
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert "We koken en eten samen." in response.content.decode()
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["wijzigen/", "afgelasten/", "reeks-stoppen/", "datum/{pk}/"])
+def test_wrong_user_cannot_edit_or_cancel_someone_elses_activity(client_for, resident, other_resident, path):
+    activity = ActivityFactory(owner=resident, rrule="FREQ=WEEKLY")
+    occurrence = activity.occurrences.first()
+    url = f"/agenda/{activity.slug}/" + path.format(pk=occurrence.pk)
+    assert client_for(other_resident).get(url).status_code in (403, 405)
+    response = client_for(other_resident).post(
+        url, {"actie": "afgelasten", "afgelast-reason": "weg", "last_day": timezone.localdate().isoformat()}
+    )
+    assert response.status_code == 403
+    activity.refresh_from_db()
+    occurrence.refresh_from_db()
+    assert activity.status == Activity.Status.PUBLISHED and activity.ends_on is None
+    assert not occurrence.is_cancelled
+
+
+@pytest.mark.django_db
+def test_occurrence_of_another_activity_is_404(client_for, resident):
+    mine = ActivityFactory(owner=resident)
+    other = ActivityFactory()
+    url = f"/agenda/{mine.slug}/datum/{other.occurrences.first().pk}/"
+    assert client_for(resident).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_organisation_member_keeps_walk_in_current_from_the_site(client_for, professional, client):
+    membership = MembershipFactory(user=professional)
+    hour = ActivityFactory(
+        kind="walk_in", topic="Werk", rrule="FREQ=WEEKLY", organisation=membership.organisation
+    )
+    pro = client_for(professional)
+    first = hour.occurrences.order_by("start").first()
+    pro.post(
+        f"/agenda/{hour.slug}/datum/{first.pk}/",
+        {"actie": "afgelasten", "afgelast-reason": "Vandaag geen inloop"},
+    )
+    first.refresh_from_db()
+    assert first.is_cancelled and first.reason == "Vandaag geen inloop"
+
+    last_day = timezone.localdate() + timedelta(days=15)
+    pro.post(f"/agenda/{hour.slug}/reeks-stoppen/", {"last_day": last_day.isoformat()})
+    assert all(timezone.localtime(o.start).date() <= last_day for o in hour.occurrences.all())
+    assert hour.occurrences.count() in (2, 3)
+
+    edit = pro.get(f"/agenda/{hour.slug}/wijzigen/")
+    assert edit.status_code == 200 and 'name="start_time"' in edit.content.decode()
+    pro.post(f"/agenda/{hour.slug}/afgelasten/")
+    hour.refresh_from_db()
+    assert hour.status == Activity.Status.CANCELLED
+    assert client.get(hour.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_my_page_lists_my_activities(client_for, resident):
+    ActivityFactory(owner=resident, title="Mijn buurtbarbecue", status=Activity.Status.PENDING)
+    ActivityFactory(title="Van iemand anders")
+    html = client_for(resident).get("/mijn/").content.decode()
+    assert "Mijn buurtbarbecue" in html and "Wacht op goedkeuring" in html and "Van iemand anders" not in html
