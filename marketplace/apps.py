@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class MarketplaceConfig(AppConfig):
     name = "marketplace"
     verbose_name = _("Vraag en aanbod")
+
+    def ready(self):
+        from accounts.dashboard import register_section
+
+        from .dashboard import mine_context
+
+        register_section(
+            key="marketplace",
+            title=_("Vraag en aanbod"),
+            template="marketplace/includes/mine.html",
+            get_context=mine_context,
+            order=30,
+        )

@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 
 from activities import selectors as activity_selectors
+from marketplace import selectors as marketplace_selectors
 
 
 def home_sections(request: HttpRequest) -> list[dict]:
@@ -16,4 +17,10 @@ def home_sections(request: HttpRequest) -> list[dict]:
             },
         },
     ]
+    sections.append(
+        {
+            "template": "marketplace/includes/home_listings.html",
+            "context": {"listings": marketplace_selectors.newest_listings(limit=6)},
+        }
+    )
     return sections

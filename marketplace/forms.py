@@ -1,0 +1,136 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Area, Category, FollowUp, Kind, Listing, Report, When
+
+
+class BigRadioSelect(forms.RadioSelect):
+    """Radio buttons rendered as big tap targets (.choice-buttons)."""
+
+    template_name = "marketplace/widgets/big_radios.html"
+    option_template_name = "marketplace/widgets/big_radio_option.html"
+
+
+class ListingForm(forms.ModelForm):
+    kind = forms.ChoiceField(
+        label=_("Wat wilt u?"),
+        choices=[(Kind.VRAAG, _("Ik vraag hulp")), (Kind.AANBOD, _("Ik bied hulp"))],
+        widget=BigRadioSelect,
+    )
+    category = forms.ChoiceField(label=_("Waarmee?"), choices=Category.choices, widget=BigRadioSelect)
+    on_behalf = forms.BooleanField(label=_("Ik plaats dit voor een bewoner"), required=False)
+    on_behalf_name = forms.CharField(
+        label=_("Voornaam van de bewoner (alleen voor uzelf, dit ziet niemand)"),
+        max_length=60,
+        required=False,
+    )
+    consent = forms.BooleanField(label=_("De bewoner vindt het goed dat ik dit plaats"), required=False)
+
+    class Meta:
+        model = Listing
+        fields = ["kind", "category", "title", "text", "when", "area"]
+        labels = {"title": _("Zeg het kort"), "text": _("Meer vertellen (mag leeg)")}
+        widgets = {
+            "title": forms.TextInput(
+                attrs={
+                    "placeholder": _("Bijvoorbeeld: boodschappen doen"),
+                    "autocomplete": "off",
+                }
+            ),
+            "text": forms.Textarea(
+                attrs={
+                    "rows": 3,
+                    "placeholder": _(
+                        "Bijvoorbeeld: Ik kan slecht lopen. Eén keer per week naar de supermarkt."
+                    ),
+                }
+            ),
+            "when": BigRadioSelect,
+            "area": forms.Select,
+        }
+
+    def __init__(self, *args, allow_on_behalf: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["when"].choices = When.choices
+        self.fields["area"].choices = Area.choices
+        for name, default in (("when", When.MAAKT_NIET_UIT), ("area", Area.HEEL)):
+            self.fields[name].required = False
+            self.fields[name].initial = default
+        if not allow_on_behalf:
+            for name in ("on_behalf", "on_behalf_name", "consent"):
+                del self.fields[name]
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if len(title) < 3:
+            raise forms.ValidationError(_("Schrijf in een paar woorden wat u zoekt of biedt."))
+        return title
+
+    def clean_when(self):
+        return self.cleaned_data.get("when") or When.MAAKT_NIET_UIT
+
+    def clean_area(self):
+        return self.cleaned_data.get("area") or Area.HEEL
+
+    def clean(self):
+        data = super().clean()
+        if data.get("on_behalf"):
+            if not data.get("on_behalf_name", "").strip():
+                self.add_error("on_behalf_name", _("Vul de voornaam van de bewoner in."))
+            if not data.get("consent"):
+                self.add_error("consent", _("Vraag eerst toestemming aan de bewoner."))
+        return data
+
+
+class FilterForm(forms.Form):
+    soort = forms.ChoiceField(choices=[("", "")] + list(Kind.choices), required=False)
+    categorie = forms.ChoiceField(choices=[("", "")] + list(Category.choices), required=False)
+    buurt = forms.ChoiceField(choices=[("", "")] + list(Area.choices), required=False)
+
+
+class RespondForm(forms.Form):
+    text = forms.CharField(
+        label=_("Uw bericht"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("Bijvoorbeeld: Ik kan u zaterdag helpen.")}),
+    )
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(
+        label=_("Nieuw bericht"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DoneForm(forms.Form):
+    thanks = forms.CharField(
+        label=_("Wilt u iets zeggen? (mag leeg)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Bijvoorbeeld: Heel erg bedankt!")}),
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Wat is er mis?"), choices=Report.Reason.choices, widget=BigRadioSelect
+    )
+    note = forms.CharField(label=_("Toelichting (mag leeg)"), max_length=300, required=False)
+
+
+class FollowUpForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Is het gelukt?"), choices=FollowUp.Answer.choices, widget=BigRadioSelect
+    )
+
+
+class PreferenceForm(forms.Form):
+    notify = forms.BooleanField(label=_("Stuur mij nieuwe vragen die bij mij passen"), required=False)
+    categories = forms.MultipleChoiceField(
+        label=_("Waar helpt u graag mee? (niets gekozen = alles)"),
+        choices=Category.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    area = forms.ChoiceField(label=_("In welke buurt?"), choices=Area.choices)
+    digest = forms.BooleanField(label=_("Ook één keer per dag een e-mail"), required=False)

@@ -1,0 +1,147 @@
+"""Reads of the marketplace."""
+
+from datetime import datetime
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.roles import is_moderator
+
+from . import matching
+from .models import (
+    Conversation,
+    FollowUp,
+    Listing,
+    MatchPreference,
+    Message,
+    Report,
+    Response,
+    Status,
+)
+
+
+def public_listings() -> QuerySet[Listing]:
+    """Every listing an anonymous visitor may see (not hidden, expired, pending or closed)."""
+    return Listing.objects.visible().select_related("owner")
+
+
+def listing_page(*, kind: str = "", category: str = "", area: str = "") -> QuerySet[Listing]:
+    qs = public_listings()
+    if kind:
+        qs = qs.filter(kind=kind)
+    if category:
+        qs = qs.filter(category=category)
+    if area:
+        qs = qs.filter(area=area)
+    return qs.newest_first()
+
+
+def newest_listings(*, limit: int = 6) -> list[Listing]:
+    return list(Listing.objects.open().select_related("owner").newest_first()[:limit])
+
+
+def listing_for(*, pk: int, user) -> Listing | None:
+    """The listing if `user` may see it: visible to all; pending, closed or expired to its owner;
+    hidden only to moderators."""
+    listing = Listing.objects.select_related("owner").filter(pk=pk).first()
+    if listing is None:
+        return None
+    if is_moderator(user) or listing.is_visible():
+        return listing
+    if listing.is_hidden:
+        return None
+    if getattr(user, "is_authenticated", False) and listing.owner_id == user.pk:
+        return listing
+    return None
+
+
+def matches_for(*, listing: Listing, limit: int = 5, now: datetime | None = None) -> list[matching.Match]:
+    """The best open listings of the other kind for `listing`, as Match(listing, score)."""
+    now = now or timezone.now()
+    rows = (
+        Listing.objects.open(now)
+        .filter(kind=matching.opposite(listing.kind))
+        .exclude(owner_id=listing.owner_id)
+        .values_list(*matching.Candidate.FIELDS)
+    )
+    best = matching.rank(listing, (matching.Candidate(*row) for row in rows), now=now, limit=limit)
+    found = Listing.objects.select_related("owner").in_bulk([m.listing.pk for m in best])
+    return [matching.Match(listing=found[m.listing.pk], score=m.score) for m in best if m.listing.pk in found]
+
+
+def conversations_of(*, user) -> QuerySet[Conversation]:
+    return (
+        Conversation.objects.for_user(user)
+        .select_related("response__listing__owner", "response__responder")
+        .annotate(message_count=Count("messages", filter=Q(messages__is_hidden=False)))
+    )
+
+
+def conversation_for(*, pk: int, user) -> Conversation | None:
+    """The conversation if `user` takes part in it (moderators see it only through reports)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Conversation.objects.for_user(user)
+        .select_related("response__listing__owner", "response__responder")
+        .prefetch_related(Prefetch("messages", queryset=Message.objects.select_related("author")))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def responses_for_owner(*, listing: Listing) -> list[Response]:
+    return list(listing.responses.select_related("responder", "conversation"))
+
+
+def response_of(*, listing: Listing, user) -> Response | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return listing.responses.select_related("conversation").filter(responder=user).first()
+
+
+def listings_of(*, user) -> QuerySet[Listing]:
+    return (
+        Listing.objects.filter(owner=user)
+        .exclude(status=Status.VERBORGEN)
+        .annotate(response_count=Count("responses"))
+        .order_by("-created_at")
+    )
+
+
+def open_follow_ups(*, user) -> QuerySet[FollowUp]:
+    return FollowUp.objects.filter(user=user, answered_at__isnull=True).select_related("response__listing")
+
+
+def preference_of(*, user) -> MatchPreference:
+    return MatchPreference.objects.filter(user=user).first() or MatchPreference(user=user)
+
+
+def moderation_queue() -> dict:
+    return {
+        "pending": list(
+            Listing.objects.filter(is_pending=True)
+            .exclude(status=Status.VERBORGEN)
+            .select_related("owner")
+            .order_by("created_at")
+        ),
+        "reports": list(
+            Report.objects.filter(handled_at__isnull=True).select_related(
+                "listing__owner", "message__author", "message__conversation", "reporter"
+            )
+        ),
+    }
+
+
+def outcome_counts(*, start: datetime, end: datetime) -> dict[str, int]:
+    """Answers to "Is het gelukt?" given in [start, end), for the impact figures."""
+    counts = dict.fromkeys(FollowUp.Answer.values, 0)
+    rows = (
+        FollowUp.objects.filter(answered_at__gte=start, answered_at__lt=end)
+        .values("answer")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        counts[row["answer"]] = row["n"]
+    counts["matches"] = Response.objects.filter(accepted_at__gte=start, accepted_at__lt=end).count()
+    return counts

@@ -1,0 +1,493 @@
+"""Writes of the marketplace. Keyword-only, one transaction each; notifications follow on commit."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.roles import is_moderator, is_professional, is_volunteer
+from accounts.services import has_verified_email
+from notices.services import notify_user
+
+from .models import (
+    LIFETIME,
+    Conversation,
+    FollowUp,
+    Kind,
+    Listing,
+    MatchPreference,
+    Message,
+    Report,
+    Response,
+    Status,
+)
+
+REMINDER_BEFORE = timedelta(days=7)
+FOLLOW_UP_AFTER = timedelta(days=7)
+RESHOW_AFTER = timedelta(days=7)
+RENEW_SALT = "marketplace.renew"
+RENEW_MAX_AGE = 60 * 60 * 24 * 30
+
+
+class MarketplaceError(Exception):
+    """A rule of the marketplace said no; the message is Dutch and may be shown."""
+
+
+def site_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+# Posting ---------------------------------------------------------------------------------------
+
+
+def needs_moderation(*, user) -> bool:
+    """A new user's first listing waits for a moderator; trusted roles and known posters do not."""
+    if is_moderator(user) or is_professional(user):
+        return False
+    return not Listing.objects.filter(owner=user, is_pending=False).exclude(status=Status.VERBORGEN).exists()
+
+
+def may_post_on_behalf(user) -> bool:
+    return is_professional(user) or is_volunteer(user)
+
+
+def create_listing(
+    *,
+    owner,
+    kind: str,
+    category: str,
+    title: str,
+    text: str = "",
+    when: str = "altijd",
+    area: str = "heel",
+    on_behalf_name: str = "",
+    consent: bool = False,
+) -> Listing:
+    if not has_verified_email(owner):
+        raise MarketplaceError(_("Bevestig eerst uw e-mailadres. Daarna kunt u iets plaatsen."))
+    if on_behalf_name and not may_post_on_behalf(owner):
+        raise MarketplaceError(_("Alleen vrijwilligers en wijkprofessionals plaatsen iets voor een ander."))
+    if on_behalf_name and not consent:
+        raise MarketplaceError(_("Vraag eerst toestemming aan de bewoner."))
+    now = timezone.now()
+    with transaction.atomic():
+        listing = Listing.objects.create(
+            owner=owner,
+            kind=kind,
+            category=category,
+            title=title.strip(),
+            text=text.strip(),
+            when=when,
+            area=area,
+            on_behalf_name=on_behalf_name.strip(),
+            consent_at=now if on_behalf_name else None,
+            is_pending=needs_moderation(user=owner),
+            created_at=now,
+            shown_at=now,
+            expires_at=now + LIFETIME,
+        )
+        if not listing.is_pending:
+            _on_published(listing)
+    return listing
+
+
+def approve_listing(*, listing: Listing, by) -> Listing:
+    _require_moderator(by)
+    now = timezone.now()
+    with transaction.atomic():
+        listing.is_pending = False
+        listing.shown_at = now
+        listing.expires_at = max(listing.expires_at, now + LIFETIME)
+        listing.save(update_fields=["is_pending", "shown_at", "expires_at"])
+        notify_user(
+            user=listing.owner,
+            url=listing.get_absolute_url(),
+            kind="marketplace",
+            text=_("Uw bericht staat nu op Vraag en aanbod: %(title)s") % {"title": listing.title},
+        )
+        _on_published(listing)
+    return listing
+
+
+def _on_published(listing: Listing) -> None:
+    if listing.kind == Kind.VRAAG:
+        notify_matching_volunteers(listing=listing)
+
+
+def notify_matching_volunteers(*, listing: Listing) -> int:
+    """Tell volunteers who opted in about a vraag that fits them. Returns how many were told."""
+    told = 0
+    prefs = MatchPreference.objects.filter(notify=True).exclude(user=listing.owner).select_related("user")
+    for pref in prefs:
+        if pref.wants(listing) and pref.user.is_active:
+            notify_user(
+                user=pref.user,
+                url=listing.get_absolute_url(),
+                kind="marketplace-match",
+                text=_("Een nieuwe vraag past bij u: %(title)s") % {"title": listing.title},
+            )
+            told += 1
+    return told
+
+
+def close_listing(*, listing: Listing, by) -> Listing:
+    if by.pk != listing.owner_id:
+        raise MarketplaceError(_("Alleen wie het plaatste kan het sluiten."))
+    if listing.status in (Status.VERBORGEN, Status.GESLOTEN):
+        raise MarketplaceError(_("Dit is al gesloten."))
+    listing.status = Status.GESLOTEN
+    listing.save(update_fields=["status"])
+    return listing
+
+
+# Responding and agreeing -----------------------------------------------------------------------
+
+
+def respond(*, listing: Listing, responder, text: str) -> Conversation:
+    """React to a listing: opens (or reuses) the private conversation with its owner."""
+    if not has_verified_email(responder):
+        raise MarketplaceError(_("Bevestig eerst uw e-mailadres. Daarna kunt u reageren."))
+    if responder.pk == listing.owner_id:
+        raise MarketplaceError(_("U kunt niet reageren op uw eigen bericht."))
+    if not listing.is_matchable():
+        raise MarketplaceError(_("Hier kunt u niet meer op reageren."))
+    text = text.strip()
+    if not text:
+        raise MarketplaceError(_("Schrijf een kort bericht."))
+    with transaction.atomic():
+        response = Response.objects.filter(listing=listing, responder=responder).first()
+        if response is None:
+            try:
+                with transaction.atomic():
+                    response = Response.objects.create(listing=listing, responder=responder)
+            except IntegrityError:
+                response = Response.objects.get(listing=listing, responder=responder)
+        conversation, _created = Conversation.objects.get_or_create(response=response)
+        _add_message(conversation=conversation, author=responder, text=text)
+        notify_user(
+            user=listing.owner,
+            url=conversation.get_absolute_url(),
+            kind="marketplace",
+            text=_("%(name)s reageert op: %(title)s")
+            % {"name": responder.public_name, "title": listing.title},
+        )
+    return conversation
+
+
+def _add_message(*, conversation: Conversation, author, text: str) -> Message:
+    now = timezone.now()
+    message = Message.objects.create(conversation=conversation, author=author, text=text, created_at=now)
+    Conversation.objects.filter(pk=conversation.pk).update(updated_at=now)
+    return message
+
+
+def send_message(*, conversation: Conversation, author, text: str) -> Message:
+    if not conversation.is_participant(author):
+        raise MarketplaceError(_("U doet niet mee aan dit gesprek."))
+    text = text.strip()
+    if not text:
+        raise MarketplaceError(_("Schrijf een bericht."))
+    with transaction.atomic():
+        message = _add_message(conversation=conversation, author=author, text=text)
+        notify_user(
+            user=conversation.other_party(author),
+            url=conversation.get_absolute_url(),
+            kind="marketplace",
+            text=_("Nieuw bericht van %(name)s") % {"name": author.public_name},
+        )
+    return message
+
+
+def accept_response(*, response: Response, by) -> Response:
+    """The owner agrees with one responder: the listing becomes afgesproken."""
+    listing = response.listing
+    if by.pk != listing.owner_id:
+        raise MarketplaceError(_("Alleen wie het plaatste kan iemand kiezen."))
+    now = timezone.now()
+    with transaction.atomic():
+        listing = Listing.objects.select_for_update().get(pk=listing.pk)
+        if listing.status != Status.OPEN or listing.responses.filter(accepted_at__isnull=False).exists():
+            raise MarketplaceError(_("Er is al iets afgesproken."))
+        response.accepted_at = now
+        response.save(update_fields=["accepted_at"])
+        listing.status = Status.AFGESPROKEN
+        listing.save(update_fields=["status"])
+        response.listing = listing
+        notify_user(
+            user=response.responder,
+            url=response.conversation.get_absolute_url(),
+            kind="marketplace",
+            text=_("Afgesproken! %(name)s heeft u gekozen voor: %(title)s")
+            % {"name": by.public_name, "title": listing.title},
+        )
+    return response
+
+
+def mark_done(*, response: Response, by, thanks: str = "") -> Response:
+    """One side says it is done, with a thank-you. When both did, the listing is klaar."""
+    listing = response.listing
+    if not response.is_accepted:
+        raise MarketplaceError(_("Er is nog niets afgesproken."))
+    now = timezone.now()
+    thanks = thanks.strip()[:300]
+    with transaction.atomic():
+        if by.pk == listing.owner_id:
+            response.owner_done_at, response.owner_thanks = now, thanks
+            other = response.responder
+        elif by.pk == response.responder_id:
+            response.responder_done_at, response.responder_thanks = now, thanks
+            other = listing.owner
+        else:
+            raise MarketplaceError(_("U doet niet mee aan dit gesprek."))
+        response.save(
+            update_fields=["owner_done_at", "owner_thanks", "responder_done_at", "responder_thanks"]
+        )
+        if response.owner_done_at and response.responder_done_at and listing.status == Status.AFGESPROKEN:
+            listing.status = Status.KLAAR
+            listing.save(update_fields=["status"])
+        text = _("%(name)s zegt: het is klaar. Bedankt!") % {"name": by.public_name}
+        if thanks:
+            text = _("%(name)s zegt: het is klaar. „%(thanks)s”") % {"name": by.public_name, "thanks": thanks}
+        notify_user(user=other, url=response.conversation.get_absolute_url(), kind="marketplace", text=text)
+    return response
+
+
+# Moderation ------------------------------------------------------------------------------------
+
+
+def _require_moderator(user) -> None:
+    if not is_moderator(user):
+        raise MarketplaceError(_("Alleen moderatoren mogen dit."))
+
+
+def report_content(*, reporter, reason: str, note: str = "", listing=None, message=None) -> Report:
+    if (listing is None) == (message is None):
+        raise ValueError("Report exactly one listing or one message.")
+    if reason not in Report.Reason.values:
+        raise MarketplaceError(_("Kies een reden."))
+    return Report.objects.create(
+        reporter=reporter, reason=reason, note=note.strip()[:300], listing=listing, message=message
+    )
+
+
+def hide_listing(*, listing: Listing, by) -> Listing:
+    _require_moderator(by)
+    now = timezone.now()
+    with transaction.atomic():
+        if listing.status != Status.VERBORGEN:
+            listing.hidden_from_status = listing.status
+            listing.status = Status.VERBORGEN
+            listing.save(update_fields=["status", "hidden_from_status"])
+        Report.objects.filter(listing=listing, handled_at__isnull=True).update(handled_at=now, handled_by=by)
+        notify_user(
+            user=listing.owner,
+            url="",
+            kind="marketplace",
+            text=_("Een moderator heeft uw bericht verborgen: %(title)s") % {"title": listing.title},
+        )
+    return listing
+
+
+def hide_message(*, message: Message, by) -> Message:
+    _require_moderator(by)
+    with transaction.atomic():
+        message.is_hidden = True
+        message.save(update_fields=["is_hidden"])
+        Report.objects.filter(message=message, handled_at__isnull=True).update(
+            handled_at=timezone.now(), handled_by=by
+        )
+    return message
+
+
+def dismiss_report(*, report: Report, by) -> Report:
+    _require_moderator(by)
+    report.handled_at, report.handled_by = timezone.now(), by
+    report.save(update_fields=["handled_at", "handled_by"])
+    return report
+
+
+# Preferences -----------------------------------------------------------------------------------
+
+
+def save_preference(*, user, notify: bool, categories: list[str], area: str, digest: bool) -> MatchPreference:
+    pref, _created = MatchPreference.objects.update_or_create(
+        user=user,
+        defaults={
+            "notify": notify,
+            "categories": sorted(categories),
+            "area": area,
+            "digest": digest and notify,
+        },
+    )
+    return pref
+
+
+# Expiry ----------------------------------------------------------------------------------------
+
+
+def renew_token(*, listing: Listing) -> str:
+    return signing.TimestampSigner(salt=RENEW_SALT).sign(f"{listing.pk}:{listing.expires_at.timestamp():.0f}")
+
+
+def listing_from_renew_token(*, token: str) -> Listing | None:
+    try:
+        value = signing.TimestampSigner(salt=RENEW_SALT).unsign(token, max_age=RENEW_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    pk, _sep, _stamp = value.partition(":")
+    return Listing.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+
+
+def renew_listing(*, listing: Listing) -> Listing:
+    """Six more weeks from now. An expired, still open listing comes back."""
+    if listing.status not in (Status.OPEN, Status.VERLOPEN):
+        raise MarketplaceError(_("Dit bericht kan niet meer verlengd worden."))
+    now = timezone.now()
+    listing.status = Status.OPEN
+    listing.expires_at = now + LIFETIME
+    listing.reminder_sent_at = None
+    listing.save(update_fields=["status", "expires_at", "reminder_sent_at"])
+    return listing
+
+
+def send_expiry_reminders(*, now: datetime | None = None) -> int:
+    """Mail owners whose open listing expires within a week a one-click renew link."""
+    now = now or timezone.now()
+    due = Listing.objects.filter(
+        status=Status.OPEN,
+        is_pending=False,
+        reminder_sent_at__isnull=True,
+        expires_at__gt=now,
+        expires_at__lte=now + REMINDER_BEFORE,
+    ).select_related("owner")
+    sent = 0
+    for listing in due:
+        with transaction.atomic():
+            link = site_url(reverse("marketplace:renew", args=[renew_token(listing=listing)]))
+            context = {"listing": listing, "link": link, "name": listing.owner.public_name}
+            send_mail(
+                subject=_("Staat uw bericht nog? %(title)s") % {"title": listing.title},
+                message=render_to_string("marketplace/emails/expiry_reminder.txt", context),
+                from_email=None,
+                recipient_list=[listing.owner.email],
+            )
+            notify_user(
+                user=listing.owner,
+                url=listing.get_absolute_url(),
+                kind="marketplace",
+                text=_("Uw bericht verloopt over een week: %(title)s") % {"title": listing.title},
+            )
+            listing.reminder_sent_at = now
+            listing.save(update_fields=["reminder_sent_at"])
+        sent += 1
+    return sent
+
+
+def expire_listings(*, now: datetime | None = None) -> int:
+    now = now or timezone.now()
+    return Listing.objects.filter(status=Status.OPEN, expires_at__lte=now).update(status=Status.VERLOPEN)
+
+
+# Closing the loop ------------------------------------------------------------------------------
+
+
+def send_follow_ups(*, now: datetime | None = None) -> int:
+    """A week after a match, ask both people "Is het gelukt?"."""
+    now = now or timezone.now()
+    due = Response.objects.filter(
+        accepted_at__isnull=False, accepted_at__lte=now - FOLLOW_UP_AFTER, follow_up_sent_at__isnull=True
+    ).select_related("listing__owner", "responder")
+    count = 0
+    for response in due:
+        with transaction.atomic():
+            for user in (response.listing.owner, response.responder):
+                follow_up, _created = FollowUp.objects.get_or_create(
+                    response=response, user=user, defaults={"asked_at": now}
+                )
+                notify_user(
+                    user=user,
+                    url=reverse("marketplace:follow_up", args=[follow_up.pk]),
+                    kind="marketplace",
+                    text=_("Is het gelukt? %(title)s") % {"title": response.listing.title},
+                )
+                count += 1
+            response.follow_up_sent_at = now
+            response.save(update_fields=["follow_up_sent_at"])
+    return count
+
+
+def answer_follow_up(*, follow_up: FollowUp, by, answer: str) -> FollowUp:
+    if by.pk != follow_up.user_id:
+        raise MarketplaceError(_("Deze vraag is niet voor u."))
+    if answer not in FollowUp.Answer.values:
+        raise MarketplaceError(_("Kies een antwoord."))
+    follow_up.answer, follow_up.answered_at = answer, timezone.now()
+    follow_up.save(update_fields=["answer", "answered_at"])
+    return follow_up
+
+
+def reshow_unanswered_vragen(*, now: datetime | None = None) -> int:
+    """A vraag without any response after a week goes back to the top and to the volunteers, once."""
+    now = now or timezone.now()
+    due = (
+        Listing.objects.open(now)
+        .vragen()
+        .filter(reshown_at__isnull=True, shown_at__lte=now - RESHOW_AFTER, responses__isnull=True)
+    )
+    count = 0
+    for listing in due:
+        with transaction.atomic():
+            listing.reshown_at = listing.shown_at = now
+            listing.save(update_fields=["reshown_at", "shown_at"])
+            notify_matching_volunteers(listing=listing)
+        count += 1
+    return count
+
+
+def send_digests(*, now: datetime | None = None) -> int:
+    """At most one e-mail a day per volunteer with the new vragen that fit them."""
+    now = now or timezone.now()
+    sent = 0
+    prefs = MatchPreference.objects.filter(notify=True, digest=True).select_related("user")
+    for pref in prefs:
+        if pref.last_digest_at and pref.last_digest_at > now - timedelta(days=1):
+            continue
+        since = pref.last_digest_at or now - timedelta(days=1)
+        fresh = Listing.objects.open(now).vragen().filter(shown_at__gt=since).exclude(owner=pref.user)
+        listings = [listing for listing in fresh.order_by("-shown_at")[:50] if pref.wants(listing)]
+        if not listings:
+            continue
+        context = {
+            "name": pref.user.public_name,
+            "listings": listings,
+            "site": site_url(""),
+            "settings_link": site_url("/mijn/"),
+        }
+        send_mail(
+            subject=_("Nieuwe vragen in de wijk die bij u passen"),
+            message=render_to_string("marketplace/emails/digest.txt", context),
+            from_email=None,
+            recipient_list=[pref.user.email],
+        )
+        pref.last_digest_at = now
+        pref.save(update_fields=["last_digest_at"])
+        sent += 1
+    return sent
+
+
+def run_daily(*, now: datetime | None = None) -> dict[str, int]:
+    """Everything the marketplace does once a day (cron: manage.py marketplace_daily)."""
+    now = now or timezone.now()
+    return {
+        "reminders": send_expiry_reminders(now=now),
+        "expired": expire_listings(now=now),
+        "follow_ups": send_follow_ups(now=now),
+        "reshown": reshow_unanswered_vragen(now=now),
+        "digests": send_digests(now=now),
+    }

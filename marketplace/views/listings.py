@@ -1,0 +1,156 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.roles import is_moderator
+from accounts.services import has_verified_email
+
+from .. import selectors, services
+from ..forms import FilterForm, ListingForm, PreferenceForm, RespondForm
+from ..models import Area, Category, Kind
+
+PER_PAGE = 20
+
+
+def listing_list(request):
+    form = FilterForm(request.GET)
+    form.is_valid()
+    filters = {name: form.cleaned_data.get(name, "") for name in ("soort", "categorie", "buurt")}
+    if form.errors:
+        messages.warning(request, _("Een keuze in het filter kennen we niet. We tonen alles daarvoor."))
+    qs = selectors.listing_page(kind=filters["soort"], category=filters["categorie"], area=filters["buurt"])
+    page = Paginator(qs, PER_PAGE).get_page(request.GET.get("pagina"))
+    query = "&".join(f"{key}={value}" for key, value in filters.items() if value)
+    return render(
+        request,
+        "marketplace/listing_list.html",
+        {
+            "page": page,
+            "listings": page.object_list,
+            "filters": filters,
+            "query": query,
+            "kinds": Kind.choices,
+            "categories": Category.choices,
+            "areas": Area.choices,
+        },
+    )
+
+
+def listing_detail(request, pk: int):
+    listing = selectors.listing_for(pk=pk, user=request.user)
+    if listing is None:
+        raise Http404
+    is_owner = request.user.is_authenticated and request.user.pk == listing.owner_id
+    context = {
+        "listing": listing,
+        "is_owner": is_owner,
+        "respond_form": RespondForm(),
+        "is_moderator": is_moderator(request.user),
+    }
+    if is_owner:
+        context["responses"] = selectors.responses_for_owner(listing=listing)
+        if listing.is_matchable():
+            context["matches"] = selectors.matches_for(listing=listing)
+    else:
+        context["my_response"] = selectors.response_of(listing=listing, user=request.user)
+    return render(request, "marketplace/listing_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def listing_create(request):
+    if not has_verified_email(request.user):
+        return render(request, "marketplace/verify_first.html", status=403)
+    allow_on_behalf = services.may_post_on_behalf(request.user)
+    form = ListingForm(request.POST or None, allow_on_behalf=allow_on_behalf)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            on_behalf = bool(data.get("on_behalf"))
+            try:
+                listing = services.create_listing(
+                    owner=request.user,
+                    kind=data["kind"],
+                    category=data["category"],
+                    title=data["title"],
+                    text=data["text"],
+                    when=data["when"],
+                    area=data["area"],
+                    on_behalf_name=data.get("on_behalf_name", "") if on_behalf else "",
+                    consent=bool(data.get("consent")),
+                )
+            except services.MarketplaceError as error:
+                messages.error(request, str(error))
+            else:
+                if listing.is_pending:
+                    messages.success(
+                        request, _("Dank u! Een moderator kijkt er snel naar. Daarna staat het online.")
+                    )
+                else:
+                    messages.success(request, _("Dank u! Uw bericht staat online."))
+                return redirect(listing)
+        return render(request, "marketplace/listing_form.html", {"form": form}, status=400)
+    return render(request, "marketplace/listing_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def listing_respond(request, pk: int):
+    listing = selectors.listing_for(pk=pk, user=request.user)
+    if listing is None:
+        raise Http404
+    form = RespondForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Schrijf een kort bericht."))
+        return redirect(listing)
+    try:
+        conversation = services.respond(
+            listing=listing, responder=request.user, text=form.cleaned_data["text"]
+        )
+    except services.MarketplaceError as error:
+        messages.error(request, str(error))
+        return render(request, "marketplace/error.html", {"listing": listing}, status=400)
+    messages.success(request, _("Uw bericht is verstuurd."))
+    return redirect(conversation)
+
+
+@login_required
+@require_POST
+def listing_close(request, pk: int):
+    listing = selectors.listing_for(pk=pk, user=request.user)
+    if listing is None or listing.owner_id != request.user.pk:
+        raise Http404
+    try:
+        services.close_listing(listing=listing, by=request.user)
+    except services.MarketplaceError as error:
+        messages.error(request, str(error))
+        return redirect(listing)
+    messages.success(request, _("Uw bericht is gesloten."))
+    return redirect("marketplace:list")
+
+
+def listing_renew(request, token: str):
+    listing = services.listing_from_renew_token(token=token)
+    if listing is None:
+        return render(request, "marketplace/renewed.html", {"ok": False}, status=400)
+    try:
+        services.renew_listing(listing=listing)
+    except services.MarketplaceError as error:
+        return render(request, "marketplace/renewed.html", {"ok": False, "error": str(error)}, status=400)
+    return render(request, "marketplace/renewed.html", {"ok": True, "listing": listing})
+
+
+@login_required
+@require_POST
+def preferences(request):
+    form = PreferenceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Deze keuze kennen we niet. Probeer het nog eens."))
+        return redirect("/mijn/#sectie-marketplace")
+    services.save_preference(user=request.user, **form.cleaned_data)
+    messages.success(request, _("Uw keuze is opgeslagen."))
+    return redirect("/mijn/#sectie-marketplace")

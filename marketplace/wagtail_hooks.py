@@ -1,0 +1,57 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import FollowUp, Listing, Report
+
+
+class ListingViewSet(SnippetViewSet):
+    model = Listing
+    icon = "help"
+    menu_label = _("Vraag en aanbod")
+    list_display = ["title", "kind", "category", "area", "status", "is_pending", "owner", "expires_at"]
+    list_filter = ["kind", "category", "area", "status", "is_pending"]
+    search_fields = ["title", "text"]
+    ordering = ["-shown_at"]
+    panels = [
+        FieldPanel("owner"),
+        FieldPanel("kind"),
+        FieldPanel("category"),
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("when"),
+        FieldPanel("area"),
+        FieldPanel("status"),
+        FieldPanel("is_pending"),
+        FieldPanel("expires_at"),
+    ]
+
+
+class ReportViewSet(SnippetViewSet):
+    model = Report
+    icon = "warning"
+    menu_label = _("Meldingen van misbruik")
+    list_display = ["__str__", "reason", "listing", "created_at", "handled_at"]
+    list_filter = ["reason"]
+    panels = [FieldPanel("reason"), FieldPanel("note"), FieldPanel("handled_at")]
+
+
+class FollowUpViewSet(SnippetViewSet):
+    model = FollowUp
+    icon = "tick"
+    menu_label = _("Is het gelukt?")
+    list_display = ["__str__", "answer", "asked_at", "answered_at"]
+    list_filter = ["answer"]
+    panels = [FieldPanel("answer")]
+
+
+class MarketplaceGroup(SnippetViewSetGroup):
+    items = (ListingViewSet, ReportViewSet, FollowUpViewSet)
+    menu_icon = "help"
+    menu_label = _("Vraag en aanbod")
+    menu_name = "vraag-en-aanbod"
+    menu_order = 310
+
+
+register_snippet(MarketplaceGroup)

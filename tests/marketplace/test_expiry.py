@@ -1,0 +1,80 @@
+"""Listings expire after six weeks unless renewed with one click from the reminder mail."""
+
+import re
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+
+from marketplace import selectors, services
+from marketplace.models import Status
+
+from .factories import ListingFactory
+
+
+@pytest.mark.django_db
+def test_listing_expires_after_six_weeks_unless_renewed(resident, client):
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        listing = ListingFactory(owner=resident, title="Wie leent mij een ladder?")
+        renewed = ListingFactory(owner=resident, title="Wie helpt met mijn tuin?")
+        assert listing.expires_at.isoformat() == "2026-04-13T09:00:00+00:00"
+
+    with time_machine.travel("2026-04-07 10:00 +0200", tick=False):  # under a week left: reminder
+        assert services.send_expiry_reminders() == 2
+        assert services.send_expiry_reminders() == 0  # only once
+        body = next(m.body for m in mail.outbox if "tuin" in m.subject)
+        assert len(mail.outbox) == 2 and mail.outbox[0].to == [resident.email]
+        link = re.search(r"https?://\S+?(/vraag-en-aanbod/verlengen/\S+/)", body).group(1)
+        response = client.get(link)
+        assert response.status_code == 200 and "Verlengd!" in response.content.decode()
+
+    with time_machine.travel("2026-04-13 12:00 +0200", tick=False):
+        assert listing.title not in client.get("/vraag-en-aanbod/").content.decode()
+        assert renewed.title in client.get("/vraag-en-aanbod/").content.decode()
+        assert listing not in selectors.public_listings()
+        call_command("marketplace_daily", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        listing.refresh_from_db()
+        renewed.refresh_from_db()
+        assert listing.status == Status.VERLOPEN and renewed.status == Status.OPEN
+        assert renewed.expires_at.isoformat() == "2026-05-19T08:00:00+00:00"
+
+
+@pytest.mark.django_db
+def test_expired_listing_comes_back_with_renew_link(client):
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        listing = ListingFactory()
+    with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
+        token = services.renew_token(listing=listing)
+    with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
+        services.expire_listings()
+        listing.refresh_from_db()
+        assert listing.status == Status.VERLOPEN
+        client.get(f"/vraag-en-aanbod/verlengen/{token}/")
+        listing.refresh_from_db()
+        assert listing.status == Status.OPEN and listing in selectors.public_listings()
+
+
+@pytest.mark.django_db
+def test_old_renew_link_no_longer_works(client):
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        listing = ListingFactory()
+        token = services.renew_token(listing=listing)
+    with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
+        assert client.get(f"/vraag-en-aanbod/verlengen/{token}/").status_code == 400
+
+
+@pytest.mark.django_db
+def test_bad_renew_link_gets_clear_message(client):
+    listing = ListingFactory()
+    response = client.get(f"/vraag-en-aanbod/verlengen/{listing.pk}:123:nep/")
+    assert response.status_code == 400
+    assert "Deze link werkt niet meer" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_hidden_listing_cannot_be_renewed(client):
+    listing = ListingFactory(status=Status.VERBORGEN)
+    response = client.get(f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/")
+    listing.refresh_from_db()
+    assert response.status_code == 400 and listing.status == Status.VERBORGEN

@@ -1,0 +1,131 @@
+"""The whole flow with two users, through the Django test client."""
+
+import pytest
+
+from marketplace.models import Conversation, Listing, Status
+from notices.models import Notification
+
+from .factories import ListingFactory
+
+
+def texts(user):
+    return [n.text for n in Notification.objects.filter(user=user).order_by("id")]
+
+
+@pytest.mark.django_db
+def test_vraag_to_klaar_with_two_users(resident, volunteer, client_for):
+    ListingFactory(owner=resident, title="Eerder geplaatst")  # known poster: no first-post moderation
+    owner, helper = client_for(resident), client_for(volunteer)
+
+    # 1. The resident posts a vraag.
+    response = owner.post(
+        "/vraag-en-aanbod/nieuw/",
+        {
+            "kind": "vraag",
+            "category": "klussen",
+            "title": "Lamp ophangen",
+            "text": "Ik heb geen ladder.",
+            "when": "weekend",
+            "area": "midden",
+        },
+    )
+    listing = Listing.objects.get(title="Lamp ophangen")
+    assert response.status_code == 302 and response["Location"] == listing.get_absolute_url()
+    assert listing.status == Status.OPEN and not listing.is_pending
+    assert "Lamp ophangen" in owner.get("/vraag-en-aanbod/").content.decode()
+
+    # 2. The volunteer responds: a private conversation opens and the owner is told.
+    response = helper.post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik kom zaterdag."})
+    conversation = Conversation.objects.get(response__listing=listing)
+    assert response["Location"] == f"/berichten/{conversation.pk}/"
+    assert texts(resident)[-1] == "Henk reageert op: Lamp ophangen"
+    assert "Lamp ophangen" in helper.get("/berichten/").content.decode()
+
+    # 3. They write in the conversation; each message notifies the other.
+    owner.post(f"/berichten/{conversation.pk}/", {"text": "Fijn, om elf uur?"})
+    helper.post(f"/berichten/{conversation.pk}/", {"text": "Elf uur is goed."})
+    page = owner.get(f"/berichten/{conversation.pk}/").content.decode()
+    assert "Ik kom zaterdag." in page and "Fijn, om elf uur?" in page and "Elf uur is goed." in page
+    assert texts(volunteer)[-1] == "Nieuw bericht van Fatma"
+    assert texts(resident)[-1] == "Nieuw bericht van Henk"
+
+    # 4. The owner accepts: afgesproken, and the volunteer hears it.
+    assert helper.post(f"/berichten/{conversation.pk}/afspreken/").status_code == 302
+    listing.refresh_from_db()
+    assert listing.status == Status.OPEN  # only the owner may accept
+    owner.post(f"/berichten/{conversation.pk}/afspreken/")
+    listing.refresh_from_db()
+    assert listing.status == Status.AFGESPROKEN
+    assert texts(volunteer)[-1] == "Afgesproken! Fatma heeft u gekozen voor: Lamp ophangen"
+
+    # 5. Both mark done with a thank-you: klaar after the second.
+    owner.post(f"/berichten/{conversation.pk}/klaar/", {"thanks": "Heel erg bedankt!"})
+    listing.refresh_from_db()
+    assert listing.status == Status.AFGESPROKEN
+    assert texts(volunteer)[-1] == "Fatma zegt: het is klaar. „Heel erg bedankt!”"
+    helper.post(f"/berichten/{conversation.pk}/klaar/", {"thanks": ""})
+    listing.refresh_from_db()
+    assert listing.status == Status.KLAAR
+    assert texts(resident)[-1] == "Henk zegt: het is klaar. Bedankt!"
+    assert "Heel erg bedankt!" in helper.get(f"/berichten/{conversation.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_second_response_cannot_be_accepted(resident, volunteer, other_resident, client_for):
+    listing = ListingFactory(owner=resident)
+    client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik help."})
+    client_for(other_resident).post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik ook."})
+    first, second = Conversation.objects.filter(response__listing=listing).order_by("id")
+    owner = client_for(resident)
+    owner.post(f"/berichten/{first.pk}/afspreken/")
+    owner.post(f"/berichten/{second.pk}/afspreken/")
+    assert listing.responses.filter(accepted_at__isnull=False).count() == 1
+    assert listing.responses.get(accepted_at__isnull=False).responder == volunteer
+
+
+@pytest.mark.django_db
+def test_owner_cannot_respond_to_own_listing(resident, client_for):
+    listing = ListingFactory(owner=resident)
+    response = client_for(resident).post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Hallo"})
+    assert response.status_code == 400
+    assert "U kunt niet reageren op uw eigen bericht." in response.content.decode()
+    assert not Conversation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_responding_twice_reuses_the_conversation(resident, volunteer, client_for):
+    listing = ListingFactory(owner=resident)
+    helper = client_for(volunteer)
+    helper.post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Een"})
+    helper.post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Twee"})
+    conversation = Conversation.objects.get()
+    assert list(conversation.messages.values_list("text", flat=True)) == ["Een", "Twee"]
+
+
+@pytest.mark.django_db
+def test_owner_can_close_listing(resident, client_for):
+    listing = ListingFactory(owner=resident)
+    client_for(resident).post(f"/vraag-en-aanbod/{listing.pk}/sluiten/")
+    listing.refresh_from_db()
+    assert listing.status == Status.GESLOTEN
+
+
+@pytest.mark.django_db
+def test_unverified_user_cannot_respond(resident, client_for):
+    from tests.factories import UserFactory
+
+    listing = ListingFactory(owner=resident)
+    response = client_for(UserFactory(verified=False)).post(
+        f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik help"}
+    )
+    assert response.status_code == 400
+    assert "Bevestig eerst uw e-mailadres" in response.content.decode()
+    assert not Conversation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_cannot_respond_to_afgesproken_listing(resident, volunteer, client_for):
+    listing = ListingFactory(owner=resident, status=Status.AFGESPROKEN)
+    response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik help"})
+    assert response.status_code == 400 and not Conversation.objects.exists()
+    assert "Ik kan helpen" not in client_for(volunteer).get(listing.get_absolute_url()).content.decode()

@@ -1,0 +1,85 @@
+"""Closing the loop: "Is het gelukt?" a week after a match; unanswered vragen shown again."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from marketplace import selectors, services
+from marketplace.models import FollowUp, Listing
+from notices.models import Notification
+
+from .factories import ConversationFactory, ListingFactory
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.mark.django_db
+def test_is_het_gelukt_a_week_after_the_match(resident, volunteer, client_for):
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        conversation = ConversationFactory(
+            response__listing=ListingFactory(owner=resident, title="Boodschappen"),
+            response__responder=volunteer,
+        )
+        services.accept_response(response=conversation.response, by=resident)
+    with time_machine.travel("2026-03-09 09:00 +0100", tick=False):
+        assert services.send_follow_ups() == 0  # not a full week yet
+    with time_machine.travel("2026-03-09 10:30 +0100", tick=False):
+        assert services.send_follow_ups() == 2
+        assert services.send_follow_ups() == 0  # asked once
+        asked = FollowUp.objects.order_by("user_id")
+        assert {f.user for f in asked} == {resident, volunteer}
+        for user in (resident, volunteer):
+            note = Notification.objects.filter(user=user).latest("id")
+            assert note.text == "Is het gelukt? Boodschappen"
+            follow_up = FollowUp.objects.get(user=user)
+            assert note.url == f"/vraag-en-aanbod/gelukt/{follow_up.pk}/"
+            assert "Boodschappen" in client_for(user).get("/mijn/").content.decode()
+
+        mine = FollowUp.objects.get(user=resident)
+        page = client_for(resident).get(f"/vraag-en-aanbod/gelukt/{mine.pk}/").content.decode()
+        assert "Ja, het is gelukt" in page and "Nog niet" in page
+        assert client_for(volunteer).get(f"/vraag-en-aanbod/gelukt/{mine.pk}/").status_code == 404
+        assert (
+            client_for(resident)
+            .post(f"/vraag-en-aanbod/gelukt/{mine.pk}/", {"answer": "misschien"})
+            .status_code
+            == 400
+        )
+        client_for(resident).post(f"/vraag-en-aanbod/gelukt/{mine.pk}/", {"answer": "ja"})
+        theirs = FollowUp.objects.get(user=volunteer)
+        client_for(volunteer).post(f"/vraag-en-aanbod/gelukt/{theirs.pk}/", {"answer": "nog_niet"})
+
+    counts = selectors.outcome_counts(
+        start=datetime(2026, 3, 1, tzinfo=AMS), end=datetime(2026, 4, 1, tzinfo=AMS)
+    )
+    assert counts == {"ja": 1, "nog_niet": 1, "nee": 0, "matches": 1}
+    later = selectors.outcome_counts(
+        start=datetime(2026, 4, 1, tzinfo=AMS), end=datetime(2026, 5, 1, tzinfo=AMS)
+    )
+    assert later == {"ja": 0, "nog_niet": 0, "nee": 0, "matches": 0}
+
+
+@pytest.mark.django_db
+def test_unanswered_vraag_is_shown_to_volunteers_again_after_a_week(volunteer, client):
+    services.save_preference(user=volunteer, notify=True, categories=[], area="heel", digest=False)
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        quiet = ListingFactory(kind="vraag", title="Niemand reageerde")
+        answered = ListingFactory(kind="vraag", title="Wel reactie")
+        ConversationFactory(response__listing=answered)
+        ListingFactory(
+            kind="vraag", title="Later geplaatst", created_at=timezone.now() + timezone.timedelta(days=3)
+        )
+    with time_machine.travel("2026-03-09 11:00 +0100", tick=False):
+        assert services.reshow_unanswered_vragen() == 1
+        assert services.reshow_unanswered_vragen() == 0  # once
+        quiet.refresh_from_db()
+        assert quiet.reshown_at == timezone.now()
+        page = client.get("/vraag-en-aanbod/").content.decode()
+        assert page.index("Niemand reageerde") < page.index("Later geplaatst")
+        assert Notification.objects.filter(
+            user=volunteer, text="Een nieuwe vraag past bij u: Niemand reageerde"
+        ).exists()
+        assert not Listing.objects.get(title="Wel reactie").reshown_at

@@ -1,0 +1,143 @@
+"""Matching: what ranks first, and rules that hold for any input."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marketplace import matching, selectors
+from marketplace.models import LIFETIME, Area, Category, Listing, Status, When
+from tests.factories import UserFactory
+
+from .factories import ListingFactory
+
+NOW = timezone.now()
+
+
+@pytest.mark.django_db
+def test_same_category_area_and_time_ranks_above_shared_text_only():
+    vraag = ListingFactory(
+        kind="vraag",
+        category="klussen",
+        area="noord",
+        when="weekend",
+        title="Lamp ophangen",
+        text="Ik heb geen ladder",
+    )
+    text_only = ListingFactory(
+        kind="aanbod",
+        category="tuin",
+        area="zuid",
+        when="avond",
+        title="Lamp ophangen in de tuin",
+        text="Ik heb een ladder",
+    )
+    full = ListingFactory(
+        kind="aanbod",
+        category="klussen",
+        area="noord",
+        when="weekend",
+        title="Kleine klussen in huis",
+        text="Gereedschap heb ik",
+    )
+    unrelated = ListingFactory(
+        kind="aanbod", category="koken", area="zuid", when="avond", title="Samen koken", text="Op vrijdag"
+    )
+    ranked = [m.listing for m in selectors.matches_for(listing=vraag)]
+    assert ranked[:2] == [full, text_only]
+    assert unrelated not in ranked
+
+
+@pytest.mark.django_db
+def test_matches_exclude_closed_hidden_expired_pending_own_and_same_kind():
+    owner = UserFactory()
+    vraag = ListingFactory(owner=owner, kind="vraag", category="klussen")
+    good = ListingFactory(kind="aanbod", category="klussen")
+    ListingFactory(kind="aanbod", category="klussen", status=Status.GESLOTEN)
+    ListingFactory(kind="aanbod", category="klussen", status=Status.VERBORGEN)
+    ListingFactory(kind="aanbod", category="klussen", status=Status.AFGESPROKEN)
+    ListingFactory(kind="aanbod", category="klussen", is_pending=True)
+    ListingFactory(kind="aanbod", category="klussen", expires_at=timezone.now() - timedelta(seconds=1))
+    ListingFactory(kind="aanbod", category="klussen", owner=owner)
+    ListingFactory(kind="vraag", category="klussen")
+    assert [m.listing for m in selectors.matches_for(listing=vraag, limit=10)] == [good]
+
+
+@pytest.mark.django_db
+def test_aanbod_gets_open_vragen(client_for):
+    aanbod = ListingFactory(kind="aanbod", category="computer", title="Hulp met uw telefoon")
+    vraag = ListingFactory(kind="vraag", category="computer", title="Videobellen leren")
+    page = client_for(aanbod.owner).get(aanbod.get_absolute_url()).content.decode()
+    assert "Deze vragen passen misschien bij uw aanbod" in page and vraag.title in page
+
+
+@pytest.mark.django_db
+def test_matches_are_shown_to_the_owner_only(client, client_for):
+    vraag = ListingFactory(kind="vraag", category="tuin", title="Heg knippen")
+    ListingFactory(kind="aanbod", category="tuin", title="Ik help in uw tuin")
+    assert "Ik help in uw tuin" in client_for(vraag.owner).get(vraag.get_absolute_url()).content.decode()
+    assert "Ik help in uw tuin" not in client.get(vraag.get_absolute_url()).content.decode()
+
+
+def test_words_ignore_case_accents_and_filler():
+    assert matching.words("Ik zoek HULP bij de Computer, één keer") == {"zoek", "hulp", "computer", "keer"}
+
+
+# Property test on unsaved listings: the pure ranking never needs the database.
+owners = st.integers(min_value=1, max_value=4)
+listing_strategy = st.builds(
+    dict,
+    kind=st.sampled_from(["vraag", "aanbod"]),
+    category=st.sampled_from(Category.values),
+    area=st.sampled_from(Area.values),
+    when=st.sampled_from(When.values),
+    status=st.sampled_from(Status.values),
+    is_pending=st.booleans(),
+    expired=st.booleans(),
+    age_days=st.integers(min_value=0, max_value=41),
+    owner_id=owners,
+    title=st.sampled_from(["Boodschappen doen", "Lamp ophangen", "Samen wandelen", "Computer hulp", ""]),
+    text=st.text(alphabet="abcdeklmnoprst ", max_size=30),
+)
+
+
+def build(pk, data):
+    created = NOW - timedelta(days=data["age_days"])
+    expires = NOW - timedelta(minutes=1) if data["expired"] else created + LIFETIME
+    return Listing(
+        pk=pk,
+        kind=data["kind"],
+        category=data["category"],
+        area=data["area"],
+        when=data["when"],
+        status=data["status"],
+        is_pending=data["is_pending"],
+        owner_id=data["owner_id"],
+        title=data["title"],
+        text=data["text"],
+        created_at=created,
+        shown_at=created,
+        expires_at=expires,
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(target=listing_strategy, pool=st.lists(listing_strategy, max_size=25), seed=st.randoms())
+def test_ranking_is_deterministic_and_only_open_visible_listings(target, pool, seed):
+    listing = build(1000, target)
+    candidates = [build(i + 1, data) for i, data in enumerate(pool)]
+    first = matching.rank(listing, candidates, now=NOW, limit=50)
+    shuffled = list(candidates)
+    seed.shuffle(shuffled)
+    second = matching.rank(listing, shuffled, now=NOW, limit=50)
+    assert [(m.listing.pk, m.score) for m in first] == [(m.listing.pk, m.score) for m in second]
+    for match in first:
+        found = match.listing
+        assert found.status == Status.OPEN
+        assert not found.is_pending and found.expires_at > NOW
+        assert found.kind != listing.kind and found.owner_id != listing.owner_id
+        assert match.score > 0
+    scores = [m.score for m in first]
+    assert scores == sorted(scores, reverse=True)

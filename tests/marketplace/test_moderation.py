@@ -1,0 +1,152 @@
+"""First-post moderation, reports and hiding, with a frozen clock."""
+
+import pytest
+import time_machine
+
+from marketplace.models import Listing, Report, Status
+from notices.models import Notification
+from tests.factories import UserFactory
+
+from .factories import ConversationFactory, ListingFactory, MessageFactory
+
+FORM = {
+    "kind": "vraag",
+    "category": "tuin",
+    "title": "Heg knippen",
+    "text": "",
+    "when": "altijd",
+    "area": "heel",
+}
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-03-02 10:00 +0100", tick=False)
+def test_first_listing_of_new_user_waits_for_moderator(resident, moderator, client, client_for):
+    client_for(resident).post("/vraag-en-aanbod/nieuw/", FORM)
+    listing = Listing.objects.get()
+    assert listing.is_pending
+    assert "Heg knippen" not in client.get("/vraag-en-aanbod/").content.decode()
+    assert client.get(listing.get_absolute_url()).status_code == 404
+    owner_page = client_for(resident).get(listing.get_absolute_url()).content.decode()
+    assert "Een moderator kijkt hier nog naar" in owner_page
+    queue = client_for(moderator).get("/vraag-en-aanbod/moderatie/").content.decode()
+    assert "Heg knippen" in queue
+
+    with time_machine.travel("2026-03-03 09:00 +0100", tick=False):
+        client_for(moderator).post(f"/vraag-en-aanbod/moderatie/{listing.pk}/goedkeuren/")
+        listing.refresh_from_db()
+        assert not listing.is_pending
+        assert listing.expires_at.isoformat() == "2026-04-14T08:00:00+00:00"  # six weeks from approval
+        assert "Heg knippen" in client.get("/vraag-en-aanbod/").content.decode()
+    assert Notification.objects.filter(user=resident, text__startswith="Uw bericht staat nu op").exists()
+
+    # The second listing of the same person goes online at once.
+    client_for(resident).post("/vraag-en-aanbod/nieuw/", {**FORM, "title": "Gras maaien"})
+    assert not Listing.objects.get(title="Gras maaien").is_pending
+
+
+@pytest.mark.django_db
+def test_professional_posts_without_moderation(professional, client_for):
+    client_for(professional).post("/vraag-en-aanbod/nieuw/", FORM)
+    assert not Listing.objects.get().is_pending
+
+
+@pytest.mark.django_db
+def test_only_moderators_reach_the_queue(resident, client_for):
+    listing = ListingFactory(is_pending=True)
+    client = client_for(resident)
+    assert client.get("/vraag-en-aanbod/moderatie/").status_code == 403
+    assert client.post(f"/vraag-en-aanbod/moderatie/{listing.pk}/goedkeuren/").status_code == 403
+    assert client.post(f"/vraag-en-aanbod/moderatie/{listing.pk}/verbergen/").status_code == 403
+    listing.refresh_from_db()
+    assert listing.is_pending and listing.status == Status.OPEN
+
+
+@pytest.mark.django_db
+def test_reported_listing_hidden_is_gone_for_all_but_moderators(
+    resident, volunteer, moderator, client, client_for
+):
+    listing = ListingFactory(owner=resident, title="Koop mijn spullen")
+    response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/melden/", {"reason": "spam"})
+    assert response.status_code == 302
+    report = Report.objects.get()
+    assert report.listing == listing and report.reporter == volunteer
+    assert "Koop mijn spullen" in client_for(moderator).get("/vraag-en-aanbod/moderatie/").content.decode()
+
+    client_for(moderator).post(f"/vraag-en-aanbod/moderatie/{listing.pk}/verbergen/")
+    listing.refresh_from_db()
+    report.refresh_from_db()
+    assert listing.status == Status.VERBORGEN and report.handled_by == moderator
+    for viewer in (client, client_for(volunteer), client_for(resident)):
+        assert viewer.get(listing.get_absolute_url()).status_code == 404
+        assert "Koop mijn spullen" not in viewer.get("/vraag-en-aanbod/").content.decode()
+    assert client_for(moderator).get(listing.get_absolute_url()).status_code == 200
+    assert Notification.objects.filter(user=resident, text__contains="verborgen").exists()
+    assert "Koop mijn spullen" not in client_for(resident).get("/mijn/").content.decode()
+
+
+@pytest.mark.django_db
+def test_hidden_listing_title_is_gone_from_its_conversations(resident, volunteer, moderator, client_for):
+    listing = ListingFactory(owner=resident, title="Koop mijn spullen")
+    conversation = ConversationFactory(response__listing=listing, response__responder=volunteer)
+    from marketplace.services import hide_listing
+
+    hide_listing(listing=listing, by=moderator)
+    for user in (resident, volunteer):
+        assert "Koop mijn spullen" not in client_for(user).get("/berichten/").content.decode()
+        page = client_for(user).get(conversation.get_absolute_url()).content.decode()
+        assert "Koop mijn spullen" not in page and "Een moderator heeft dit bericht" in page
+
+
+@pytest.mark.django_db
+def test_report_needs_a_known_reason(volunteer, client_for):
+    listing = ListingFactory()
+    response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/melden/", {"reason": "iets"})
+    assert response.status_code == 400
+    assert not Report.objects.exists()
+
+
+@pytest.mark.django_db
+def test_anonymous_cannot_report(client):
+    listing = ListingFactory()
+    response = client.post(f"/vraag-en-aanbod/{listing.pk}/melden/", {"reason": "spam"})
+    assert response.status_code == 302 and not Report.objects.exists()
+
+
+@pytest.mark.django_db
+def test_reported_message_hidden_by_moderator(resident, volunteer, moderator, client_for):
+    conversation = ConversationFactory(
+        response__listing=ListingFactory(owner=resident), response__responder=volunteer
+    )
+    message = MessageFactory(conversation=conversation, author=volunteer, text="Vervelende tekst")
+    client_for(resident).post(f"/berichten/{conversation.pk}/melden/{message.pk}/", {"reason": "grof"})
+    assert Report.objects.get().message == message
+    queue = client_for(moderator).get("/vraag-en-aanbod/moderatie/").content.decode()
+    assert "Vervelende tekst" in queue
+    client_for(moderator).post(f"/vraag-en-aanbod/moderatie/bericht/{message.pk}/verbergen/")
+    for user in (resident, volunteer):
+        page = client_for(user).get(conversation.get_absolute_url()).content.decode()
+        assert "Vervelende tekst" not in page
+        assert "Dit bericht is verborgen door een moderator." in page
+    assert Report.objects.get().handled_at is not None
+
+
+@pytest.mark.django_db
+def test_moderator_dismisses_report(moderator, client_for):
+    listing = ListingFactory(title="Gewoon goed")
+    report = Report.objects.create(listing=listing, reporter=UserFactory(), reason="anders")
+    client_for(moderator).post(f"/vraag-en-aanbod/moderatie/melding/{report.pk}/afhandelen/")
+    report.refresh_from_db()
+    listing.refresh_from_db()
+    assert report.handled_at and listing.status == Status.OPEN
+
+
+@pytest.mark.django_db
+def test_wagtail_admin_lists_listings_and_reports(client):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    ListingFactory(title="In de admin")
+    page = client.get("/admin/snippets/marketplace/listing/")
+    assert page.status_code == 200 and "In de admin" in page.content.decode()
+    assert client.get("/admin/snippets/marketplace/listing/?status=open&kind=vraag").status_code == 200
+    assert client.get("/admin/snippets/marketplace/report/").status_code == 200
