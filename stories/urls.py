@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import views
+from .feeds import LatestStoriesFeed
+
 app_name = "stories"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("verhalen/feed/", LatestStoriesFeed(), name="feed"),
+    path("verhalen/insturen/", views.submit_story, name="submit"),
+]

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 from activities import selectors as activity_selectors
 from marketplace import selectors as marketplace_selectors
+from stories import selectors as story_selectors
 
 
 def home_sections(request: HttpRequest) -> list[dict]:
@@ -21,6 +22,12 @@ def home_sections(request: HttpRequest) -> list[dict]:
         {
             "template": "marketplace/includes/home_listings.html",
             "context": {"listings": marketplace_selectors.newest_listings(limit=6)},
+        }
+    )
+    sections.append(
+        {
+            "template": "stories/includes/home_stories.html",
+            "context": {"stories": story_selectors.newest_stories(limit=3)},
         }
     )
     return sections

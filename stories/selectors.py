@@ -1,0 +1,84 @@
+"""Reads of the stories app."""
+
+from django.db.models import Prefetch, QuerySet
+from wagtail.images import get_image_model
+from wagtail.models import WorkflowState
+
+from .models import Edition, StoryPage, Theme
+
+
+def public_stories() -> QuerySet[StoryPage]:
+    """Every story an anonymous visitor may read: live and without a view restriction."""
+    return StoryPage.objects.live().public()
+
+
+def _with_cards(queryset: QuerySet[StoryPage]) -> QuerySet[StoryPage]:
+    """What a story card shows: hero image with its renditions, edition and themes, in fixed queries."""
+    images = get_image_model().objects.prefetch_renditions()
+    return queryset.select_related("edition").prefetch_related(
+        Prefetch("hero_image", queryset=images), "themes"
+    )
+
+
+def story_list(*, theme: Theme | None = None, edition: Edition | None = None) -> QuerySet[StoryPage]:
+    """Published stories, newest first, optionally of one theme and one edition."""
+    stories = public_stories()
+    if theme is not None:
+        stories = stories.filter(themes=theme)
+    if edition is not None:
+        stories = stories.filter(edition=edition)
+    return _with_cards(stories.newest_first())
+
+
+def newest_stories(*, limit: int = 3) -> list[StoryPage]:
+    """The newest published stories, for the home page."""
+    return list(_with_cards(public_stories().newest_first())[:limit])
+
+
+def themes_in_use() -> QuerySet[Theme]:
+    return Theme.objects.filter(stories__live=True).distinct().order_by("name")
+
+
+def editions() -> QuerySet[Edition]:
+    return Edition.objects.all()
+
+
+def theme_by_slug(slug: str) -> Theme | None:
+    return Theme.objects.filter(slug=slug).first()
+
+
+def edition_by_number(value: str) -> Edition | None:
+    if not value.isdigit():
+        return None
+    return Edition.objects.filter(number=int(value)).first()
+
+
+def feed_stories(*, limit: int = 30) -> list[StoryPage]:
+    return list(public_stories().newest_first().select_related("edition")[:limit])
+
+
+def submissions_of(*, user) -> list[dict]:
+    """The stories a resident sent in, newest first, each with its state in words the resident knows."""
+    stories = list(StoryPage.objects.submitted_by(user).order_by("-pk").only("title", "live", "url_path"))
+    if not stories:
+        return []
+    states = {}
+    for state in WorkflowState.objects.filter(
+        base_content_type__app_label="wagtailcore",
+        base_content_type__model="page",
+        object_id__in=[str(story.pk) for story in stories],
+    ).order_by("created_at"):
+        states[state.object_id] = state.status
+    return [{"story": story, "state": _state_of(story, states.get(str(story.pk)))} for story in stories]
+
+
+def _state_of(story: StoryPage, workflow_status: str | None) -> str:
+    if story.live:
+        return "published"
+    if workflow_status == WorkflowState.STATUS_IN_PROGRESS:
+        return "in_review"
+    if workflow_status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return "needs_changes"
+    if workflow_status == WorkflowState.STATUS_CANCELLED:
+        return "not_published"
+    return "received"

@@ -1,0 +1,103 @@
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from accounts.services import has_verified_email
+
+from . import selectors, services
+from .forms import StorySubmissionForm
+from .models import StoryIndexPage
+
+STORIES_PER_PAGE = 10
+
+
+def story_list_context(*, request, index: StoryIndexPage) -> dict:
+    """The context of /verhalen/: filters from the query string, a page of stories."""
+    notices = []
+    theme = edition = None
+    if slug := request.GET.get("thema", "").strip():
+        theme = selectors.theme_by_slug(slug)
+        if theme is None:
+            notices.append(_("Dit thema kennen we niet. U ziet alle verhalen."))
+    if number := request.GET.get("editie", "").strip():
+        edition = selectors.edition_by_number(number)
+        if edition is None:
+            notices.append(_("Deze Rucreant kennen we niet. U ziet verhalen uit alle edities."))
+    paginator = Paginator(selectors.story_list(theme=theme, edition=edition), STORIES_PER_PAGE)
+    stories = paginator.get_page(request.GET.get("pagina"))
+    query = {
+        key: value
+        for key, value in (("thema", theme and theme.slug), ("editie", edition and edition.number))
+        if value
+    }
+    return {
+        "stories": stories,
+        "themes": selectors.themes_in_use(),
+        "editions": selectors.editions(),
+        "current_theme": theme,
+        "current_edition": edition,
+        "filter_query": "&".join(f"{key}={value}" for key, value in query.items()),
+        "filter_notices": notices,
+        "current_edition_url": edition_url(index=index, edition=edition) if edition else "",
+    }
+
+
+def edition_context(*, request, index: StoryIndexPage, edition) -> dict:
+    paginator = Paginator(selectors.story_list(edition=edition), STORIES_PER_PAGE)
+    return {"edition": edition, "stories": paginator.get_page(request.GET.get("pagina"))}
+
+
+def edition_url(*, index: StoryIndexPage, edition) -> str:
+    return index.url + index.reverse_subpage("edition", args=[edition.number])
+
+
+def story_share_context(*, request, story) -> dict:
+    """Absolute links for Open Graph and the WhatsApp share button; links back to the listings."""
+    index = story.get_parent().specific
+    absolute_url = request.build_absolute_uri(story.url) if story.url else ""
+    og_image_url = ""
+    if story.hero_image:
+        og_image_url = request.build_absolute_uri(
+            story.hero_image.get_rendition("fill-1200x630|format-jpeg").url
+        )
+    return {
+        "absolute_url": absolute_url,
+        "og_image_url": og_image_url,
+        "index_url": index.url,
+        "edition_url": edition_url(index=index, edition=story.edition) if story.edition_id else "",
+        "whatsapp_url": "https://wa.me/?text=" + quote(f"{story.title} {absolute_url}", safe=""),
+    }
+
+
+@login_required
+def submit_story(request):
+    index = StoryIndexPage.objects.live().first()
+    if index is None:
+        raise Http404
+    if not has_verified_email(request.user):
+        return render(request, "stories/verify_email.html", status=403)
+    form = StorySubmissionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            services.submit_story(
+                author=request.user,
+                index=index,
+                title=data["title"],
+                text=data["text"],
+                photo=data["photo"] or None,
+                photo_alt=data["photo_alt"],
+                publication_consent=data["publication_consent"],
+                photo_consent=data["photo_consent"],
+            )
+            messages.success(
+                request, _("Dank u wel! De redactie leest uw verhaal. U krijgt bericht als het online staat.")
+            )
+            return redirect("/mijn/#sectie-verhalen")
+        return render(request, "stories/submit.html", {"form": form, "index": index}, status=400)
+    return render(request, "stories/submit.html", {"form": form, "index": index})

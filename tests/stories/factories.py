@@ -1,0 +1,85 @@
+"""Factories and builders for the stories tests. Tests build the page tree they need."""
+
+import datetime as dt
+import io
+
+import factory
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Site
+from wagtail.rich_text import RichText
+
+from stories.models import Edition, StoryIndexPage, StoryPage, Theme
+
+
+def image_bytes(*, size=(640, 360), colour="#0b5d3b", fmt="PNG") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_image_model()
+
+    title = factory.Sequence(lambda n: f"Foto {n}")
+    file = factory.LazyFunction(lambda: ImageFile(io.BytesIO(image_bytes()), name="foto.png"))
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Edition
+        django_get_or_create = ("number",)
+
+    number = factory.Sequence(lambda n: 100 + n)
+    published_on = factory.LazyFunction(lambda: dt.date(2026, 10, 1))
+
+
+def story_index() -> StoryIndexPage:
+    """The /verhalen/ page: the one of the data migration, or a new one under the site's home page."""
+    index = StoryIndexPage.objects.first()
+    if index is None:
+        home = Site.objects.get(is_default_site=True).root_page
+        index = home.add_child(instance=StoryIndexPage(title="Verhalen uit de wijk", slug="verhalen"))
+    return index
+
+
+_counter = iter(range(1, 1_000_000))
+
+
+def make_story(*, index=None, publish=True, days_ago=1, themes=(), with_image=True, **fields) -> StoryPage:
+    n = next(_counter)
+    index = index or story_index()
+    image = ImageFactory() if with_image else None
+    defaults = {
+        "title": f"Verhaal {n}",
+        "slug": f"verhaal-{n}",
+        "intro": f"Een verhaal uit de wijk, nummer {n}.",
+        "body": [("paragraph", RichText(f"<p>Tekst van verhaal {n}.</p>"))],
+        "hero_image": image,
+        "hero_alt": f"Beschrijving van foto {n}" if image else "",
+        "author_name": "Fatma",
+    }
+    defaults.update(fields)
+    story = StoryPage(live=publish, **defaults)
+    if themes:
+        story.themes.set(list(themes))
+    index.add_child(instance=story)
+    revision = story.save_revision()
+    if publish:
+        revision.publish()
+        when = timezone.now() - dt.timedelta(days=days_ago)
+        StoryPage.objects.filter(pk=story.pk).update(first_published_at=when, last_published_at=when)
+        story.refresh_from_db()
+    return story

@@ -1,0 +1,27 @@
+import pytest
+
+from .factories import EditionFactory, ThemeFactory, make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def test_redactie_manages_editions_and_themes_in_the_wagtail_admin(client_for, editor):
+    EditionFactory(number=43)
+    ThemeFactory(name="Buurtpreventie", slug="buurtpreventie")
+    client = client_for(editor)
+    editions = client.get("/admin/snippets/stories/edition/")
+    assert editions.status_code == 200 and "Rucreant 43" in editions.content.decode()
+    themes = client.get("/admin/snippets/stories/theme/")
+    assert themes.status_code == 200 and "Buurtpreventie" in themes.content.decode()
+    assert client.get("/admin/snippets/stories/edition/add/").status_code == 200
+
+
+def test_redactie_can_add_a_story_under_the_index(client_for, editor, index):
+    response = client_for(editor).get(f"/admin/pages/add/stories/storypage/{index.pk}/")
+    assert response.status_code == 200
+
+
+def test_resident_has_no_access_to_the_admin(client_for, resident, index):
+    story = make_story(publish=False)
+    response = client_for(resident).get(f"/admin/pages/{story.pk}/edit/")
+    assert response.status_code == 302
