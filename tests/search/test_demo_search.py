@@ -1,4 +1,4 @@
-"""Done means, on the demo data of every app: residents' words, typos and suggestions find the right things."""
+"""Done means, on the demo data of every app: other words, typos and suggestions find the right things."""
 
 import io
 
