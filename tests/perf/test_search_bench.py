@@ -74,3 +74,25 @@ def test_search_median_on_10000_documents():
         selectors.suggestions(query="koff", user=user)
         timings.append((time.perf_counter() - started) * 1000)
     print(f"suggest 'koff' (10,000 documents, database): median {statistics.median(timings):.1f} ms")
+
+
+@pytest.mark.perf
+@pytest.mark.django_db
+def test_search_page_median_on_demo_data(client, django_assert_max_num_queries):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+    for query in ("koffie", "geldzorgen", "shuldhulp"):
+        client.get("/zoeken/", {"q": query})
+        timings = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            response = client.get("/zoeken/", {"q": query})
+            timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200 and response.context["results"].hits
+        print(f"/zoeken/?q={query} (demo data, database): median {statistics.median(timings):.1f} ms")
+    with django_assert_max_num_queries(12) as captured:
+        client.get("/zoeken/", {"q": "koffie"})
+    print(f"/zoeken/?q=koffie: {len(captured.captured_queries)} SQL queries")
