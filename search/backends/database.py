@@ -164,6 +164,9 @@ class DatabaseBackend:
             _add_words(words)
             if _is_postgres():
                 SearchEntry.objects.update(search_vector=_vector())
+        if _is_postgres():
+            with connection.cursor() as cursor:  # fresh statistics, so the planner uses the GIN indexes
+                cursor.execute("ANALYZE search_searchentry, search_searchword")
         return count
 
     # Reading ---------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """The embedded default, on SQLite and on PostgreSQL: synonyms, typos, facets, suggestions."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from search.backends.database import DatabaseBackend
 from search.models import SearchEntry
@@ -126,4 +128,12 @@ def test_remove_and_reindex(backend):
 def test_odd_queries_answer_without_error(backend, query):
     results = backend.search(query=query, user=None)
     assert isinstance(results.hits, list)
+    assert isinstance(backend.suggest(query=query, user=None), list)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=400))
+def test_any_text_is_a_valid_query(backend, query):
+    results = backend.search(query=query, user=None)
+    assert all(hit.key.startswith("t:") for hit in results.hits)
     assert isinstance(backend.suggest(query=query, user=None), list)
