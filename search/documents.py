@@ -26,6 +26,7 @@ class SearchHit:
     summary: str = ""
     category: str = ""
     category_label: str = ""
+    meta: str = ""  # one line of context: who organises it, vraag or aanbod, who wrote it
     score: float = 0.0
 
 

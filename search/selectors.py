@@ -29,9 +29,12 @@ def visible_keys(keys: Sequence[str]) -> set[str]:
 def search(*, query: str, user, types: Sequence[str] = (), category: str = "") -> SearchResults:
     results = call_with_fallback("search", query=query, user=user, types=types, category=category)
     allowed = visible_keys([hit.key for hit in results.hits])
-    hidden = sum(1 for hit in results.hits if hit.key not in allowed)
+    hidden = [hit for hit in results.hits if hit.key not in allowed]
+    for hit in hidden:  # keep the counts in line with what is shown
+        results.type_counts[hit.doc_type] = max(results.type_counts.get(hit.doc_type, 1) - 1, 0)
+    results.type_counts = {doc_type: n for doc_type, n in results.type_counts.items() if n}
     results.hits = [hit for hit in results.hits if hit.key in allowed]
-    results.total = max(results.total - hidden, len(results.hits))
+    results.total = max(results.total - len(hidden), len(results.hits))
     return results
 
 

@@ -67,6 +67,7 @@ def activity_document(activity) -> SearchDocument:
     is_walk_in = getattr(activity, "kind", "") == "walk_in"
     organisation = getattr(activity, "organisation", None)
     location = getattr(activity, "location", None)
+    place = organisation.name if organisation else ""
     return SearchDocument(
         key=object_key(activity),
         doc_type=DocType.WALK_IN if is_walk_in else DocType.ACTIVITY,
@@ -82,7 +83,7 @@ def activity_document(activity) -> SearchDocument:
         ),
         category=activity.category or "",
         category_label=_display(activity, "category"),
-        facets={"organisation": organisation.name if organisation else ""},
+        facets={"meta": " · ".join(dict.fromkeys(p for p in (place, location and location.name) if p))},
     )
 
 
@@ -97,7 +98,7 @@ def listing_document(listing) -> SearchDocument:
         text=_text(listing.text, getattr(listing, "area", ""), _display(listing, "kind")),
         category=listing.category or "",
         category_label=_display(listing, "category"),
-        facets={"kind": listing.kind, "kind_label": _display(listing, "kind")},
+        facets={"kind": listing.kind, "meta": _display(listing, "kind")},
     )
 
 
@@ -112,7 +113,7 @@ def story_document(page) -> SearchDocument:
         url=page.get_url() or page.url_path,
         summary=strip_tags(getattr(page, "intro", "") or "")[:300],
         text=_text(*_stream_text(list(raw)), getattr(page, "author_name", "")),
-        facets={"author": getattr(page, "author_name", "")},
+        facets={"meta": getattr(page, "author_name", "")},
     )
 
 
@@ -129,7 +130,7 @@ def organisation_document(organisation) -> SearchDocument:
         text=_text(organisation.helps_with, " ".join(labels)),
         category=topics[0] if topics else "",
         category_label=labels[0] if labels else "",
-        facets={"topics": topics},
+        facets={"topics": topics, "meta": ", ".join(labels[1:3])},
     )
 
 

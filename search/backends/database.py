@@ -33,6 +33,7 @@ _FIELDS = (
     "category_label",
     "terms",
     "title_folded",
+    "facets",
 )
 _Row = namedtuple("_Row", _FIELDS)
 MAX_CORRECTIONS = 5
@@ -82,6 +83,7 @@ def _hit(entry, score: float) -> SearchHit:
         summary=entry.summary,
         category=entry.category,
         category_label=entry.category_label,
+        meta=str((entry.facets or {}).get("meta", ""))[:120],
         score=score,
     )
 

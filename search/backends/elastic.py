@@ -130,7 +130,9 @@ def search_body(
     ).bucket("label", "terms", field="category_label", size=1)
     if types:
         search = search.post_filter(_types_filter(types))
-    search = search.source(["key", "doc_type", "title", "summary", "url", "category", "category_label"])
+    search = search.source(
+        ["key", "doc_type", "title", "summary", "url", "category", "category_label", "facets.meta"]
+    )
     return search.to_dict()
 
 
@@ -258,6 +260,7 @@ def parse_search_response(response) -> SearchResults:
             summary=hit["_source"].get("summary", ""),
             category=hit["_source"].get("category", ""),
             category_label=hit["_source"].get("category_label", ""),
+            meta=str(hit["_source"].get("facets", {}).get("meta", ""))[:120],
             score=hit.get("_score") or 0.0,
         )
         for hit in response["hits"]["hits"]

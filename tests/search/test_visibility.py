@@ -133,3 +133,21 @@ def test_only_public_content_types_are_sources():
         "stories.storypage",
         "organisations.organisation",
     }
+
+
+def test_results_show_kind_of_listing_and_writer_of_story(client, committed):
+    committed(lambda: ListingFactory(title="Samen naar de markt", text="Wie gaat mee?", kind="vraag"))
+    committed(
+        lambda: make_story(title="Markt op zaterdag", intro="De markt.", author_name="Ria", with_image=False)
+    )
+    html = client.get("/zoeken/", {"q": "markt"}).content.decode()
+    assert "Vraag" in html
+    assert "Verteld door Ria" in html
+
+
+def test_counts_leave_out_what_became_invisible_without_a_signal(client, committed):
+    listing = committed(lambda: ListingFactory(title="Naaimachine te leen", text="Naaimachine."))
+    type(listing).objects.filter(pk=listing.pk).update(status=Status.VERBORGEN)  # no signal
+    response = client.get("/zoeken/", {"q": "naaimachine"})
+    assert response.context["results"].hits == []
+    assert response.context["results"].type_counts == {}
