@@ -53,6 +53,18 @@ def schedule_sync(*, instance: Model) -> None:
     transaction.on_commit(lambda: sync_search_document.enqueue(label, pk), robust=True)
 
 
+def schedule_sync_of(*, label: str, pks: list) -> None:
+    """After the commit, refresh the entries of objects whose text shows another object's name."""
+    from .tasks import sync_search_document
+
+    def enqueue():
+        for pk in pks:
+            sync_search_document.enqueue(label, str(pk))
+
+    if pks:
+        transaction.on_commit(enqueue, robust=True)
+
+
 def schedule_removal(*, instance: Model) -> None:
     from .tasks import remove_search_document
 

@@ -57,3 +57,16 @@ def test_stale_entry_is_never_shown(client):
     response = client.get("/zoeken/", {"q": "koffie"})
     assert "Stille koffie" not in response.content.decode()
     assert client.get("/zoeken/suggesties/", {"q": "stille"}).json() == {"suggestions": []}
+
+
+def test_renamed_organisation_updates_its_activities(django_capture_on_commit_callbacks):
+    from tests.activities.factories import ActivityFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation = OrganisationFactory(name="Buurtwerk Oost", slug="buurtwerk")
+        ActivityFactory(title="Spelletjesmiddag", organisation=organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation.name = "Buurtwerk Ruwaard"
+        organisation.save()
+    entry = SearchEntry.objects.get(title="Spelletjesmiddag")
+    assert "Buurtwerk Ruwaard" in entry.text and "Oost" not in entry.text
