@@ -21,7 +21,6 @@ from elasticsearch_dsl import (
     Text,
     analyzer,
     token_filter,
-    tokenizer,
 )
 
 from ..documents import SearchDocument, SearchHit, SearchResults, Suggestion
@@ -47,7 +46,7 @@ dutch_search = analyzer(
 )
 autocomplete = analyzer(
     "autocomplete",
-    tokenizer=tokenizer("autocomplete_words", "standard"),
+    tokenizer="standard",
     filter=["lowercase", "asciifolding", autocomplete_filter],
 )
 autocomplete_search = analyzer(
