@@ -151,3 +151,15 @@ def test_counts_leave_out_what_became_invisible_without_a_signal(client, committ
     response = client.get("/zoeken/", {"q": "naaimachine"})
     assert response.context["results"].hits == []
     assert response.context["results"].type_counts == {}
+
+
+def test_deleted_story_and_activity_leave_the_index(client, committed):
+    story = committed(
+        lambda: make_story(title="Oude foto's", intro="Fotoboek van de wijk.", with_image=False)
+    )
+    activity = committed(lambda: ActivityFactory(title="Fotoclub", summary="Fotoboek maken."))
+    assert sorted(found(client, "fotoboek")) == ["Fotoclub", "Oude foto's"]
+    committed(lambda: story.delete())
+    committed(lambda: activity.delete())
+    assert found(client, "fotoboek") == []
+    assert not SearchEntry.objects.filter(title__in=["Fotoclub", "Oude foto's"]).exists()
