@@ -70,3 +70,26 @@ def test_renamed_organisation_updates_its_activities(django_capture_on_commit_ca
         organisation.save()
     entry = SearchEntry.objects.get(title="Spelletjesmiddag")
     assert "Buurtwerk Ruwaard" in entry.text and "Oost" not in entry.text
+
+
+def test_rebuild_fills_elasticsearch_too_when_configured(settings):
+    from unittest import mock
+
+    OrganisationFactory.create_batch(2)
+    fake = mock.MagicMock()
+    fake.rebuild.side_effect = lambda documents: len(list(documents))
+    with mock.patch("search.indexing.elasticsearch_backend", return_value=fake):
+        from search.indexing import rebuild_index
+
+        assert rebuild_index() == {"database": 2, "elasticsearch": 2}
+
+
+def test_unreachable_cluster_is_left_alone_for_a_while(client, settings, closed_port_url, caplog):
+    settings.ELASTICSEARCH_URL = closed_port_url
+    OrganisationFactory(name="Koffiehoek", slug="koffiehoek")
+    call_command("rebuild_search_index", "--no-progress")
+    caplog.clear()
+    for _ in range(3):
+        assert client.get("/zoeken/", {"q": "koffiehoek"}).status_code == 200
+    warnings = [r for r in caplog.records if "falls back to the database" in r.getMessage()]
+    assert len(warnings) == 0  # the rebuild already found it down; no new attempts for a while
