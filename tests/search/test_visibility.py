@@ -163,3 +163,22 @@ def test_deleted_story_and_activity_leave_the_index(client, committed):
     committed(lambda: activity.delete())
     assert found(client, "fotoboek") == []
     assert not SearchEntry.objects.filter(title__in=["Fotoclub", "Oude foto's"]).exists()
+
+
+def test_results_are_grouped_by_type_in_a_fixed_order_with_counts(client, committed):
+    committed(lambda: ActivityFactory(title="Muziekmiddag", summary="Gitaar."))
+    committed(lambda: ActivityFactory(title="Gitaarles", summary="Gitaar.", kind=Activity.Kind.WALK_IN))
+    committed(lambda: ListingFactory(title="Gitaar te leen", text="Een gitaar."))
+    committed(lambda: make_story(title="Mijn gitaar", intro="Over mijn gitaar.", with_image=False))
+    committed(lambda: ActivityFactory(title="Nog een muziekmiddag", summary="Gitaar."))
+    response = client.get("/zoeken/", {"q": "gitaar"})
+    groups = [(g["label"], g["count"]) for g in response.context["groups"]]
+    assert [(str(label), count) for label, count in groups] == [
+        ("Activiteiten", 2),
+        ("Inloopspreekuren", 1),
+        ("Vraag en aanbod", 1),
+        ("Verhalen", 1),
+    ]
+    only_stories = client.get("/zoeken/", {"q": "gitaar", "soort": "story"})
+    assert [h.title for h in only_stories.context["results"].hits] == ["Mijn gitaar"]
+    assert only_stories.context["results"].type_counts["activity"] == 2
