@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.demo import demo_user
 
-from .models import LIFETIME, Conversation, Listing, MatchPreference, Message, Response, Status
+from .models import LIFETIME, Conversation, FollowUp, Listing, MatchPreference, Message, Response, Status
 
 FATMA, HENK, SANNE = "bewoner@example.org", "vrijwilliger@example.org", "professional@example.org"
 KEES, ANOUK = "coordinator@example.org", "lid@example.org"
@@ -235,8 +235,40 @@ LISTINGS = [
     ),
 ]
 
+LISTINGS += [
+    (
+        ANOUK,
+        "vraag",
+        "klussen",
+        "zuid",
+        "middag",
+        3,
+        "Wie plakt mijn fietsband?",
+        "Mijn achterband is lek. Ik heb zelf een plakset, maar weet niet hoe het moet.",
+    ),
+    (
+        HENK,
+        "aanbod",
+        "gezelschap",
+        "heel",
+        "ochtend",
+        1,
+        "Samen naar de markt",
+        "Op dinsdagochtend loop ik naar de markt. Wie wil mee? Rustig tempo, rollator geen probleem.",
+    ),
+]
+
 # (listing title, responder, accepted, messages as (author, text))
 CONVERSATIONS = [
+    (
+        "Kinderfiets weg te geven",
+        ANOUK,
+        "klaar",
+        [
+            (ANOUK, "Mijn kleinzoon is zeven. Is de fiets nog vrij?"),
+            (HENK, "Ja hoor. Kom hem zaterdag maar halen bij Ons Huis van de Wijk."),
+        ],
+    ),
     (
         "Wie doet boodschappen met mij?",
         HENK,
@@ -277,6 +309,28 @@ CONVERSATIONS = [
 
 def _at(today, days_ago: int) -> datetime:
     return timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(10, 0)))
+
+
+def _finish(*, response: Response, listing: Listing) -> None:
+    """Both said it is done and answered "Is het gelukt?": the loop closed."""
+    done_at = response.accepted_at + timedelta(days=2)
+    Response.objects.filter(pk=response.pk).update(
+        owner_done_at=done_at,
+        owner_thanks="Mijn kleinzoon is er heel blij mee. Dank je wel!",
+        responder_done_at=done_at,
+        responder_thanks="Graag gedaan!",
+        follow_up_sent_at=response.accepted_at + timedelta(days=7),
+    )
+    for user in (listing.owner, response.responder):
+        FollowUp.objects.update_or_create(
+            response=response,
+            user=user,
+            defaults={
+                "asked_at": response.accepted_at + timedelta(days=7),
+                "answer": FollowUp.Answer.YES,
+                "answered_at": response.accepted_at + timedelta(days=7, hours=2),
+            },
+        )
 
 
 def load(*, today, stdout) -> None:
@@ -320,7 +374,11 @@ def load(*, today, stdout) -> None:
             if not response.accepted_at:
                 response.accepted_at = listing.created_at + timedelta(days=1)
                 response.save(update_fields=["accepted_at"])
-            Listing.objects.filter(pk=listing.pk).update(status=Status.AFGESPROKEN)
+            status = Status.AFGESPROKEN
+            if accepted == "klaar":
+                _finish(response=response, listing=listing)
+                status = Status.KLAAR
+            Listing.objects.filter(pk=listing.pk).update(status=status)
         else:
             Listing.objects.filter(pk=listing.pk).update(status=Status.OPEN)
     created = _at(today, 1)
@@ -344,4 +402,4 @@ def load(*, today, stdout) -> None:
     MatchPreference.objects.update_or_create(
         user=demo_user(HENK), defaults={"notify": True, "categories": [], "area": "heel", "digest": True}
     )
-    stdout.write(f"  marketplace: {len(LISTINGS)} asks and offers, {len(CONVERSATIONS)} conversations")
+    stdout.write(f"  marketplace: {len(LISTINGS) + 1} asks and offers, {len(CONVERSATIONS)} conversations")

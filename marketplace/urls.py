@@ -10,6 +10,7 @@ urlpatterns = [
     path("vraag-en-aanbod/<int:pk>/", listings.listing_detail, name="detail"),
     path("vraag-en-aanbod/<int:pk>/reageren/", listings.listing_respond, name="respond"),
     path("vraag-en-aanbod/<int:pk>/sluiten/", listings.listing_close, name="close"),
+    path("vraag-en-aanbod/<int:pk>/verlengen/", listings.listing_extend, name="extend"),
     path("vraag-en-aanbod/<int:pk>/melden/", moderation.report_listing, name="report"),
     path("vraag-en-aanbod/verlengen/<str:token>/", listings.listing_renew, name="renew"),
     path("vraag-en-aanbod/voorkeuren/", listings.preferences, name="preferences"),

@@ -66,7 +66,12 @@ def listing_create(request):
     if not has_verified_email(request.user):
         return render(request, "marketplace/verify_first.html", status=403)
     allow_on_behalf = services.may_post_on_behalf(request.user)
-    form = ListingForm(request.POST or None, allow_on_behalf=allow_on_behalf)
+    kind = request.GET.get("soort", "")
+    form = ListingForm(
+        request.POST or None,
+        allow_on_behalf=allow_on_behalf,
+        initial={"kind": kind} if kind in Kind.values else None,
+    )
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
@@ -131,6 +136,21 @@ def listing_close(request, pk: int):
         return redirect(listing)
     messages.success(request, _("Uw bericht is gesloten."))
     return redirect("marketplace:list")
+
+
+@login_required
+@require_POST
+def listing_extend(request, pk: int):
+    listing = selectors.listing_for(pk=pk, user=request.user)
+    if listing is None or listing.owner_id != request.user.pk:
+        raise Http404
+    try:
+        services.renew_listing(listing=listing)
+    except services.MarketplaceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Verlengd! Uw bericht staat er weer zes weken."))
+    return redirect(listing)
 
 
 def listing_renew(request, token: str):

@@ -78,3 +78,30 @@ def test_hidden_listing_cannot_be_renewed(client):
     response = client.get(f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/")
     listing.refresh_from_db()
     assert response.status_code == 400 and listing.status == Status.VERBORGEN
+
+
+@pytest.mark.django_db
+def test_daily_command_reports_what_it_did():
+    import io
+
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        ListingFactory()
+    out = io.StringIO()
+    with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
+        call_command("marketplace_daily", stdout=out)
+    assert "expired: 1" in out.getvalue() and "reminders: 0" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_owner_extends_from_the_listing_page(resident, other_resident, client_for):
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        listing = ListingFactory(owner=resident)
+    with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
+        services.expire_listings()
+        page = client_for(resident).get(listing.get_absolute_url()).content.decode()
+        assert "Uw bericht is verlopen" in page
+        assert client_for(other_resident).post(f"/vraag-en-aanbod/{listing.pk}/verlengen/").status_code == 404
+        client_for(resident).post(f"/vraag-en-aanbod/{listing.pk}/verlengen/")
+        listing.refresh_from_db()
+        assert listing.status == Status.OPEN
+        assert listing.expires_at.isoformat() == "2026-06-01T08:00:00+00:00"

@@ -141,3 +141,31 @@ def test_ranking_is_deterministic_and_only_open_visible_listings(target, pool, s
         assert match.score > 0
     scores = [m.score for m in first]
     assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.django_db
+@settings(max_examples=15, deadline=None)
+@given(pool=st.lists(listing_strategy, min_size=1, max_size=12), target=listing_strategy)
+def test_matches_from_database_are_deterministic_and_never_closed_hidden_or_expired(pool, target):
+    from django.db import transaction
+
+    with transaction.atomic():
+        users = {n: UserFactory() for n in range(1, 5)}
+
+        def save(data):
+            listing = build(None, data)
+            listing.owner = users[data["owner_id"]]
+            listing.save()
+            return listing
+
+        vraag = save({**target, "kind": "vraag"})
+        for data in pool:
+            save(data)
+        first = [(m.listing.pk, m.score) for m in selectors.matches_for(listing=vraag, limit=50, now=NOW)]
+        second = [(m.listing.pk, m.score) for m in selectors.matches_for(listing=vraag, limit=50, now=NOW)]
+        assert first == second
+        for pk, _score in first:
+            found = Listing.objects.get(pk=pk)
+            assert found.status == Status.OPEN and not found.is_pending and found.expires_at > NOW
+            assert found.kind == "aanbod" and found.owner_id != vraag.owner_id
+        transaction.set_rollback(True)

@@ -1,5 +1,7 @@
 """The list page, its filters, the form and text safety."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -202,3 +204,13 @@ def test_volunteer_saves_preference(client_for, volunteer):
 )
 def test_huge_ids_are_not_found_not_errors(client_for, resident, url):
     assert client_for(resident).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_form_preselects_kind_from_the_list_buttons(client, client_for, resident):
+    assert "/vraag-en-aanbod/nieuw/?soort=aanbod" in client.get("/vraag-en-aanbod/").content.decode()
+    page = client_for(resident).get("/vraag-en-aanbod/nieuw/?soort=aanbod").content.decode()
+    aanbod_input = re.search(r'<input type="radio" name="kind" value="aanbod"[^>]*>', page).group(0)
+    vraag_input = re.search(r'<input type="radio" name="kind" value="vraag"[^>]*>', page).group(0)
+    assert "checked" in aanbod_input and "checked" not in vraag_input
+    assert client_for(resident).get("/vraag-en-aanbod/nieuw/?soort=<b>").status_code == 200
