@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Edition, Theme
+from .models import Edition, StoryPage, Theme
 
 
 class EditionViewSet(SnippetViewSet):
@@ -30,3 +33,25 @@ class StoriesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(StoriesViewSetGroup)
+
+
+class StoryFilterSet(PageFilterSet):
+    class Meta:
+        model = StoryPage
+        fields = ["edition", "themes", "live"]
+
+
+class StoryPageListingViewSet(PageListingViewSet):
+    """All stories in one list for the redactie, with the drafts that wait for them."""
+
+    model = StoryPage
+    icon = "doc-full"
+    menu_label = _("Verhalen")
+    menu_order = 240
+    add_to_admin_menu = True
+    filterset_class = StoryFilterSet
+
+
+@hooks.register("register_admin_viewset")
+def register_story_listing():
+    return StoryPageListingViewSet("verhalen")

@@ -25,3 +25,13 @@ def test_resident_has_no_access_to_the_admin(client_for, resident, index):
     story = make_story(publish=False)
     response = client_for(resident).get(f"/admin/pages/{story.pk}/edit/")
     assert response.status_code == 302
+
+
+def test_redactie_sees_all_stories_with_filters_in_the_admin(client_for, editor, index):
+    make_story(title="Gepubliceerd in de wijk")
+    make_story(title="Wacht op de redactie", publish=False)
+    client = client_for(editor)
+    html = client.get("/admin/verhalen/").content.decode()
+    assert "Gepubliceerd in de wijk" in html and "Wacht op de redactie" in html
+    drafts = client.get("/admin/verhalen/?live=false").content.decode()
+    assert "Wacht op de redactie" in drafts and "Gepubliceerd in de wijk" not in drafts

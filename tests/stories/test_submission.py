@@ -228,3 +228,27 @@ def test_submit_story_service_refuses_photo_without_consent(resident, index):
             photo_consent=False,
         )
     assert not StoryPage.objects.filter(submitted_by=resident).exists()
+
+
+def test_mijn_verhalen_shows_when_the_redactie_asks_for_changes(client_for, resident, editor, index):
+    from stories.services import submit_story
+
+    story = submit_story(
+        author=resident, index=index, title="Moestuin", text=STORY_TEXT, publication_consent=True
+    )
+    task_state = WorkflowState.objects.get(object_id=str(story.pk)).current_task_state.specific
+    task_state.task.specific.on_action(task_state, editor, "reject")
+    html = client_for(resident).get("/mijn/").content.decode()
+    assert "De redactie neemt contact met u op" in html
+    assert not StoryPage.objects.get(pk=story.pk).live
+
+
+def test_photo_over_the_configured_8_mb_is_refused(client_for, resident, index, settings):
+    assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE == 8 * 1024 * 1024
+    big = image_bytes() + b"\0" * (8 * 1024 * 1024 + 1)
+    response = _post(
+        client_for(resident), photo=_photo(content=big), photo_alt="Een foto", photo_consent="on"
+    )
+    assert response.status_code == 400
+    assert "Dit bestand is te groot" in response.content.decode()
+    assert "8,0" in response.content.decode()

@@ -84,6 +84,7 @@ def test_listing_filters_by_theme_and_edition(client, index):
     html = client.get("/verhalen/?editie=41").content.decode()
     assert "Stoppen met roken" in html and "Speelotheek" in html and "Wandelroute" not in html
     assert 'href="/verhalen/editie/41/"' in html
+    assert 'href="/verhalen/editie/42/"' in html  # every edition has its own listing
 
     html = client.get("/verhalen/?thema=gezondheid&editie=42").content.decode()
     assert len(_cards(html)) == 1 and "Wandelroute" in html
@@ -201,3 +202,16 @@ def test_public_stories_selector_only_returns_live_public_pages(index):
     restricted = make_story()
     PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
     assert list(public_stories()) == [live]
+
+
+def test_story_pages_have_no_inline_script_or_style(client, client_for, resident, index):
+    from .factories import EditionFactory as Editions
+
+    story = make_story(edition=Editions(number=44))
+    pages = [(client, "/verhalen/"), (client, story.url), (client, "/verhalen/editie/44/")]
+    pages.append((client_for(resident), "/verhalen/insturen/"))
+    for visitor, url in pages:
+        html = visitor.get(url).content.decode()
+        assert "<style" not in html and " style=" not in html, url
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            assert "src=" in tag, (url, tag)
