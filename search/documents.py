@@ -1,0 +1,50 @@
+"""The one shape every backend indexes: a plain record built from a content object."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    key: str  # "<app_label>.<model>:<pk>", stable over type changes (an activity can become a walk-in)
+    doc_type: str
+    object_id: str
+    title: str
+    url: str
+    summary: str = ""
+    text: str = ""
+    category: str = ""
+    category_label: str = ""
+    facets: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    key: str
+    doc_type: str
+    title: str
+    url: str
+    summary: str = ""
+    category: str = ""
+    category_label: str = ""
+    meta: str = ""  # one line of context: who organises it, vraag or aanbod, who wrote it
+    score: float = 0.0
+
+
+@dataclass
+class SearchResults:
+    hits: list[SearchHit]
+    type_counts: dict[str, int]
+    category_counts: dict[str, tuple[str, int]]  # key -> (label, count)
+    backend: str
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    url: str
+    key: str = ""
+
+
+def object_key(obj) -> str:
+    return f"{obj._meta.label_lower}:{obj.pk}"

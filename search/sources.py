@@ -1,0 +1,154 @@
+"""What is searchable, and how each kind of object becomes a SearchDocument.
+
+Each source names a model and the selector of its app that returns what an anonymous visitor may see
+(the contract between the content apps and search). A source whose app is not installed or has no
+such model yet is left out, so search works with whatever exists.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.apps import apps
+from django.db.models import Model, QuerySet
+from django.utils.html import strip_tags
+
+from .documents import SearchDocument, object_key
+from .models import DocType
+
+
+@dataclass(frozen=True)
+class Source:
+    label: str  # "<app_label>.<model_name>"
+    selector: str  # dotted path of the public_* selector
+    to_document: Callable[[Model], SearchDocument]
+
+    @property
+    def model(self) -> type[Model] | None:
+        try:
+            return apps.get_model(self.label)
+        except LookupError:
+            return None
+
+    def public_queryset(self) -> QuerySet:
+        module_name, _, function = self.selector.rpartition(".")
+        return getattr(import_module(module_name), function)()
+
+    def public_documents(self) -> Iterator[SearchDocument]:
+        for obj in self.public_queryset().iterator(chunk_size=500):
+            yield self.to_document(obj)
+
+
+def _text(*parts) -> str:
+    return "\n".join(strip_tags(str(p)) for p in parts if p)
+
+
+def _display(obj, name: str) -> str:
+    method = getattr(obj, f"get_{name}_display", None)
+    return str(method()) if method else str(getattr(obj, name, "") or "")
+
+
+def _stream_text(value) -> list[str]:
+    """Every piece of text in a StreamField's raw data, however deeply nested."""
+    found: list[str] = []
+    if isinstance(value, str):
+        found.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in {"id", "type"}:
+                found.extend(_stream_text(item))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            found.extend(_stream_text(item))
+    return found
+
+
+def activity_document(activity) -> SearchDocument:
+    is_walk_in = getattr(activity, "kind", "") == "walk_in"
+    organisation = getattr(activity, "organisation", None)
+    location = getattr(activity, "location", None)
+    place = organisation.name if organisation else ""
+    return SearchDocument(
+        key=object_key(activity),
+        doc_type=DocType.WALK_IN if is_walk_in else DocType.ACTIVITY,
+        object_id=str(activity.pk),
+        title=activity.title,
+        url=activity.get_absolute_url(),
+        summary=strip_tags(activity.summary or "")[:300],
+        text=_text(
+            activity.description,
+            getattr(activity, "topic", ""),
+            organisation and organisation.name,
+            location and location.name,
+        ),
+        category=activity.category or "",
+        category_label=_display(activity, "category"),
+        facets={"meta": " · ".join(dict.fromkeys(p for p in (place, location and location.name) if p))},
+    )
+
+
+def listing_document(listing) -> SearchDocument:
+    return SearchDocument(
+        key=object_key(listing),
+        doc_type=DocType.LISTING,
+        object_id=str(listing.pk),
+        title=listing.title,
+        url=listing.get_absolute_url(),
+        summary=strip_tags(listing.text or "")[:200],
+        text=_text(listing.text, getattr(listing, "area", ""), _display(listing, "kind")),
+        category=listing.category or "",
+        category_label=_display(listing, "category"),
+        facets={"kind": listing.kind, "meta": _display(listing, "kind")},
+    )
+
+
+def story_document(page) -> SearchDocument:
+    body = getattr(page, "body", None)
+    raw = getattr(body, "raw_data", None) or []
+    return SearchDocument(
+        key=object_key(page),
+        doc_type=DocType.STORY,
+        object_id=str(page.pk),
+        title=page.title,
+        url=page.get_url() or page.url_path,
+        summary=strip_tags(getattr(page, "intro", "") or "")[:300],
+        text=_text(*_stream_text(list(raw)), getattr(page, "author_name", "")),
+        facets={"meta": getattr(page, "author_name", "")},
+    )
+
+
+def organisation_document(organisation) -> SearchDocument:
+    topics = list(organisation.help_topics or [])
+    labels = organisation.topic_labels()
+    return SearchDocument(
+        key=object_key(organisation),
+        doc_type=DocType.ORGANISATION,
+        object_id=str(organisation.pk),
+        title=organisation.name,
+        url=organisation.get_absolute_url(),
+        summary=organisation.summary,
+        text=_text(organisation.helps_with, " ".join(labels)),
+        category=topics[0] if topics else "",
+        category_label=labels[0] if labels else "",
+        facets={"topics": topics, "meta": ", ".join(labels[1:3])},
+    )
+
+
+ALL_SOURCES = (
+    Source("activities.activity", "activities.selectors.public_activities", activity_document),
+    Source("marketplace.listing", "marketplace.selectors.public_listings", listing_document),
+    Source("stories.storypage", "stories.selectors.public_stories", story_document),
+    Source("organisations.organisation", "organisations.selectors.organisation_list", organisation_document),
+)
+
+
+def available_sources() -> list[Source]:
+    return [source for source in ALL_SOURCES if source.model is not None]
+
+
+def source_for_label(label: str) -> Source | None:
+    return next((s for s in available_sources() if s.label == label), None)
+
+
+def source_for_model(model: type[Model]) -> Source | None:
+    return source_for_label(model._meta.label_lower)

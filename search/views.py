@@ -1,0 +1,79 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import selectors
+from .models import DocType
+from .text import MAX_QUERY_LENGTH
+
+CATEGORY_MAX_LENGTH = 60
+
+
+@require_GET
+def search_page(request):
+    query = request.GET.get("q", "").strip()
+    notices = []
+    if len(query) > MAX_QUERY_LENGTH:
+        notices.append(_("Uw zoekvraag was erg lang. We zoeken op het begin ervan."))
+        query = query[:MAX_QUERY_LENGTH]
+    doc_type = request.GET.get("soort", "").strip()
+    if doc_type and doc_type not in DocType.values:
+        notices.append(_("Deze soort kennen we niet. We tonen alle soorten."))
+        doc_type = ""
+    category = request.GET.get("onderwerp", "").strip()[:CATEGORY_MAX_LENGTH]
+    results = None
+    if query:
+        results = selectors.search(
+            query=query, user=request.user, types=[doc_type] if doc_type else [], category=category
+        )
+        if category and category not in results.category_counts:
+            notices.append(_("Voor dit onderwerp vonden we niets. We tonen alle onderwerpen."))
+            category = ""
+            results = selectors.search(query=query, user=request.user, types=[doc_type] if doc_type else [])
+    context = {
+        "search_query": query,
+        "query": query,
+        "notices": notices,
+        "results": results,
+        "groups": selectors.group_by_type(results.hits, results.type_counts) if results else [],
+        "type_filters": _type_filters(results, doc_type),
+        "category_filters": _category_filters(results, category),
+        "current_type": doc_type,
+        "current_category": category,
+    }
+    return render(request, "search/results.html", context)
+
+
+def _type_filters(results, current: str) -> list[dict]:
+    if not results:
+        return []
+    return [
+        {
+            "value": value,
+            "label": label,
+            "count": results.type_counts.get(value, 0),
+            "active": value == current,
+        }
+        for value, label in DocType.choices
+        if results.type_counts.get(value)
+    ]
+
+
+def _category_filters(results, current: str) -> list[dict]:
+    if not results:
+        return []
+    items = sorted(results.category_counts.items(), key=lambda item: (-item[1][1], item[1][0]))
+    return [
+        {"value": key, "label": label, "count": count, "active": key == current}
+        for key, (label, count) in items
+    ]
+
+
+@require_GET
+def suggestions(request):
+    query = request.GET.get("q", "").strip()[:100]
+    found = selectors.suggestions(query=query, user=request.user) if len(query) >= 2 else []
+    response = JsonResponse({"suggestions": [{"text": s.text, "url": s.url} for s in found]})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

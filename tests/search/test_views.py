@@ -1,0 +1,138 @@
+import logging
+
+import pytest
+from django.urls import reverse
+
+from search.indexing import rebuild_index
+from search.models import SearchEntry
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def hit_titles(response) -> list[str]:
+    return [hit.title for hit in response.context["results"].hits]
+
+
+@pytest.fixture
+def indexed(db):
+    OrganisationFactory(
+        name="Buurthuis De Kastanje",
+        slug="ons-huis",
+        summary="Koffie, ontmoeten en spreekuren.",
+        helps_with="Elke ochtend staat de koffie klaar.",
+        help_topics=["ontmoeten"],
+    )
+    OrganisationFactory(
+        name="Schuldhulp Oss",
+        slug="schuldhulp",
+        summary="Orde in uw geldzaken.",
+        helps_with="Rekeningen die u niet kunt betalen.",
+        help_topics=["geldzaken"],
+    )
+    OrganisationFactory(name="Verborgen", slug="weg", summary="Koffie", is_active=False)
+    rebuild_index()
+
+
+def test_search_page_groups_results_with_counts(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "koffie"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Buurthuis De Kastanje" in html
+    assert 'Organisaties <span class="search-page__count">(1)</span>' in html
+    assert "Verborgen" not in html
+    assert response.context["results"].backend == "database"
+
+
+def test_search_page_without_query_invites_a_search(client):
+    response = client.get(reverse("search:search"))
+    assert response.status_code == 200
+    assert "Typ een woord" in response.content.decode()
+
+
+def test_nothing_found_gives_a_friendly_way_on(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "xqzvbrtplm"})
+    assert response.status_code == 200
+    assert "We vonden niets" in response.content.decode()
+
+
+def test_unknown_type_filter_is_ignored_with_a_message(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "koffie", "soort": "geheim"})
+    assert response.status_code == 200
+    assert "Deze soort kennen we niet" in response.content.decode()
+    assert "Buurthuis De Kastanje" in response.content.decode()
+
+
+def test_type_and_category_filters(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "koffie geldzaken", "onderwerp": "geldzaken"})
+    html = response.content.decode()
+    assert hit_titles(response) == ["Schuldhulp Oss"]
+    assert "Schuldhulp Oss" in html and "Buurthuis De Kastanje" not in html
+    response = client.get(reverse("search:search"), {"q": "koffie", "soort": "story"})
+    assert response.context["results"].hits == []
+    assert response.context["results"].type_counts == {"organisation": 1}
+
+
+def test_unknown_category_is_ignored_with_a_message(client, indexed):
+    response = client.get(reverse("search:search"), {"q": "koffie", "onderwerp": "bestaat-niet"})
+    html = response.content.decode()
+    assert "Voor dit onderwerp vonden we niets" in html and "Buurthuis De Kastanje" in html
+
+
+@pytest.mark.parametrize(
+    "query", ["x" * 5000, '"koffie"', "<script>alert('x')</script>", "koffie ☕ ünïcode 漢字", "\x00", "%'--"]
+)
+def test_odd_queries_answer_200_and_escape_the_text(client, indexed, query):
+    response = client.get(reverse("search:search"), {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+    suggest = client.get(reverse("search:suggestions"), {"q": query})
+    assert suggest.status_code == 200
+    assert "suggestions" in suggest.json()
+
+
+def test_suggestions_answer_json_with_text_and_url(client, indexed):
+    response = client.get(reverse("search:suggestions"), {"q": "schuld"})
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "suggestions": [{"text": "Schuldhulp Oss", "url": "/organisaties/schuldhulp/"}]
+    }
+    assert client.get(reverse("search:suggestions"), {"q": "s"}).json() == {"suggestions": []}
+
+
+def test_search_box_works_without_javascript(client, indexed):
+    home = client.get(reverse("search:search"))
+    html = home.content.decode()
+    assert 'action="/zoeken/"' in html and 'name="q"' in html
+
+
+def test_closed_elasticsearch_port_falls_back_to_the_database(
+    client, indexed, settings, closed_port_url, caplog
+):
+    settings.ELASTICSEARCH_URL = closed_port_url
+    with caplog.at_level(logging.WARNING, logger="search"):
+        response = client.get(reverse("search:search"), {"q": "koffie"})
+    assert response.status_code == 200
+    assert response.context["results"].backend == "database"
+    assert "Buurthuis De Kastanje" in response.content.decode()
+    assert any("falls back to the database" in r.getMessage() for r in caplog.records)
+    suggest = client.get(reverse("search:suggestions"), {"q": "koff"})
+    assert suggest.status_code == 200
+
+
+def test_indexing_with_elasticsearch_down_still_fills_the_database(
+    settings, closed_port_url, django_capture_on_commit_callbacks
+):
+    settings.ELASTICSEARCH_URL = closed_port_url
+    with django_capture_on_commit_callbacks(execute=True):
+        OrganisationFactory(name="Repair Café", slug="repair-cafe", summary="Samen spullen maken.")
+    assert SearchEntry.objects.filter(title="Repair Café").exists()
+
+
+def test_search_page_queries_are_bounded(client, indexed, django_assert_max_num_queries):
+    for n in range(20):
+        OrganisationFactory(name=f"Koffiehuis {n}", slug=f"koffiehuis-{n}", summary="Koffie")
+    rebuild_index()
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("search:search"), {"q": "koffie"})
+    assert len(response.context["results"].hits) == 21
