@@ -52,6 +52,8 @@ def _public_pages():
         "/verhalen/",
         story.url,
         "/buurtpreventie/",
+        "/zoeken/?q=shuldhulp",
+        "/zoeken/?q=koffie&soort=activiteiten",
     ]
 
 
