@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -43,11 +44,25 @@ class Notification(models.Model):
         return {"type": "notification", "id": self.pk, "text": self.text, "url": self.url}
 
 
+# Paths under /buurtpreventie/ that are not groups.
+RESERVED_GROUP_SLUGS = {"live"}
+
+
+def validate_group_slug(value: str) -> None:
+    if value in RESERVED_GROUP_SLUGS:
+        raise ValidationError(_("Deze korte naam is al in gebruik door de site. Kies een andere."))
+
+
 class PreventionGroup(models.Model):
     """A neighbourhood-prevention group (buurtpreventie): members who look out for their streets."""
 
     name = models.CharField(_("naam"), max_length=120)
-    slug = models.SlugField(_("korte naam in de link"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("korte naam in de link"),
+        max_length=80,
+        unique=True,
+        validators=[validate_group_slug],
+    )
     area = models.CharField(
         _("gebied"), max_length=200, help_text=_("Welke straten of welk deel van de wijk.")
     )

@@ -28,3 +28,14 @@ def test_notice_text_is_not_found_by_search(client_for, client, notice, outsider
         assert notice.group.get_absolute_url() not in html.split('id="inhoud"', 1)[1]
         suggestions = visitor.get("/zoeken/suggesties/", {"q": "bestelbus"}).json()["suggestions"]
         assert suggestions == []
+
+
+def test_a_group_cannot_take_the_slug_of_the_polling_url(db):
+    from django.core.exceptions import ValidationError
+
+    from notices.models import PreventionGroup
+
+    group = PreventionGroup(name="Live", slug="live", area="Noord", description="x")
+    with pytest.raises(ValidationError) as error:
+        group.full_clean()
+    assert "slug" in error.value.message_dict
