@@ -116,3 +116,22 @@ def test_public_name_never_shows_the_email_domain():
     assert user.public_name == "Jan"
     assert "@" not in user.public_name
     assert User(email="x@example.org", display_name="Ans").initials == "A"
+
+
+def test_login_by_code_mails_a_code_that_logs_in(client, demo_accounts):
+    import re
+
+    mail.outbox.clear()
+    response = client.post("/account/login/code/", {"email": "bewoner@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[0].body, re.MULTILINE).group(1)
+    confirm = client.post(response["Location"], {"code": code})
+    assert confirm.status_code == 302
+    assert client.get("/mijn/").status_code == 200
+
+
+def test_password_reset_page_speaks_to_the_resident_formally(client):
+    html = client.get("/account/password/reset/").content.decode()
+    assert "Vul uw e-mailadres in" in html
+    assert " je " not in html.split('id="inhoud"', 1)[1]
