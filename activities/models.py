@@ -1,14 +1,18 @@
 """Locations, activities (and walk-in hours), their materialised occurrences and imported iCal feeds."""
 
+import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+PHONE_PATTERN = re.compile(r"\+?[0-9][0-9 ()\-]{5,19}")
 
 
 class Category(models.TextChoices):
@@ -81,21 +85,8 @@ class ActivityQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Activity.Status.PUBLISHED)
 
-    def walk_ins(self):
-        return self.filter(kind=Activity.Kind.WALK_IN)
-
     def recurring(self):
         return self.exclude(rrule="")
-
-    def managed_by(self, user):
-        """Activities the user may edit: their own, their organisations', everything for moderators."""
-        from accounts.roles import is_moderator
-
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        if is_moderator(user):
-            return self
-        return self.filter(Q(owner=user) | Q(organisation__memberships__user=user)).distinct()
 
 
 class Activity(models.Model):
@@ -255,6 +246,27 @@ class Activity(models.Model):
                 raise ValidationError({"rrule": str(exc)}) from exc
         if self.kind == self.Kind.WALK_IN and not self.topic:
             raise ValidationError({"topic": _("Een inloopspreekuur heeft een onderwerp.")})
+        self._clean_registration_detail()
+
+    def _clean_registration_detail(self) -> None:
+        """The sign-up detail becomes a link: only a web address, e-mail address or phone number."""
+        detail = (self.registration_detail or "").strip()
+        errors = {
+            self.Registration.LINK: _("Vul een webadres in dat begint met https:// of http://."),
+            self.Registration.EMAIL: _("Vul een geldig e-mailadres in."),
+            self.Registration.PHONE: _("Vul een telefoonnummer in, bijvoorbeeld 0412 123 456."),
+        }
+        if self.registration not in errors:
+            return
+        try:
+            if self.registration == self.Registration.LINK:
+                URLValidator(schemes=["http", "https"])(detail)
+            elif self.registration == self.Registration.EMAIL:
+                validate_email(detail)
+            elif not PHONE_PATTERN.fullmatch(detail):
+                raise ValidationError("phone")
+        except ValidationError as exc:
+            raise ValidationError({"registration_detail": errors[self.registration]}) from exc
 
 
 class OccurrenceQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ from itertools import groupby
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import Activity, Location, Occurrence
+from .models import Activity, Occurrence
 from .recurrence import localize
 
 
@@ -132,14 +132,6 @@ def my_activities(*, user) -> QuerySet[Activity]:
         .select_related("location", "organisation")
         .order_by("title")
     )
-
-
-def pending_activities() -> QuerySet[Activity]:
-    return Activity.objects.filter(status=Activity.Status.PENDING).select_related("owner", "organisation")
-
-
-def location_choices() -> list[tuple[str, str]]:
-    return list(Location.objects.values_list("slug", "name"))
 
 
 def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:

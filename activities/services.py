@@ -146,11 +146,25 @@ def publish_activity(*, activity: Activity, by) -> Activity:
     return activity
 
 
+def _trusted_editor(*, user, activity: Activity) -> bool:
+    """Moderators, and professionals of the organisation, publish without review."""
+    if is_moderator(user):
+        return True
+    return (
+        activity.organisation_id is not None
+        and is_professional(user)
+        and is_member_of(user=user, organisation=activity.organisation)
+    )
+
+
 def update_activity(*, activity: Activity, by, **fields) -> Activity:
+    """Save changes; a resident's changes to a published activity go back to the moderator first."""
     _require_manager(user=by, activity=activity)
     with transaction.atomic():
         for name, value in fields.items():
             setattr(activity, name, value)
+        if activity.status == Activity.Status.PUBLISHED and not _trusted_editor(user=by, activity=activity):
+            activity.status = Activity.Status.PENDING
         activity.confirmed_at = timezone.now()
         activity.reminder_sent_at = None
         activity.full_clean()
@@ -217,18 +231,35 @@ def confirmation_token(*, activity: Activity) -> str:
     return signing.dumps({"a": activity.pk, "c": activity.confirmed_at.timestamp()}, salt=CONFIRM_SALT)
 
 
-def activity_from_token(token: str) -> Activity | None:
-    """The activity of a valid "gaat nog door" link, or None (bad, expired or already used)."""
+def _token_data(token: str) -> dict | None:
     try:
-        data = signing.loads(
+        return signing.loads(
             token, salt=CONFIRM_SALT, max_age=STALE_AFTER - REMIND_AFTER + timedelta(weeks=4)
         )
     except signing.BadSignature:
+        return None
+
+
+def activity_from_token(token: str) -> Activity | None:
+    """The activity of a valid "gaat nog door" link, or None (bad or expired)."""
+    data = _token_data(token)
+    if data is None:
         return None
     activity = Activity.objects.filter(pk=data.get("a")).first()
     if activity is None or activity.status not in (Activity.Status.PUBLISHED, Activity.Status.STALE):
         return None
     return activity
+
+
+def confirm_from_token(*, token: str, activity: Activity) -> bool:
+    """Confirm once per reminder: the link names the confirmation it was sent after, which this moves on.
+
+    Returns whether it confirmed now (False: the link was used already)."""
+    data = _token_data(token) or {}
+    if data.get("c") != activity.confirmed_at.timestamp():
+        return False
+    confirm_activity(activity=activity)
+    return True
 
 
 def confirm_activity(*, activity: Activity) -> Activity:

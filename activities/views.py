@@ -162,7 +162,8 @@ def create(request):
                 request, _("Dank u wel! Een moderator kijkt er snel naar. Daarna staat het in de agenda.")
             )
         return redirect(activity.get_absolute_url())
-    return render(request, "activities/form.html", {"form": form, "creating": True})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "activities/form.html", {"form": form, "creating": True}, status=status)
 
 
 def _managed_activity(request, slug) -> Activity:
@@ -179,11 +180,17 @@ def edit(request, slug):
     if request.method == "POST" and form.is_valid():
         fields = form.activity_fields()
         activity = Activity.objects.get(pk=activity.pk)
-        services.update_activity(activity=activity, by=request.user, **fields)
-        messages.success(request, _("De wijzigingen zijn opgeslagen."))
+        activity = services.update_activity(activity=activity, by=request.user, **fields)
+        if activity.status == Activity.Status.PENDING:
+            messages.success(request, _("De wijzigingen zijn opgeslagen. Een moderator kijkt er eerst naar."))
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
         return redirect(activity.get_absolute_url())
     return render(
-        request, "activities/form.html", {"form": form, "activity": activity, "end_form": EndSeriesForm()}
+        request,
+        "activities/form.html",
+        {"form": form, "activity": activity, "end_form": EndSeriesForm()},
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -271,5 +278,5 @@ def confirm(request, token):
     if activity is None:
         return render(request, "activities/confirm.html", {"invalid": True}, status=400)
     # One click: opening the signed link confirms. The page then offers to change or end it instead.
-    services.confirm_activity(activity=activity)
+    services.confirm_from_token(token=token, activity=activity)
     return render(request, "activities/confirm.html", {"activity": activity, "done": True})

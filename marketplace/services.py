@@ -190,6 +190,10 @@ def _add_message(*, conversation: Conversation, author, text: str) -> Message:
 def send_message(*, conversation: Conversation, author, text: str) -> Message:
     if not conversation.is_participant(author):
         raise MarketplaceError(_("U doet niet mee aan dit gesprek."))
+    if conversation.response.listing.is_hidden:
+        raise MarketplaceError(
+            _("Een moderator heeft deze vraag of dit aanbod verborgen. U kunt hier niet meer schrijven.")
+        )
     text = text.strip()
     if not text:
         raise MarketplaceError(_("Schrijf een bericht."))
@@ -342,6 +346,12 @@ def listing_from_renew_token(*, token: str) -> Listing | None:
         return None
     pk, _sep, _stamp = value.partition(":")
     return Listing.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+
+
+def renew_token_is_unused(*, token: str, listing: Listing) -> bool:
+    """A renewal link works once: it names the expiry it was sent for, which renewing moves on."""
+    value = signing.TimestampSigner(salt=RENEW_SALT).unsign(token, max_age=RENEW_MAX_AGE)
+    return value.partition(":")[2] == f"{listing.expires_at.timestamp():.0f}"
 
 
 def renew_listing(*, listing: Listing) -> Listing:

@@ -148,7 +148,3 @@ def available_sources() -> list[Source]:
 
 def source_for_label(label: str) -> Source | None:
     return next((s for s in available_sources() if s.label == label), None)
-
-
-def source_for_model(model: type[Model]) -> Source | None:
-    return source_for_label(model._meta.label_lower)

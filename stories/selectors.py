@@ -50,7 +50,8 @@ def theme_by_slug(slug: str) -> Theme | None:
 
 
 def edition_by_number(value: str) -> Edition | None:
-    if not value.isdigit():
+    # isdigit() also accepts "²" and other digits int() refuses; keep to plain, short numbers.
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
         return None
     return Edition.objects.filter(number=int(value)).first()
 

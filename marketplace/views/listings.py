@@ -157,6 +157,9 @@ def listing_renew(request, token: str):
     listing = services.listing_from_renew_token(token=token)
     if listing is None:
         return render(request, "marketplace/renewed.html", {"ok": False}, status=400)
+    if not services.renew_token_is_unused(token=token, listing=listing):
+        # Clicked again: it was renewed with this link already.
+        return render(request, "marketplace/renewed.html", {"ok": True, "listing": listing})
     try:
         services.renew_listing(listing=listing)
     except services.MarketplaceError as error:

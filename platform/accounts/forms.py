@@ -33,6 +33,11 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True
+        self.fields["display_name"].error_messages["required"] = _("Vul een naam in. Uw voornaam is genoeg.")
+
 
 class DeleteAccountForm(forms.Form):
     confirm_email = forms.EmailField(

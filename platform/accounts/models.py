@@ -62,12 +62,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def public_name(self) -> str:
-        """The name others may see: the display name, or the part before the @ — never the address."""
-        if self.display_name:
-            return self.display_name
-        if self.first_name:
-            return self.first_name
-        return self.email.split("@", 1)[0].split(".", 1)[0].capitalize() if self.email else "?"
+        """The name others may see: the display name or first name, never (a part of) the e-mail address."""
+        return self.display_name or self.first_name or str(_("Buurtbewoner"))
 
     @property
     def initials(self) -> str:

@@ -7,9 +7,25 @@ class NoticesConfig(AppConfig):
     verbose_name = _("Buurtpreventie en meldingen")
 
     def ready(self):
+        from django.conf import settings
+        from django.contrib.auth.signals import user_logged_out
+        from django.db.models.signals import post_delete, post_save
+
         from accounts.dashboard import register_section
 
-        from . import selectors
+        from . import selectors, signal_handlers
+        from .models import Membership
+
+        post_save.connect(
+            signal_handlers.membership_saved, sender=Membership, dispatch_uid="notices_membership_saved"
+        )
+        post_delete.connect(
+            signal_handlers.membership_deleted, sender=Membership, dispatch_uid="notices_membership_deleted"
+        )
+        user_logged_out.connect(signal_handlers.user_logged_out, dispatch_uid="notices_user_logged_out")
+        post_delete.connect(
+            signal_handlers.user_deleted, sender=settings.AUTH_USER_MODEL, dispatch_uid="notices_user_deleted"
+        )
 
         register_section(
             key="buurtpreventie",

@@ -91,6 +91,15 @@ class NoticeConsumer(AsyncJsonWebsocketConsumer):
     async def live_message(self, event):
         await self.send_json(event["message"])
 
+    async def live_leave(self, event):
+        name = realtime.prevention_group(event["group"])
+        if name in self.groups_joined:
+            self.groups_joined.remove(name)
+            await self.channel_layer.group_discard(name, self.channel_name)
+
+    async def live_close(self, event):
+        await self.close()
+
     async def live_join(self, event):
         name = realtime.prevention_group(event["group"])
         if name not in self.groups_joined:

@@ -85,7 +85,8 @@ class PreventionGroup(models.Model):
 
 class MembershipQuerySet(models.QuerySet):
     def approved(self):
-        return self.filter(status=Membership.Status.APPROVED)
+        """Approved memberships of groups that are still active."""
+        return self.filter(status=Membership.Status.APPROVED, group__is_active=True)
 
     def requested(self):
         return self.filter(status=Membership.Status.REQUESTED)
@@ -152,7 +153,9 @@ class NoticeQuerySet(models.QuerySet):
     def for_user(self, user):
         """Notices of the groups where `user` is an approved member."""
         return self.filter(
-            group__memberships__user=user, group__memberships__status=Membership.Status.APPROVED
+            group__is_active=True,
+            group__memberships__user=user,
+            group__memberships__status=Membership.Status.APPROVED,
         )
 
 

@@ -30,6 +30,16 @@ def join_prevention_group(*, user_id: int, group_id: int) -> None:
     _send(user_group(user_id), {"type": "live.join", "group": group_id})
 
 
+def leave_prevention_group(*, user_id: int, group_id: int) -> None:
+    """Open connections of someone who is no longer an approved member stop listening at once."""
+    _send(user_group(user_id), {"type": "live.leave", "group": group_id})
+
+
+def disconnect_user(*, user_id: int) -> None:
+    """Close every open connection of a user (logged out, account removed)."""
+    _send(user_group(user_id), {"type": "live.close"})
+
+
 def _send(group: str, event: dict) -> None:
     layer = get_channel_layer()
     if layer is None:

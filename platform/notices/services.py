@@ -132,13 +132,6 @@ def set_notice_status(*, notice: Notice, status: str, by) -> Notice:
     return notice
 
 
-def hide_notice(*, notice: Notice) -> Notice:
-    with transaction.atomic():
-        notice.is_hidden = True
-        notice.save(update_fields=["is_hidden"])
-    return notice
-
-
 def _require_member(*, group: PreventionGroup, user) -> None:
     if not Membership.objects.approved().filter(group=group, user=user).exists():
         raise PermissionDenied(_("Alleen leden van deze groep kunnen dit doen."))

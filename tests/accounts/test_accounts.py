@@ -111,10 +111,12 @@ def test_delete_account_needs_the_right_email_and_then_removes_everything(client
     assert not Notification.objects.filter(user_id=resident.pk).exists()
 
 
-def test_public_name_never_shows_the_email_domain():
-    user = User(email="jan.devries@example.org")
-    assert user.public_name == "Jan"
-    assert "@" not in user.public_name
+def test_public_name_never_shows_any_part_of_the_email_address(client_for, resident):
+    user = User(email="jan.devries1952@example.org")
+    assert user.public_name == "Buurtbewoner"
+    response = client_for(resident).post("/mijn/naam/", {"display_name": ""})
+    assert response.status_code == 400
+    assert "Vul een naam in" in response.content.decode()
     assert User(email="x@example.org", display_name="Ans").initials == "A"
 
 

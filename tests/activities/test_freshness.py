@@ -88,3 +88,19 @@ def test_one_off_and_imported_activities_are_not_reminded(professional):
         ActivityFactory(owner=professional, confirmed_at=START, starts_at=START + timedelta(weeks=20))
     with time_machine.travel(START + timedelta(weeks=13), tick=False):
         assert check_freshness() == {"reminded": 0, "stale": 0}
+
+
+def test_the_link_confirms_once(weekly, professional):
+    from activities.services import confirmation_token
+
+    token = confirmation_token(activity=weekly)
+    anonymous = Client()
+    with time_machine.travel(START + timedelta(weeks=9), tick=False):
+        assert anonymous.get(f"/agenda/gaat-door/{token}/").status_code == 200
+    weekly.refresh_from_db()
+    first = weekly.confirmed_at
+    with time_machine.travel(START + timedelta(weeks=11), tick=False):
+        again = anonymous.get(f"/agenda/gaat-door/{token}/")
+    weekly.refresh_from_db()
+    assert again.status_code == 200 and "blijft in de agenda" in again.content.decode()
+    assert weekly.confirmed_at == first  # a second click does not move the clock on

@@ -75,7 +75,7 @@ def test_professional_cannot_post_for_an_organisation_they_do_not_belong_to(clie
     MembershipFactory(user=professional)
     other = OrganisationFactory()
     response = client_for(professional).post("/agenda/nieuw/", form_data(organisation=other.pk))
-    assert response.status_code == 200 and "organisation" in response.context["form"].errors
+    assert response.status_code == 400 and "organisation" in response.context["form"].errors
     assert not Activity.objects.exists()
 
 
@@ -107,7 +107,7 @@ def test_anonymous_visitor_is_sent_to_login(client):
 )
 def test_bad_input_gets_a_dutch_message_and_keeps_the_data(client_for, resident, bad):
     response = client_for(resident).post("/agenda/nieuw/", form_data(**bad))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors
     assert "We koken en eten samen." in response.content.decode()
     assert not Activity.objects.exists()
@@ -172,3 +172,33 @@ def test_my_page_lists_my_activities(client_for, resident):
     ActivityFactory(title="Van iemand anders")
     html = client_for(resident).get("/mijn/").content.decode()
     assert "Mijn buurtbarbecue" in html and "Wacht op goedkeuring" in html and "Van iemand anders" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("registration", "detail"),
+    [
+        ("link", "javascript:alert(1)"),
+        ("link", "data:text/html,hoi"),
+        ("email", "geen-adres"),
+        ("phone", "bel mij"),
+    ],
+)
+def test_sign_up_detail_must_fit_its_kind(client_for, resident, registration, detail):
+    response = client_for(resident).post(
+        "/agenda/nieuw/", form_data(registration=registration, registration_detail=detail)
+    )
+    assert response.status_code == 400
+    assert not Activity.objects.filter(title="Samen koken").exists()
+    assert detail not in response.content.decode().split('id="inhoud"', 1)[1].split("<form", 1)[0]
+
+
+@pytest.mark.django_db
+def test_residents_change_to_a_published_activity_goes_back_to_the_moderator(client_for, resident, moderator):
+    from activities.services import update_activity
+
+    activity = ActivityFactory(owner=resident, organisation=None, status=Activity.Status.PUBLISHED)
+    update_activity(activity=activity, by=resident, title="Koop goedkope pillen")
+    assert activity.status == Activity.Status.PENDING
+    update_activity(activity=activity, by=moderator, title="Samen koken")
+    assert activity.status == Activity.Status.PENDING  # a moderator's edit does not approve by itself

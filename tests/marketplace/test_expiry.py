@@ -105,3 +105,19 @@ def test_owner_extends_from_the_listing_page(resident, other_resident, client_fo
         listing.refresh_from_db()
         assert listing.status == Status.OPEN
         assert listing.expires_at.isoformat() == "2026-06-01T08:00:00+00:00"
+
+
+@pytest.mark.django_db
+def test_renew_link_extends_only_once(client):
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        listing = ListingFactory()
+    with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
+        token = services.renew_token(listing=listing)
+        assert client.get(f"/vraag-en-aanbod/verlengen/{token}/").status_code == 200
+        listing.refresh_from_db()
+        first = listing.expires_at
+    with time_machine.travel("2026-04-10 10:00 +0200", tick=False):
+        again = client.get(f"/vraag-en-aanbod/verlengen/{token}/")
+        listing.refresh_from_db()
+    assert again.status_code == 200
+    assert listing.expires_at == first

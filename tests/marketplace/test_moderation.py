@@ -150,3 +150,14 @@ def test_wagtail_admin_lists_listings_and_reports(client):
     assert page.status_code == 200 and "In de admin" in page.content.decode()
     assert client.get("/admin/snippets/marketplace/listing/?status=open&kind=vraag").status_code == 200
     assert client.get("/admin/snippets/marketplace/report/").status_code == 200
+
+
+def test_no_new_messages_after_the_listing_is_hidden(resident, volunteer, moderator):
+    from marketplace.services import MarketplaceError, hide_listing, send_message
+
+    listing = ListingFactory(owner=resident)
+    conversation = ConversationFactory(response__listing=listing, response__responder=volunteer)
+    hide_listing(listing=listing, by=moderator)
+    with pytest.raises(MarketplaceError, match="verborgen"):
+        send_message(conversation=conversation, author=volunteer, text="Nog even dit")
+    assert not conversation.messages.filter(text="Nog even dit").exists()

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from notices import realtime, services
-from notices.models import Acknowledgement, Notice, Notification
+from notices.models import Acknowledgement, Membership, Notice, Notification
 from notices.routing import websocket_urlpatterns
 
 from .factories import MembershipFactory, NoticeFactory
@@ -221,3 +221,21 @@ async def test_a_message_that_is_not_json_is_ignored(group, member):
     notification = await database_sync_to_async(services.notify_user)(user=member, text="Nog verbonden")
     assert (await listener.receive_json_from(timeout=2))["id"] == notification.pk
     await listener.disconnect()
+
+
+async def test_removed_member_stops_receiving_at_once(group, member, second_member):
+    listener = await connect_as(second_member)
+    membership = await database_sync_to_async(Membership.objects.get)(group=group, user=second_member)
+    await database_sync_to_async(membership.delete)()
+    await post_notice(group=group, author=member, level="info", text="Na het vertrek")
+    assert await listener.receive_nothing(timeout=0.5)
+    await listener.disconnect()
+
+
+async def test_logging_out_closes_the_live_connection(member):
+    from django.contrib.auth.signals import user_logged_out
+
+    listener = await connect_as(member)
+    await database_sync_to_async(user_logged_out.send)(sender=type(member), request=None, user=member)
+    output = await listener.receive_output(timeout=2)
+    assert output["type"] == "websocket.close"

@@ -92,6 +92,8 @@ def test_listing_filters_by_theme_and_edition(client, index):
 
 def test_unknown_filter_is_ignored_with_a_dutch_message(client, index):
     make_story(title="Een verhaal")
+    for odd in ("²", "99999999999999999999", "-1"):
+        assert client.get("/verhalen/", {"editie": odd}).status_code == 200
     response = client.get("/verhalen/?thema=bestaat-niet&editie=abc&pagina=999")
     assert response.status_code == 200
     html = response.content.decode()

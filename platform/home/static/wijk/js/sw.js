@@ -1,6 +1,14 @@
 // Service worker: the site opens offline with the last pages seen, and static files come from the cache.
-const VERSION = "wijk-v1";
+const VERSION = "wijk-v2";
 const OFFLINE_URL = "/offline/";
+// Only public pages are kept for offline use: never a member's feed, messages or forms, which could be
+// read by the next person on a shared computer.
+const PUBLIC_PAGES = ["/", "/agenda/", "/inloopspreekuren/", "/verhalen/", "/organisaties/", "/vraag-en-aanbod/"];
+const isPublicPage = (path) =>
+  PUBLIC_PAGES.includes(path) ||
+  (path.startsWith("/agenda/") && !/\/(nieuw|wijzigen|afgelasten|reeks-stoppen|goedkeuren|datum|gaat-door)\b/.test(path)) ||
+  (path.startsWith("/verhalen/") && !path.startsWith("/verhalen/insturen/")) ||
+  path.startsWith("/organisaties/");
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll([OFFLINE_URL])));
@@ -35,11 +43,11 @@ self.addEventListener("fetch", (event) => {
     return;
   }
 
-  if (request.mode === "navigate" && !url.pathname.startsWith("/admin/")) {
+  if (request.mode === "navigate") {
     event.respondWith(
       fetch(request)
         .then((response) => {
-          if (response.ok && !url.pathname.startsWith("/mijn/") && !url.pathname.startsWith("/berichten/")) {
+          if (response.ok && isPublicPage(url.pathname)) {
             const copy = response.clone();
             caches.open(VERSION).then((cache) => cache.put(request, copy));
           }

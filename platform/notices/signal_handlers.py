@@ -1,0 +1,28 @@
+"""Keep open live connections in step with memberships and logins (sent on commit)."""
+
+from django.db import transaction
+
+from . import realtime
+from .models import Membership
+
+
+def membership_saved(sender, instance: Membership, created: bool = False, **kwargs) -> None:
+    # A new membership that is not approved has no open connection listening to the group yet.
+    if not created and (instance.status != Membership.Status.APPROVED or not instance.group.is_active):
+        membership_deleted(sender, instance)
+
+
+def membership_deleted(sender, instance: Membership, **kwargs) -> None:
+    user_id, group_id = instance.user_id, instance.group_id
+    transaction.on_commit(lambda: realtime.leave_prevention_group(user_id=user_id, group_id=group_id))
+
+
+def user_logged_out(sender, request, user, **kwargs) -> None:
+    if user is not None:
+        user_id = user.pk
+        transaction.on_commit(lambda: realtime.disconnect_user(user_id=user_id))
+
+
+def user_deleted(sender, instance, **kwargs) -> None:
+    user_id = instance.pk
+    transaction.on_commit(lambda: realtime.disconnect_user(user_id=user_id))
