@@ -89,6 +89,9 @@ class NoticeConsumer(AsyncJsonWebsocketConsumer):
                 services.acknowledge_notice(notice=notice, user=user)
 
     async def live_message(self, event):
+        group_id = event.get("group_id")
+        if group_id is not None and realtime.prevention_group(group_id) not in self.groups_joined:
+            return  # queued before this connection left the group
         await self.send_json(event["message"])
 
     async def live_leave(self, event):

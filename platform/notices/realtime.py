@@ -22,7 +22,8 @@ def send_to_user(*, user_id: int, message: dict) -> None:
 
 
 def send_to_prevention_group(*, group_id: int, message: dict) -> None:
-    _send(prevention_group(group_id), {"type": "live.message", "message": message})
+    # group_id lets a connection drop what was already queued for a group it has just left.
+    _send(prevention_group(group_id), {"type": "live.message", "message": message, "group_id": group_id})
 
 
 def join_prevention_group(*, user_id: int, group_id: int) -> None:
