@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_moderator
 from accounts.services import has_verified_email
+from accounts.views import verify_email_first
 from organisations.selectors import organisations_of
 
 from . import selectors, services
@@ -148,7 +149,7 @@ def walk_in_hours(request):
 @login_required
 def create(request):
     if not has_verified_email(request.user):
-        return render(request, "activities/verify_first.html", status=403)
+        return verify_email_first(request, then=_("Daarna kunt u een activiteit plaatsen."))
     organisations = organisations_of(user=request.user)
     form = ActivityForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.services import has_verified_email
+from accounts.views import verify_email_first
 
 from . import selectors, services
 from .forms import StorySubmissionForm
@@ -80,7 +81,7 @@ def submit_story(request):
     if index is None:
         raise Http404
     if not has_verified_email(request.user):
-        return render(request, "stories/verify_email.html", status=403)
+        return verify_email_first(request, then=_("Daarna kunt u uw verhaal insturen."))
     form = StorySubmissionForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if form.is_valid():

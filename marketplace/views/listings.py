@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import is_moderator
 from accounts.services import has_verified_email
+from accounts.views import verify_email_first
 
 from .. import selectors, services
 from ..forms import FilterForm, ListingForm, PreferenceForm, RespondForm
@@ -64,7 +65,7 @@ def listing_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def listing_create(request):
     if not has_verified_email(request.user):
-        return render(request, "marketplace/verify_first.html", status=403)
+        return verify_email_first(request, then=_("Daarna kunt u iets plaatsen."))
     allow_on_behalf = services.may_post_on_behalf(request.user)
     kind = request.GET.get("soort", "")
     form = ListingForm(

@@ -64,5 +64,10 @@ def delete(request):
     return render(request, "accounts/delete.html", {"form": form})
 
 
+def verify_email_first(request, *, then: str):
+    """The 403 page for a first post before the e-mail address is verified; `then` says what comes after."""
+    return render(request, "accounts/verify_first.html", {"then": then}, status=403)
+
+
 def privacy(request):
     return render(request, "accounts/privacy.html")

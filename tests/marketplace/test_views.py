@@ -114,7 +114,8 @@ def test_unverified_user_cannot_post(client_for):
     client = client_for(user)
     response = client.get("/vraag-en-aanbod/nieuw/")
     assert response.status_code == 403
-    assert "Eerst uw e-mailadres bevestigen" in response.content.decode()
+    assert "Bevestig eerst uw e-mailadres" in response.content.decode()
+    assert "Daarna kunt u iets plaatsen." in response.content.decode()
     client.post(
         "/vraag-en-aanbod/nieuw/",
         {"kind": "vraag", "category": "tuin", "title": "Heg knippen", "when": "altijd", "area": "heel"},
