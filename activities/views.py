@@ -98,12 +98,12 @@ def agenda_print(request):
 
 
 def _visible_activity(request, slug: str) -> Activity:
+    """The activity if this visitor may see it; `activity.can_manage` says whether they may change it."""
     activity = get_object_or_404(
         Activity.objects.select_related("location", "organisation", "owner", "image"), slug=slug
     )
-    if activity.status != Activity.Status.PUBLISHED and not services.can_manage(
-        user=request.user, activity=activity
-    ):
+    activity.can_manage = services.can_manage(user=request.user, activity=activity)
+    if activity.status != Activity.Status.PUBLISHED and not activity.can_manage:
         raise Http404
     return activity
 
@@ -118,7 +118,7 @@ def detail(request, slug):
             "activity": activity,
             "occurrences": selectors.upcoming_occurrences(activity=activity),
             "whatsapp_url": "https://wa.me/?text=" + quote(f"{activity.title} – {url}"),
-            "can_manage": services.can_manage(user=request.user, activity=activity),
+            "can_manage": activity.can_manage,
             "can_approve": activity.status == Activity.Status.PENDING and is_moderator(request.user),
         },
     )

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.services import has_verified_email
@@ -42,7 +43,7 @@ def story_list_context(*, request, index: StoryIndexPage) -> dict:
         "editions": selectors.editions(),
         "current_theme": theme,
         "current_edition": edition,
-        "filter_query": "&".join(f"{key}={value}" for key, value in query.items()),
+        "filter_query": urlencode(query),
         "filter_notices": notices,
         "current_edition_url": edition_url(index=index, edition=edition) if edition else "",
     }

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -25,7 +26,7 @@ def listing_list(request):
         messages.warning(request, _("Een keuze in het filter kennen we niet. We tonen alles daarvoor."))
     qs = selectors.listing_page(kind=filters["soort"], category=filters["categorie"], area=filters["buurt"])
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("pagina"))
-    query = "&".join(f"{key}={value}" for key, value in filters.items() if value)
+    query = urlencode({key: value for key, value in filters.items() if value})
     return render(
         request,
         "marketplace/listing_list.html",
