@@ -7,6 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = {
+    "core": ROOT / "platform/core",
     "accounts": ROOT / "platform/accounts",
     "organisations": ROOT / "platform/organisations",
     "notices": ROOT / "platform/notices",
@@ -18,7 +19,8 @@ APPS = {
 }
 CONTENT = {"activities", "marketplace", "stories"}
 FORBIDDEN = {
-    "accounts": set(APPS) - {"accounts"},
+    "core": set(APPS) - {"core"},
+    "accounts": set(APPS) - {"accounts", "core"},
     "organisations": CONTENT | {"home", "search", "notices"},
     "notices": CONTENT | {"home", "search"},
     **{app: {"home", "search"} for app in CONTENT},

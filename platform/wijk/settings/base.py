@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "daphne",
     # Platform-wide apps (platform/)
+    "core",
     "accounts",
     "organisations",
     "notices",
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.middleware.ApplicationErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

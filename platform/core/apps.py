@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The dialect every app speaks: one error for "the rules say no", after-commit side effects,
+    query-string filters, Dutch text normalisation and unique slugs. Imports no other app."""
+
+    name = "core"
+    verbose_name = _("Gedeelde basis")
