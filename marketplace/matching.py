@@ -1,11 +1,11 @@
 """Rank asks against offers. Pure functions: the same input always gives the same order."""
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+
+from core.text import STOPWORDS, stem, tokens
 
 from .models import Area, Kind, Listing, Status, When
 
@@ -16,28 +16,20 @@ TEXT_WEIGHT = 3.0
 RECENCY_WEIGHT = 0.3
 RECENCY_DAYS = 42
 
-_STOPWORD_TEXT = (
-    "de het een en in op met voor van te is ik je u wij we mijn mij me die dat er aan bij om of als "
-    "naar ook maar nog wel niet kan wil graag zou heb heeft hebben zijn wordt iemand dit deze"
+# Words that say nothing about what help is asked or offered, on top of the common Dutch stop words.
+_FILLER = frozenset(
+    ["kan", "wil", "graag", "zou", "heb", "heeft", "hebben", "wordt", "iemand", "deze", "mij", "me"]
 )
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=20_000)
 def words(text: str) -> frozenset[str]:
-    """Lowercase words without accents and without small filler words; a crude stem for plurals."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    found = set()
-    for word in _WORD.findall(plain):
-        if len(word) < 3 or word in _STOPWORDS:
-            continue
-        for suffix in ("en", "s"):
-            if len(word) > 5 and word.endswith(suffix):
-                word = word[: -len(suffix)]
-                break
-        found.add(word)
-    return frozenset(found)
+    """The stemmed content words of a text, read as search reads them (core.text)."""
+    return frozenset(
+        stem(word)
+        for word in tokens(text)
+        if len(word) >= 3 and word not in STOPWORDS and word not in _FILLER
+    )
 
 
 def text_similarity(a: frozenset[str], b: frozenset[str]) -> float:

@@ -3,7 +3,7 @@
 from functools import cache
 from pathlib import Path
 
-from .text import fold, stem
+from core.text import fold, stem
 
 SYNONYM_FILE = Path(__file__).resolve().parent / "synonyms" / "nl.txt"
 

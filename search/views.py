@@ -3,9 +3,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.text import MAX_QUERY_LENGTH
+
 from . import selectors
 from .models import DocType
-from .text import MAX_QUERY_LENGTH
 
 CATEGORY_MAX_LENGTH = 60
 

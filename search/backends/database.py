@@ -17,10 +17,11 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min, Q
 
+from core.text import allowed_typos, edit_distance, fold, index_terms, query_terms, stem, tokens, trigrams
+
 from ..documents import SearchDocument, SearchHit, SearchResults, Suggestion
 from ..models import SearchEntry, SearchWord
 from ..synonyms import expand, phrase_groups, synonym_words
-from ..text import allowed_typos, edit_distance, fold, index_terms, query_terms, stem, tokens, trigrams
 from .base import CANDIDATE_LIMIT, RESULT_LIMIT, SUGGESTION_LIMIT, facet_counts
 
 _FIELDS = (

@@ -23,9 +23,10 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
+from core.text import MAX_QUERY_LENGTH
+
 from ..documents import SearchDocument, SearchHit, SearchResults, Suggestion
 from ..synonyms import elasticsearch_rules
-from ..text import MAX_QUERY_LENGTH
 from .base import RESULT_LIMIT, SUGGESTION_LIMIT, BackendUnavailable
 
 logger = logging.getLogger(__name__)

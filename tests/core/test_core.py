@@ -76,3 +76,30 @@ def test_after_commit_runs_only_when_the_transaction_commits():
         after_commit(ran.append, "committed")
         assert ran == []
     assert ran == ["committed"]
+
+
+@pytest.mark.django_db
+def test_unique_slug_takes_the_next_free_suffix():
+    from core.slugs import save_with_unique_slug
+
+    first = save_with_unique_slug(Organisation(name="GGD"), source="GGD Hart", fallback="organisatie")
+    assert first is None  # Model.save returns nothing
+    second = Organisation(name="GGD twee")
+    save_with_unique_slug(second, source="GGD Hart", fallback="organisatie")
+    assert sorted(Organisation.objects.values_list("slug", flat=True)) == ["ggd-hart", "ggd-hart-2"]
+
+
+@pytest.mark.django_db
+def test_unique_slug_retries_when_another_save_took_the_slug_first():
+    from core.slugs import save_with_unique_slug
+
+    Organisation.objects.create(name="Eerste", slug="koffie")
+    calls = []
+
+    def taken(slug):  # blind to the row already there, as a concurrent writer would be
+        calls.append(slug)
+        return len(calls) > 1 and slug == "koffie"
+
+    org = Organisation(name="Tweede")
+    save_with_unique_slug(org, source="Koffie", fallback="x", taken=taken)
+    assert org.slug == "koffie-2"

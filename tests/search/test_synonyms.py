@@ -1,5 +1,5 @@
+from core.text import stem
 from search.synonyms import elasticsearch_rules, expand, synonym_groups, synonym_words
-from search.text import stem
 
 
 def test_synonym_file_has_thirty_groups_worth_having():

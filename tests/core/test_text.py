@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.text import (
+from core.text import (
     MAX_QUERY_TERMS,
     allowed_typos,
     edit_distance,

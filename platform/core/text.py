@@ -1,4 +1,7 @@
-"""Text normalisation shared by the database backend and the tests: folding, tokens, a light Dutch stemmer."""
+"""Dutch text normalisation for every app: folding, tokens, stop words, a light Dutch stemmer.
+
+Search (every backend) and marketplace matching read words the same way through this module.
+"""
 
 import re
 import unicodedata
