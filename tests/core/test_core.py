@@ -103,3 +103,17 @@ def test_unique_slug_retries_when_another_save_took_the_slug_first():
     org = Organisation(name="Tweede")
     save_with_unique_slug(org, source="Koffie", fallback="x", taken=taken)
     assert org.slug == "koffie-2"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mail_is_sent_only_after_commit(mailoutbox):
+    from core.tasks import send_mail_on_commit
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        send_mail_on_commit(subject="Weg", body="x", to=["a@example.org"])
+        raise RuntimeError
+    with transaction.atomic():
+        send_mail_on_commit(subject="Hallo", body="Tekst", to=["a@example.org"], html="<p>Tekst</p>")
+        assert mailoutbox == []
+    assert [m.subject for m in mailoutbox] == ["Hallo"]
+    assert mailoutbox[0].alternatives[0][1] == "text/html"
