@@ -1,4 +1,4 @@
-"""Forms: the agenda's filters, posting an activity, changing one date."""
+"""Forms: posting an activity, changing one date."""
 
 from datetime import date, datetime, timedelta
 
@@ -6,108 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Activity, Audience, Category, Location
+from .models import Activity, Audience, Location
 from .recurrence import localize
-from .selectors import AgendaFilters
-
-WHEN_CHOICES = [
-    ("vandaag", _("Vandaag")),
-    ("morgen", _("Morgen")),
-    ("week", _("Deze week")),
-    ("weekend", _("Weekend")),
-]
-KIND_CHOICES = [("activiteit", _("Activiteiten")), ("inloopspreekuur", _("Inloopspreekuren"))]
-KIND_VALUES = {"activiteit": Activity.Kind.ACTIVITY, "inloopspreekuur": Activity.Kind.WALK_IN}
-YES = {"1", "ja", "true", "on"}
-
-
-def period_for(when: str, today: date) -> tuple[date, date] | None:
-    """The [start, end) days of a `wanneer` value, or None when it means nothing."""
-    if when == "vandaag":
-        return today, today + timedelta(days=1)
-    if when == "morgen":
-        return today + timedelta(days=1), today + timedelta(days=2)
-    if when == "week":
-        return today, today + timedelta(days=7)
-    if when == "weekend":
-        saturday = today + timedelta(days=(5 - today.weekday()) % 7)
-        if today.weekday() == 6:
-            saturday = today - timedelta(days=1)
-        return max(saturday, today), saturday + timedelta(days=2)
-    try:
-        day = date.fromisoformat(when)
-    except ValueError:
-        return None
-    if abs((day - today).days) > 366:
-        return None
-    return day, day + timedelta(days=1)
-
-
-def parse_agenda_filters(params, *, today: date) -> tuple[AgendaFilters, list[str]]:
-    """Read the agenda's query parameters. A wrong value is ignored and explained, never an error."""
-    messages: list[str] = []
-    when = params.get("wanneer", "").strip() or "week"
-    period = period_for(when, today)
-    if period is None:
-        messages.append(str(_("We kennen de datum „%(value)s” niet. U ziet nu deze week.") % {"value": when}))
-        period = period_for("week", today)
-    filters = AgendaFilters(start=period[0], end=period[1])
-
-    categories = [c for c in params.getlist("categorie") if c]
-    known = dict(Category.choices)
-    for value in categories:
-        if value in known:
-            filters.categories.append(value)
-        else:
-            messages.append(
-                str(_("De rubriek „%(value)s” bestaat niet. Die keuze is weggelaten.") % {"value": value})
-            )
-
-    audience = params.get("voor", "")
-    if audience:
-        if audience in dict(Audience.choices):
-            filters.audience = audience
-        else:
-            messages.append(
-                str(
-                    _("„%(value)s” kennen we niet als doelgroep. Die keuze is weggelaten.")
-                    % {"value": audience}
-                )
-            )
-
-    location = params.get("locatie", "")
-    if location:
-        if Location.objects.filter(slug=location).exists():
-            filters.location = location
-        else:
-            messages.append(
-                str(
-                    _("De locatie „%(value)s” kennen we niet. Die keuze is weggelaten.") % {"value": location}
-                )
-            )
-
-    for name, attr in (("gratis", "free"), ("toegankelijk", "accessible")):
-        value = params.get(name, "")
-        if value:
-            if value.lower() in YES:
-                setattr(filters, attr, True)
-            elif value.lower() not in {"0", "nee", "false"}:
-                messages.append(
-                    str(
-                        _("„%(value)s” is geen goede keuze bij %(name)s. Die keuze is weggelaten.")
-                        % {"value": value, "name": name}
-                    )
-                )
-
-    kind = params.get("soort", "")
-    if kind:
-        if kind in KIND_VALUES:
-            filters.kind = KIND_VALUES[kind]
-        else:
-            messages.append(
-                str(_("De soort „%(value)s” kennen we niet. Die keuze is weggelaten.") % {"value": kind})
-            )
-    return filters, messages
 
 
 class Repeat:
@@ -180,8 +80,11 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        if not organisations or not organisations.exists():
+        if organisations is None or not organisations.exists():
             del self.fields["organisation"]
+        elif not self.is_bound and "organisation" not in self.initial:
+            # Someone who belongs to an organisation usually posts for it; "als bewoner" stays a choice.
+            self.initial["organisation"] = organisations.first().pk
         self.fields["location"].queryset = Location.objects.all()
         self.fields["location"].empty_label = _("Kies een plek")
         instance = self.instance

@@ -1,12 +1,12 @@
 """Reads on activities: the agenda, walk-in hours, one activity's dates, the home page."""
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from .filters import AgendaFilterSet
 from .models import Activity, Occurrence
 from .recurrence import localize
 
@@ -16,50 +16,21 @@ def public_activities() -> QuerySet[Activity]:
     return Activity.objects.published().select_related("organisation", "location", "image")
 
 
-@dataclass
-class AgendaFilters:
-    start: date
-    end: date  # exclusive
-    categories: list[str] = field(default_factory=list)
-    audience: str = ""
-    location: str = ""
-    free: bool = False
-    accessible: bool = False
-    kind: str = ""
-
-
 def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     return localize(datetime.combine(start, time.min)), localize(datetime.combine(end, time.min))
 
 
-def agenda_occurrences(*, filters: AgendaFilters) -> QuerySet[Occurrence]:
-    """Occurrences of published activities in the period, with every filter applied; one query."""
-    start, end = day_bounds(filters.start, filters.end)
+def agenda_occurrences(*, filters: AgendaFilterSet) -> QuerySet[Occurrence]:
+    """Occurrences of published activities in the filters' period, every valid filter applied; one query."""
+    first_day, last_day = filters.period
+    start, end = day_bounds(first_day, last_day)
     qs = (
-        Occurrence.objects.visible()
-        .between(start, end)
+        filters.qs.between(start, end)
         .select_related("activity", "activity__location", "activity__organisation")
         .order_by("start", "activity__title")
     )
-    now = timezone.now()
-    if filters.start <= timezone.localdate():
-        qs = qs.filter(end__gt=now)
-    if filters.categories:
-        qs = qs.filter(activity__category__in=filters.categories)
-    if filters.audience:
-        # JSON containment is not portable to SQLite; the list is short, so match the stored text.
-        qs = qs.filter(
-            Q(activity__audiences__icontains=f'"{filters.audience}"')
-            | Q(activity__audiences__icontains='"iedereen"')
-        )
-    if filters.location:
-        qs = qs.filter(activity__location__slug=filters.location)
-    if filters.free:
-        qs = qs.filter(Q(activity__cost__isnull=True) | Q(activity__cost=0))
-    if filters.accessible:
-        qs = qs.filter(activity__location__is_accessible=True)
-    if filters.kind:
-        qs = qs.filter(activity__kind=filters.kind)
+    if first_day <= timezone.localdate():
+        qs = qs.filter(end__gt=timezone.now())
     return qs
 
 

@@ -1,23 +1,27 @@
 """Writes on activities. Keyword-only, one transaction each."""
 
+import html
+import re
 from datetime import date, datetime, timedelta
 
+import nh3
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_moderator, is_professional
 from accounts.services import has_verified_email
+from core.exceptions import ApplicationError
+from core.slugs import save_with_unique_slug
+from core.tasks import send_mail_on_commit
 from notices.services import notify_user
 from organisations.selectors import is_member_of
 
-from .models import Activity, Occurrence
+from .models import Activity, Location, Occurrence
 from .recurrence import expand
 
 CONFIRM_SALT = "activities.confirm"
@@ -41,15 +45,29 @@ def can_manage(*, user, activity: Activity) -> bool:
 
 def _require_manager(*, user, activity: Activity) -> None:
     if not can_manage(user=user, activity=activity):
-        raise PermissionDenied(_("U mag deze activiteit niet wijzigen."))
+        raise ApplicationError(_("U mag deze activiteit niet wijzigen."), code="forbidden")
 
 
-def unique_slug(*, title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:120] or "activiteit"
-    slug, n = base, 2
-    while Activity.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+def _require_moderator(*, user, message: str) -> None:
+    if not is_moderator(user):
+        raise ApplicationError(message, code="forbidden")
+
+
+def save_activity_with_unique_slug(activity: Activity) -> Activity:
+    """Store `activity` under the first free slug made from its title (or the slug it was given)."""
+    save_with_unique_slug(
+        activity, source=activity.slug or activity.title, fallback="activiteit", max_length=120
+    )
+    return activity
+
+
+def location_named(name: str) -> Location:
+    """The location with this name (any case), created with a unique slug when it is new."""
+    location = Location.objects.filter(name__iexact=name).first()
+    if location is None:
+        location = Location(name=name)
+        save_with_unique_slug(location, source=name, fallback="locatie", max_length=110)
+    return location
 
 
 # --- the schedule --------------------------------------------------------------------------------
@@ -110,39 +128,42 @@ def fill_occurrence_window(*, now: datetime | None = None) -> int:
 # --- posting and moderation ----------------------------------------------------------------------
 
 
+@transaction.atomic
 def create_activity(*, by, organisation=None, **fields) -> Activity:
     """Post an activity. A professional posting for their organisation publishes at once."""
     if not has_verified_email(by):
-        raise PermissionDenied(_("Bevestig eerst uw e-mailadres. Daarna kunt u iets plaatsen."))
+        raise ApplicationError(
+            _("Bevestig eerst uw e-mailadres. Daarna kunt u iets plaatsen."), code="forbidden"
+        )
     if organisation is not None and not is_member_of(user=by, organisation=organisation):
-        raise PermissionDenied(_("U hoort niet bij deze organisatie."))
+        raise ApplicationError(
+            _("U hoort niet bij deze organisatie."), field="organisation", code="forbidden"
+        )
     trusted = organisation is not None and is_professional(by)
-    with transaction.atomic():
-        activity = Activity(owner=by, organisation=organisation, **fields)
-        activity.slug = unique_slug(title=activity.title)
-        activity.status = Activity.Status.PUBLISHED if trusted else Activity.Status.PENDING
-        activity.confirmed_at = timezone.now()
-        activity.full_clean()
-        activity.save()
-        materialise_occurrences(activity=activity)
+    activity = Activity(owner=by, organisation=organisation, **fields)
+    activity.status = Activity.Status.PUBLISHED if trusted else Activity.Status.PENDING
+    activity.confirmed_at = timezone.now()
+    activity.full_clean(exclude=["slug"])
+    save_activity_with_unique_slug(activity)
+    materialise_occurrences(activity=activity)
     return activity
 
 
+@transaction.atomic
 def publish_activity(*, activity: Activity, by) -> Activity:
-    if not is_moderator(by):
-        raise PermissionDenied(_("Alleen een moderator kan dit goedkeuren."))
-    with transaction.atomic():
-        activity.status = Activity.Status.PUBLISHED
-        activity.confirmed_at = timezone.now()
-        activity.save(update_fields=["status", "confirmed_at", "updated_at"])
-        materialise_occurrences(activity=activity)
-        if activity.owner_id:
-            notify_user(
-                user=activity.owner,
-                text=_("Uw activiteit „%(title)s” staat nu in de agenda.") % {"title": activity.title},
-                url=activity.get_absolute_url(),
-                kind="activity",
-            )
+    """A moderator approves: the activity enters the agenda and its owner is told."""
+    _require_moderator(user=by, message=_("Alleen een moderator kan dit goedkeuren."))
+    activity.status = Activity.Status.PUBLISHED
+    activity.confirmed_at = timezone.now()
+    activity.save(update_fields=["status", "confirmed_at", "updated_at"])
+    materialise_occurrences(activity=activity)
+    if activity.owner_id:
+        notify_user(
+            user=activity.owner,
+            text=_("Uw activiteit „%(title)s” staat nu in de agenda.") % {"title": activity.title},
+            url=activity.get_absolute_url(),
+            kind="activity",
+        )
     return activity
 
 
@@ -157,70 +178,114 @@ def _trusted_editor(*, user, activity: Activity) -> bool:
     )
 
 
+@transaction.atomic
 def update_activity(*, activity: Activity, by, **fields) -> Activity:
     """Save changes; a resident's changes to a published activity go back to the moderator first."""
     _require_manager(user=by, activity=activity)
-    with transaction.atomic():
-        for name, value in fields.items():
-            setattr(activity, name, value)
-        if activity.status == Activity.Status.PUBLISHED and not _trusted_editor(user=by, activity=activity):
-            activity.status = Activity.Status.PENDING
-        activity.confirmed_at = timezone.now()
-        activity.reminder_sent_at = None
-        activity.full_clean()
-        activity.save()
-        materialise_occurrences(activity=activity)
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    if activity.status == Activity.Status.PUBLISHED and not _trusted_editor(user=by, activity=activity):
+        activity.status = Activity.Status.PENDING
+    activity.confirmed_at = timezone.now()
+    activity.reminder_sent_at = None
+    activity.full_clean(exclude=["slug"])
+    save_activity_with_unique_slug(activity)
+    materialise_occurrences(activity=activity)
     return activity
 
 
+@transaction.atomic
 def cancel_activity(*, activity: Activity, by) -> Activity:
     _require_manager(user=by, activity=activity)
-    with transaction.atomic():
-        activity.status = Activity.Status.CANCELLED
-        activity.save(update_fields=["status", "updated_at"])
+    activity.status = Activity.Status.CANCELLED
+    activity.save(update_fields=["status", "updated_at"])
     return activity
 
 
+@transaction.atomic
+def set_activity_status(*, activity: Activity, by, status: str) -> Activity:
+    """A moderator moves an activity to any status; approving and cancelling go through their services."""
+    _require_moderator(user=by, message=_("Alleen een moderator kan de status wijzigen."))
+    if status == activity.status:
+        return activity
+    if status == Activity.Status.PUBLISHED:
+        return publish_activity(activity=activity, by=by)
+    if status == Activity.Status.CANCELLED:
+        return cancel_activity(activity=activity, by=by)
+    activity.status = status
+    activity.save(update_fields=["status", "updated_at"])
+    materialise_occurrences(activity=activity)
+    return activity
+
+
+@transaction.atomic
+def save_activity_as_moderator(*, activity: Activity, by) -> Activity:
+    """Store an activity a moderator filled in (the admin's form), with the site's rules and side effects.
+
+    A new activity is saved with a unique slug; a changed one goes through :func:`update_activity`.
+    A change of status then goes through :func:`set_activity_status` (approving notifies the owner).
+    """
+    _require_moderator(user=by, message=_("Alleen een moderator kan dit wijzigen."))
+    status = activity.status
+    if activity.pk is None:
+        activity.status = Activity.Status.DRAFT if status == Activity.Status.PUBLISHED else status
+        activity.confirmed_at = timezone.now()
+        save_activity_with_unique_slug(activity)
+        materialise_occurrences(activity=activity)
+        return set_activity_status(activity=activity, by=by, status=status)
+    stored = Activity.objects.select_for_update().get(pk=activity.pk)
+    fields = {
+        f.attname: getattr(activity, f.attname)
+        for f in Activity._meta.concrete_fields
+        if f.editable
+        and f.attname not in ("id", "status")
+        and getattr(activity, f.attname) != getattr(stored, f.attname)
+    }
+    if fields:
+        update_activity(activity=stored, by=by, **fields)
+    return set_activity_status(activity=stored, by=by, status=status)
+
+
+@transaction.atomic
 def end_series(*, activity: Activity, by, last_day: date) -> Activity:
     """Stop a recurring activity after `last_day`; later dates leave the agenda."""
     _require_manager(user=by, activity=activity)
-    with transaction.atomic():
-        activity.ends_on = last_day
-        activity.save(update_fields=["ends_on", "updated_at"])
-        materialise_occurrences(activity=activity)
+    activity.ends_on = last_day
+    activity.save(update_fields=["ends_on", "updated_at"])
+    materialise_occurrences(activity=activity)
     return activity
 
 
+@transaction.atomic
 def cancel_occurrence(*, occurrence: Occurrence, by, reason: str) -> Occurrence:
     """One date does not go ahead ("vandaag geen inloop"); the date stays visible with the reason."""
     _require_manager(user=by, activity=occurrence.activity)
-    with transaction.atomic():
-        occurrence.is_cancelled = True
-        occurrence.reason = reason.strip()[:200]
-        occurrence.save(update_fields=["is_cancelled", "reason"])
+    occurrence.is_cancelled = True
+    occurrence.reason = reason.strip()[:200]
+    occurrence.save(update_fields=["is_cancelled", "reason"])
     return occurrence
 
 
+@transaction.atomic
 def restore_occurrence(*, occurrence: Occurrence, by) -> Occurrence:
     _require_manager(user=by, activity=occurrence.activity)
-    with transaction.atomic():
-        occurrence.is_cancelled = False
-        occurrence.reason = ""
-        occurrence.save(update_fields=["is_cancelled", "reason"])
+    occurrence.is_cancelled = False
+    occurrence.reason = ""
+    occurrence.save(update_fields=["is_cancelled", "reason"])
     return occurrence
 
 
+@transaction.atomic
 def move_occurrence(
     *, occurrence: Occurrence, by, start: datetime, end: datetime | None = None, reason: str = ""
 ) -> Occurrence:
     _require_manager(user=by, activity=occurrence.activity)
-    with transaction.atomic():
-        occurrence.start = start
-        occurrence.end = end or start + occurrence.activity.duration
-        occurrence.is_moved = True
-        occurrence.is_cancelled = False
-        occurrence.reason = reason.strip()[:200]
-        occurrence.save(update_fields=["start", "end", "is_moved", "is_cancelled", "reason"])
+    occurrence.start = start
+    occurrence.end = end or start + occurrence.activity.duration
+    occurrence.is_moved = True
+    occurrence.is_cancelled = False
+    occurrence.reason = reason.strip()[:200]
+    occurrence.save(update_fields=["start", "end", "is_moved", "is_cancelled", "reason"])
     return occurrence
 
 
@@ -251,6 +316,7 @@ def activity_from_token(token: str) -> Activity | None:
     return activity
 
 
+@transaction.atomic
 def confirm_from_token(*, token: str, activity: Activity) -> bool:
     """Confirm once per reminder: the link names the confirmation it was sent after, which this moves on.
 
@@ -262,15 +328,15 @@ def confirm_from_token(*, token: str, activity: Activity) -> bool:
     return True
 
 
+@transaction.atomic
 def confirm_activity(*, activity: Activity) -> Activity:
     """The owner says it still goes ahead: fresh for another 8 weeks, back in the agenda if stale."""
-    with transaction.atomic():
-        activity.confirmed_at = timezone.now()
-        activity.reminder_sent_at = None
-        if activity.status == Activity.Status.STALE:
-            activity.status = Activity.Status.PUBLISHED
-        activity.save(update_fields=["confirmed_at", "reminder_sent_at", "status", "updated_at"])
-        materialise_occurrences(activity=activity)
+    activity.confirmed_at = timezone.now()
+    activity.reminder_sent_at = None
+    if activity.status == Activity.Status.STALE:
+        activity.status = Activity.Status.PUBLISHED
+    activity.save(update_fields=["confirmed_at", "reminder_sent_at", "status", "updated_at"])
+    materialise_occurrences(activity=activity)
     return activity
 
 
@@ -282,17 +348,18 @@ def _recipients(activity: Activity) -> list[str]:
     return []
 
 
+@transaction.atomic
 def send_freshness_reminder(*, activity: Activity, base_url: str) -> bool:
+    """Mail the owner (or the organisation) a one-click "gaat nog door" link, after commit."""
     recipients = _recipients(activity)
     if not recipients:
         return False
-    link = base_url.rstrip("/") + f"/agenda/gaat-door/{confirmation_token(activity=activity)}/"
-    context = {"activity": activity, "link": link}
-    send_mail(
+    path = reverse("activities:confirm", kwargs={"token": confirmation_token(activity=activity)})
+    context = {"activity": activity, "link": base_url.rstrip("/") + path}
+    send_mail_on_commit(
         subject=_("Gaat „%(title)s” nog door?") % {"title": activity.title},
-        message=render_to_string("activities/email/reminder.txt", context),
-        from_email=None,
-        recipient_list=recipients,
+        body=render_to_string("activities/email/reminder.txt", context),
+        to=recipients,
     )
     return True
 
@@ -324,16 +391,72 @@ def _fetch(url: str) -> bytes:
     import urllib.request
 
     if not url.lower().startswith(("http://", "https://")):
-        raise ValueError("only http(s) feeds")
+        raise ApplicationError(_("Een iCal-feed moet beginnen met https:// of http://."), field="url")
     request = urllib.request.Request(url, headers={"User-Agent": "WijkDeRuwaard/1.0"})  # noqa: S310
     with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 — scheme checked above
         return response.read(5 * 1024 * 1024)
 
 
+_LINE_BREAKS = re.compile(r"<br\s*/?>|</p\s*>|</li\s*>", re.IGNORECASE)
+
+
+def plain_text(value: str) -> str:
+    """Text from outside (an imported feed) without any markup: tags and scripts go, words stay."""
+    cleaned = nh3.clean(_LINE_BREAKS.sub("\n", value or ""), tags=set(), attributes={})
+    return html.unescape(cleaned).strip()
+
+
+def _imported_values(*, item: dict, feed, now: datetime) -> dict:
+    description = plain_text(item["description"])
+    title = plain_text(item["title"])[:120] or _("Activiteit")
+    place = plain_text(item["location"])[:120]
+    return {
+        "title": title,
+        "summary": (description.split("\n")[0] or title)[:200],
+        "description": description,
+        "organisation": feed.organisation,
+        "location": location_named(place) if place else None,
+        "category": feed.category,
+        "starts_at": item["start"],
+        "duration": item["end"] - item["start"],
+        "rrule": item["rrule"],
+        "exdates": item["exdates"],
+        "status": Activity.Status.CANCELLED if item["cancelled"] else Activity.Status.PUBLISHED,
+        "confirmed_at": now,
+    }
+
+
+def _import_series(*, feed, item: dict, now: datetime) -> bool:
+    """Create or update one series of the feed; True when it is new."""
+    values = _imported_values(item=item, feed=feed, now=now)
+    activity = Activity.objects.filter(feed=feed, import_uid=item["uid"]).first()
+    created = activity is None
+    if created:
+        activity = Activity(feed=feed, import_uid=item["uid"], **values)
+        save_activity_with_unique_slug(activity)
+    else:
+        for name, value in values.items():
+            setattr(activity, name, value)
+        activity.save()
+    materialise_occurrences(activity=activity)
+    return created
+
+
+def _import_override(*, feed, item: dict) -> None:
+    occurrence = Occurrence.objects.filter(
+        activity__feed=feed, activity__import_uid=item["uid"], original_start=item["recurrence_id"]
+    ).first()
+    if occurrence is None:
+        return
+    occurrence.is_cancelled = item["cancelled"]
+    occurrence.start, occurrence.end = item["start"], item["end"]
+    occurrence.is_moved = occurrence.start != occurrence.original_start
+    occurrence.save()
+
+
 def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
     """Import one organisation's feed: update in place by UID, never duplicate, remove what left the feed."""
     from .ical import events_of
-    from .models import Location
 
     now = now or timezone.now()
     try:
@@ -344,64 +467,13 @@ def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
         return {"created": 0, "updated": 0, "removed": 0, "failed": 1}
     counts = {"created": 0, "updated": 0, "removed": 0, "failed": 0}
     with transaction.atomic():
-        seen = set()
         for item in series:
-            seen.add(item["uid"])
-            location = None
-            if item["location"]:
-                location = Location.objects.filter(
-                    name__iexact=item["location"]
-                ).first() or Location.objects.create(
-                    name=item["location"], slug=unique_location_slug(item["location"])
-                )
-            values = {
-                "title": item["title"],
-                "summary": (item["description"].split("\n")[0] or item["title"])[:200],
-                "description": item["description"],
-                "organisation": feed.organisation,
-                "location": location,
-                "category": feed.category,
-                "starts_at": item["start"],
-                "duration": item["end"] - item["start"],
-                "rrule": item["rrule"],
-                "exdates": item["exdates"],
-                "status": Activity.Status.CANCELLED if item["cancelled"] else Activity.Status.PUBLISHED,
-                "confirmed_at": now,
-            }
-            activity = Activity.objects.filter(feed=feed, import_uid=item["uid"]).first()
-            if activity is None:
-                activity = Activity(
-                    feed=feed, import_uid=item["uid"], slug=unique_slug(title=item["title"]), **values
-                )
-                counts["created"] += 1
-            else:
-                for name, value in values.items():
-                    setattr(activity, name, value)
-                counts["updated"] += 1
-            activity.save()
-            materialise_occurrences(activity=activity)
+            counts["created" if _import_series(feed=feed, item=item, now=now) else "updated"] += 1
         for item in overrides:
-            occurrence = Occurrence.objects.filter(
-                activity__feed=feed, activity__import_uid=item["uid"], original_start=item["recurrence_id"]
-            ).first()
-            if occurrence is None:
-                continue
-            occurrence.is_cancelled = item["cancelled"]
-            occurrence.start, occurrence.end = item["start"], item["end"]
-            occurrence.is_moved = occurrence.start != occurrence.original_start
-            occurrence.save()
+            _import_override(feed=feed, item=item)
+        seen = {item["uid"] for item in series}
         gone = feed.activities.exclude(import_uid__in=seen).exclude(status=Activity.Status.CANCELLED)
         counts["removed"] = gone.update(status=Activity.Status.CANCELLED)
         feed.last_imported_at, feed.last_error = now, ""
         feed.save(update_fields=["last_imported_at", "last_error"])
     return counts
-
-
-def unique_location_slug(name: str) -> str:
-    from .models import Location
-
-    base = slugify(name)[:110] or "locatie"
-    slug, n = base, 2
-    while Location.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug

@@ -5,10 +5,10 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,22 +16,19 @@ from django.views.decorators.http import require_POST
 from accounts.roles import is_moderator
 from accounts.services import has_verified_email
 from accounts.views import verify_email_first
+from core.exceptions import ApplicationError
+from core.forms import add_application_error
 from organisations.selectors import organisations_of
 
 from . import selectors, services
-from .forms import (
-    KIND_CHOICES,
-    WHEN_CHOICES,
-    ActivityForm,
-    CancelDateForm,
-    EndSeriesForm,
-    MoveDateForm,
-    parse_agenda_filters,
-)
+from .filters import KIND_CHOICES, WHEN_CHOICES, AgendaFilterSet
+from .forms import ActivityForm, CancelDateForm, EndSeriesForm, MoveDateForm
 from .ical import activity_calendar, occurrences_calendar
 from .models import Activity, Audience, Category, Location, Occurrence
 
 PAGE_SIZE = 40
+FEED_DAYS = 56
+PRINT_LIMIT = 300
 
 
 def _base_url(request) -> str:
@@ -48,7 +45,7 @@ def _day_label(day, today) -> str:
 
 def agenda(request):
     today = timezone.localdate()
-    filters, problems = parse_agenda_filters(request.GET, today=today)
+    filters = AgendaFilterSet(request.GET)
     page = Paginator(selectors.agenda_occurrences(filters=filters), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
@@ -60,11 +57,12 @@ def agenda(request):
         "activities/agenda.html",
         {
             "filters": filters,
-            "problems": problems,
+            "chosen": filters.values,
+            "problems": filters.problems,
             "page": page,
             "days": days,
             "when_choices": WHEN_CHOICES,
-            "current_when": request.GET.get("wanneer", "week"),
+            "current_when": filters.when,
             "categories": Category.choices,
             "audiences": Audience.choices,
             "kinds": KIND_CHOICES,
@@ -75,9 +73,7 @@ def agenda(request):
 
 
 def agenda_feed(request):
-    filters, _problems = parse_agenda_filters(request.GET, today=timezone.localdate())
-    if "wanneer" not in request.GET:
-        filters.end = filters.start + timedelta(days=56)
+    filters = AgendaFilterSet(request.GET, default_days=FEED_DAYS)
     occurrences = selectors.agenda_occurrences(filters=filters)[:2000]
     body = occurrences_calendar(
         occurrences=occurrences, name="Agenda Wij(k) de Ruwaard", base_url=_base_url(request)
@@ -89,11 +85,20 @@ def agenda_feed(request):
 
 def agenda_print(request):
     today = timezone.localdate()
-    filters, problems = parse_agenda_filters(request.GET, today=today)
-    occurrences = selectors.agenda_occurrences(filters=filters).filter(is_cancelled=False)[:300]
+    filters = AgendaFilterSet(request.GET)
+    occurrences = selectors.agenda_occurrences(filters=filters).filter(is_cancelled=False)[:PRINT_LIMIT]
     days = [(day, _day_label(day, today), items) for day, items in selectors.group_by_day(occurrences)]
+    first_day, end = filters.period
     return render(
-        request, "activities/print_week.html", {"filters": filters, "problems": problems, "days": days}
+        request,
+        "activities/print_week.html",
+        {
+            "problems": filters.problems,
+            "days": days,
+            "first_day": first_day,
+            "last_day": end - timedelta(days=1),
+            "agenda_url": request.build_absolute_uri(reverse("activities:agenda")),
+        },
     )
 
 
@@ -153,9 +158,13 @@ def create(request):
     organisations = organisations_of(user=request.user)
     form = ActivityForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
-        activity = services.create_activity(
-            by=request.user, organisation=form.cleaned_data.get("organisation"), **form.activity_fields()
-        )
+        try:
+            activity = services.create_activity(
+                by=request.user, organisation=form.cleaned_data.get("organisation"), **form.activity_fields()
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+            return render(request, "activities/form.html", {"form": form, "creating": True}, status=400)
         if activity.status == Activity.Status.PUBLISHED:
             messages.success(request, _("Uw activiteit staat in de agenda."))
         else:
@@ -170,7 +179,7 @@ def create(request):
 def _managed_activity(request, slug) -> Activity:
     activity = get_object_or_404(Activity.objects.select_related("organisation", "location"), slug=slug)
     if not services.can_manage(user=request.user, activity=activity):
-        raise PermissionDenied
+        raise ApplicationError(_("U mag deze activiteit niet wijzigen."), code="forbidden")
     return activity
 
 
@@ -180,13 +189,19 @@ def edit(request, slug):
     form = ActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
         fields = form.activity_fields()
-        activity = Activity.objects.get(pk=activity.pk)
-        activity = services.update_activity(activity=activity, by=request.user, **fields)
-        if activity.status == Activity.Status.PENDING:
-            messages.success(request, _("De wijzigingen zijn opgeslagen. Een moderator kijkt er eerst naar."))
+        stored = Activity.objects.get(pk=activity.pk)
+        try:
+            activity = services.update_activity(activity=stored, by=request.user, **fields)
+        except ApplicationError as error:
+            add_application_error(form, error)
         else:
-            messages.success(request, _("De wijzigingen zijn opgeslagen."))
-        return redirect(activity.get_absolute_url())
+            if activity.status == Activity.Status.PENDING:
+                messages.success(
+                    request, _("De wijzigingen zijn opgeslagen. Een moderator kijkt er eerst naar.")
+                )
+            else:
+                messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(activity.get_absolute_url())
     return render(
         request,
         "activities/form.html",
@@ -201,7 +216,7 @@ def cancel(request, slug):
     activity = _managed_activity(request, slug)
     services.cancel_activity(activity=activity, by=request.user)
     messages.success(request, _("De activiteit staat niet meer in de agenda."))
-    return redirect("/mijn/")
+    return redirect("accounts:mine")
 
 
 @login_required

@@ -1,17 +1,37 @@
 """The Wagtail admin for activities, walk-in hours, locations and iCal feeds."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
+from . import services
 from .models import Activity, ICalFeed, Location, Occurrence
-from .services import materialise_occurrences
+
+
+class ActivityCreateView(CreateView):
+    """A new activity from the admin is stored by the same service rules as on the site."""
+
+    def save_instance(self):
+        activity = services.save_activity_as_moderator(activity=self.form.instance, by=self.request.user)
+        log(instance=activity, action="wagtail.create", user=self.request.user)
+        return activity
+
+
+class ActivityEditView(EditView):
+    """Approving, cancelling or changing in the admin notifies and re-plans exactly as on the site."""
+
+    def save_instance(self):
+        activity = services.save_activity_as_moderator(activity=self.form.instance, by=self.request.user)
+        log(instance=activity, action="wagtail.edit", user=self.request.user)
+        return activity
 
 
 class ActivityViewSet(SnippetViewSet):
     model = Activity
+    add_view_class = ActivityCreateView
+    edit_view_class = ActivityEditView
     icon = "date"
     menu_label = _("Activiteiten")
     list_display = ["title", "kind", "category", "organisation", "status", "confirmed_at"]
@@ -86,10 +106,3 @@ class AgendaGroup(SnippetViewSetGroup):
 
 
 register_snippet(AgendaGroup)
-
-
-@hooks.register("after_create_snippet")
-@hooks.register("after_edit_snippet")
-def rematerialise_after_admin_save(request, instance):
-    if isinstance(instance, Activity):
-        materialise_occurrences(activity=instance)

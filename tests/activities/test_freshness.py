@@ -33,15 +33,20 @@ def link_in(message) -> str:
     return re.search(r"http://[^\s]+/agenda/gaat-door/[^\s]+/", message.body).group(0)
 
 
-def test_no_reminder_before_eight_weeks(weekly):
-    with time_machine.travel(START + timedelta(weeks=8) - timedelta(hours=1), tick=False):
+def test_no_reminder_before_eight_weeks(weekly, django_capture_on_commit_callbacks):
+    with (
+        time_machine.travel(START + timedelta(weeks=8) - timedelta(hours=1), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         assert check_freshness() == {"reminded": 0, "stale": 0}
     assert mail.outbox == []
 
 
-def test_reminder_at_eight_weeks_with_working_one_click_link(weekly, professional):
+def test_reminder_at_eight_weeks_with_working_one_click_link(
+    weekly, professional, django_capture_on_commit_callbacks
+):
     at = START + timedelta(weeks=8, hours=1)
-    with time_machine.travel(at, tick=False):
+    with time_machine.travel(at, tick=False), django_capture_on_commit_callbacks(execute=True):
         assert check_freshness() == {"reminded": 1, "stale": 0}
         assert check_freshness() == {"reminded": 0, "stale": 0}  # one mail only
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [professional.email]
@@ -58,8 +63,11 @@ def test_reminder_at_eight_weeks_with_working_one_click_link(weekly, professiona
         assert check_freshness()["stale"] == 0  # the clock restarted at the confirmation
 
 
-def test_stale_at_twelve_weeks_and_leaves_the_agenda(weekly, client):
-    with time_machine.travel(START + timedelta(weeks=8, hours=1), tick=False):
+def test_stale_at_twelve_weeks_and_leaves_the_agenda(weekly, client, django_capture_on_commit_callbacks):
+    with (
+        time_machine.travel(START + timedelta(weeks=8, hours=1), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         check_freshness()
     later = START + timedelta(weeks=12, hours=1)
     with time_machine.travel(later, tick=False):
