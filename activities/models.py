@@ -16,27 +16,27 @@ PHONE_PATTERN = re.compile(r"\+?[0-9][0-9 ()\-]{5,19}")
 
 
 class Category(models.TextChoices):
-    ONTMOETEN = "ontmoeten", _("Ontmoeten")
-    BEWEGEN = "bewegen", _("Bewegen")
-    CREATIEF = "creatief", _("Creatief")
-    LEREN_TAAL = "leren-taal", _("Leren & taal")
-    ETEN = "eten", _("Eten")
-    KINDEREN_GEZIN = "kinderen-gezin", _("Kinderen & gezin")
-    GEZONDHEID = "gezondheid", _("Gezondheid")
-    GELDZAKEN = "geldzaken", _("Geldzaken")
-    DIGITAAL = "digitaal", _("Digitaal")
-    WERK_INKOMEN = "werk-inkomen", _("Werk & inkomen")
-    ZORG_THUIS = "zorg-thuis", _("Zorg thuis")
+    MEETING = "ontmoeten", _("Ontmoeten")
+    EXERCISE = "bewegen", _("Bewegen")
+    CREATIVE = "creatief", _("Creatief")
+    LEARNING_LANGUAGE = "leren-taal", _("Leren & taal")
+    FOOD = "eten", _("Eten")
+    CHILDREN_FAMILY = "kinderen-gezin", _("Kinderen & gezin")
+    HEALTH = "gezondheid", _("Gezondheid")
+    MONEY = "geldzaken", _("Geldzaken")
+    DIGITAL = "digitaal", _("Digitaal")
+    WORK_INCOME = "werk-inkomen", _("Werk & inkomen")
+    CARE_AT_HOME = "zorg-thuis", _("Zorg thuis")
 
 
 class Audience(models.TextChoices):
-    IEDEREEN = "iedereen", _("Iedereen")
-    OUDEREN = "ouderen", _("Ouderen")
-    JONGEREN = "jongeren", _("Jongeren")
-    KINDEREN = "kinderen", _("Kinderen")
-    OUDERS = "ouders", _("Ouders")
-    VROUWEN = "vrouwen", _("Vrouwen")
-    NIEUWKOMERS = "nieuwkomers", _("Nieuwkomers")
+    EVERYONE = "iedereen", _("Iedereen")
+    ELDERLY = "ouderen", _("Ouderen")
+    YOUNG_PEOPLE = "jongeren", _("Jongeren")
+    CHILDREN = "kinderen", _("Kinderen")
+    PARENTS = "ouders", _("Ouders")
+    WOMEN = "vrouwen", _("Vrouwen")
+    NEWCOMERS = "nieuwkomers", _("Nieuwkomers")
 
 
 class Location(models.Model):
@@ -67,7 +67,7 @@ class ICalFeed(models.Model):
     )
     url = models.URLField(_("adres van de iCal-feed"), max_length=500)
     category = models.CharField(
-        _("rubriek"), max_length=20, choices=Category.choices, default=Category.ONTMOETEN
+        _("rubriek"), max_length=20, choices=Category.choices, default=Category.MEETING
     )
     is_active = models.BooleanField(_("actief"), default=True)
     last_imported_at = models.DateTimeField(_("laatst opgehaald"), null=True, blank=True)

@@ -1,5 +1,8 @@
 """/agenda/: every filter narrows the list; bad values are ignored with a message, never a 500."""
 
+import re
+import shutil
+import subprocess
 from datetime import datetime, timedelta
 from decimal import Decimal
 from io import StringIO
@@ -167,3 +170,61 @@ def test_demo_week_lists_at_least_ten_distinct_activities(client):
     assert len(titles(response)) >= 10
     home = client.get("/").content.decode()
     assert "Vandaag in de wijk" in home and "Nu open" in home
+
+
+def test_print_range_names_the_first_and_last_listed_day(client, agenda):
+    response = client.get("/agenda/afdrukken/")
+    html = response.content.decode()
+    days = [day for day, _label, _items in response.context["days"]]
+    assert days[0].isoformat() == "2026-06-10" and days[-1].isoformat() <= "2026-06-16"
+    assert "woensdag 10 juni – dinsdag 16 juni 2026" in html
+    assert "17 juni" not in html
+    assert "http://testserver/agenda/" in html
+
+
+def test_print_range_of_one_day(client, agenda):
+    html = client.get("/agenda/afdrukken/?wanneer=morgen").content.decode()
+    assert "donderdag 11 juni 2026" in html and "–" not in html.split('class="a4__range"', 1)[1][:80]
+
+
+def test_bad_category_keeps_the_good_one(client, agenda):
+    response = client.get("/agenda/", {"categorie": ["bewegen", "bestaat-niet"]})
+    assert titles(response) == {"Bewegen"}
+    assert response.context["problems"] == [
+        "De rubriek „bestaat-niet” bestaat niet. Die keuze is weggelaten."
+    ]
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="needs Chromium to print")
+def test_a_normal_week_prints_on_one_a4_page(client, frozen, db, tmp_path):
+    from django.contrib.staticfiles import finders
+
+    for day in range(7):
+        for n in range(5):  # five items a day: a busy, normal week
+            ActivityFactory(
+                title=f"Activiteit met een gewone naam {day}-{n}",
+                starts_at=NOW + timedelta(days=day, hours=2 + n),
+                location=LocationFactory(name=f"Buurthuis aan de Hoefkestraat {day}-{n}"),
+            )
+    response = client.get("/agenda/afdrukken/")
+    assert sum(len(items) for _day, _label, items in response.context["days"]) == 35
+    assert len(response.context["days"]) == 7
+    css = open(finders.find("activities/print.css")).read()  # noqa: SIM115
+    page = re.sub(r'<link rel="stylesheet"[^>]*>', f"<style>{css}</style>", response.content.decode())
+    source, pdf = tmp_path / "week.html", tmp_path / "week.pdf"
+    source.write_text(page)
+    subprocess.run(
+        [
+            shutil.which("chromium"),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            source.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())) == 1

@@ -137,3 +137,34 @@ def test_cron_command_imports_active_feeds(server):
         call_command("activities_cron", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Activity.objects.filter(import_uid="lezing@example.org", status="published").exists()
     assert Occurrence.objects.filter(activity__import_uid="lezing@example.org").count() == 1
+
+
+@pytest.mark.django_db
+def test_imported_descriptions_carry_no_markup_or_script(server, client):
+    event = dict(
+        ONCE,
+        summary="Lezing <i>gezond</i>",
+        description="<p>Over <b>gezond</b> eten.</p><script>alert('x')</script><br>Neem een vriend mee.",
+        location="<b>Ons Huis</b>",
+    )
+    server["body"] = feed_body([event])
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+    with time_machine.travel(NOW, tick=False):
+        assert import_ical_feed(feed=feed)["created"] == 1
+        activity = Activity.objects.get(import_uid="lezing@example.org")
+        html = client.get(activity.get_absolute_url()).content.decode()
+    assert activity.title == "Lezing gezond" and activity.location.name == "Ons Huis"
+    assert activity.description == "Over gezond eten.\n\nNeem een vriend mee."
+    assert activity.summary == "Over gezond eten."
+    main = html.split("<main", 1)[1]
+    assert "alert(" not in main and "&lt;b&gt;" not in main and "&lt;script" not in main
+    assert "Over gezond eten." in main
+
+
+def test_a_feed_that_is_not_http_is_refused_with_a_dutch_message():
+    from activities.services import _fetch
+    from core.exceptions import ApplicationError
+
+    with pytest.raises(ApplicationError) as refused:
+        _fetch("file:///etc/passwd")
+    assert refused.value.field == "url" and "https://" in refused.value.message

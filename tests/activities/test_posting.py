@@ -202,3 +202,72 @@ def test_residents_change_to_a_published_activity_goes_back_to_the_moderator(cli
     assert activity.status == Activity.Status.PENDING
     update_activity(activity=activity, by=moderator, title="Samen koken")
     assert activity.status == Activity.Status.PENDING  # a moderator's edit does not approve by itself
+
+
+@pytest.mark.django_db
+def test_member_of_an_organisation_gets_the_form_set_to_it(client_for, professional):
+    membership = MembershipFactory(user=professional)
+    form = client_for(professional).get("/agenda/nieuw/").context["form"]
+    assert form["organisation"].value() == membership.organisation.pk
+    html = client_for(professional).get("/agenda/nieuw/").content.decode()
+    assert f'<option value="{membership.organisation.pk}" selected>' in html
+    assert "Ik plaats dit als bewoner" in html  # the choice stays
+
+
+@pytest.mark.django_db
+def test_two_activities_with_the_same_title_get_different_slugs(resident):
+    from activities.services import create_activity
+
+    fields = {
+        "title": "Koffie-ochtend",
+        "summary": "Koffie.",
+        "category": "ontmoeten",
+        "location": LocationFactory(),
+        "starts_at": timezone.now() + timedelta(days=1),
+        "duration": timedelta(hours=1),
+    }
+    ActivityFactory(title="Bezet", slug="koffie-ochtend")
+    first = create_activity(by=resident, **fields)
+    second = create_activity(by=resident, **fields)
+    assert {first.slug, second.slug} == {"koffie-ochtend-2", "koffie-ochtend-3"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_posts_with_the_same_title_at_once_both_succeed():
+    import threading
+
+    from django.db import connection, connections
+
+    from activities.services import create_activity
+    from tests.factories import UserFactory as Users
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database that takes writes from two connections at once")
+    location = LocationFactory()
+    users = [Users(), Users()]
+    barrier, slugs, errors = threading.Barrier(2), [], []
+
+    def post(user):
+        try:
+            barrier.wait()
+            activity = create_activity(
+                by=user,
+                title="Samen wandelen",
+                summary="We lopen samen.",
+                category="bewegen",
+                location=location,
+                starts_at=timezone.now() + timedelta(days=1),
+                duration=timedelta(hours=1),
+            )
+            slugs.append(activity.slug)
+        except Exception as error:  # noqa: BLE001 — reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and sorted(slugs) == ["samen-wandelen", "samen-wandelen-2"]
