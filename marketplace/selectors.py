@@ -104,7 +104,7 @@ def response_of(*, listing: Listing, user) -> Response | None:
 def listings_of(*, user) -> QuerySet[Listing]:
     return (
         Listing.objects.filter(owner=user)
-        .exclude(status=Status.VERBORGEN)
+        .exclude(status=Status.HIDDEN)
         .annotate(response_count=Count("responses"))
         .order_by("-created_at")
     )
@@ -122,7 +122,7 @@ def moderation_queue() -> dict:
     return {
         "pending": list(
             Listing.objects.filter(is_pending=True)
-            .exclude(status=Status.VERBORGEN)
+            .exclude(status=Status.HIDDEN)
             .select_related("owner")
             .order_by("created_at")
         ),
@@ -157,7 +157,7 @@ def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
     )
     by_kind = {row["kind"]: row["n"] for row in posted}
     return {
-        "asks": by_kind.get(Kind.VRAAG, 0),
-        "offers": by_kind.get(Kind.AANBOD, 0),
+        "asks": by_kind.get(Kind.ASK, 0),
+        "offers": by_kind.get(Kind.OFFER, 0),
         **outcome_counts(start=start, end=end),
     }

@@ -73,8 +73,8 @@ def test_unanswered_vraag_is_shown_to_volunteers_again_after_a_week(volunteer, c
             kind="vraag", title="Later geplaatst", created_at=timezone.now() + timezone.timedelta(days=3)
         )
     with time_machine.travel("2026-03-09 11:00 +0100", tick=False):
-        assert services.reshow_unanswered_vragen() == 1
-        assert services.reshow_unanswered_vragen() == 0  # once
+        assert services.reshow_unanswered_asks() == 1
+        assert services.reshow_unanswered_asks() == 0  # once
         quiet.refresh_from_db()
         assert quiet.reshown_at == timezone.now()
         page = client.get("/vraag-en-aanbod/").content.decode()

@@ -77,8 +77,8 @@ def test_list_query_count_does_not_grow(client, django_assert_max_num_queries):
 @pytest.mark.django_db
 def test_list_hides_closed_hidden_expired_and_pending(client):
     ListingFactory(title="Zichtbaar")
-    ListingFactory(title="Gesloten", status=Status.GESLOTEN)
-    ListingFactory(title="Verborgen", status=Status.VERBORGEN)
+    ListingFactory(title="Gesloten", status=Status.CLOSED)
+    ListingFactory(title="Verborgen", status=Status.HIDDEN)
     ListingFactory(title="Wacht", is_pending=True)
     ListingFactory(title="Verlopen", expires_at=timezone.now() - timezone.timedelta(minutes=1))
     page = client.get("/vraag-en-aanbod/").content.decode()
