@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from accounts.roles import is_moderator
@@ -144,6 +145,14 @@ def outcome_counts(*, start: datetime, end: datetime) -> dict[str, int]:
     )
     for row in rows:
         counts[row["answer"]] = row["n"]
+    # Both pressed "Het is klaar": that is their answer, they are not asked again.
+    counts[FollowUp.Answer.YES] += (
+        Response.objects.filter(owner_done_at__isnull=False, responder_done_at__isnull=False)
+        .annotate(done_at=Greatest("owner_done_at", "responder_done_at"))
+        .filter(done_at__gte=start, done_at__lt=end)
+        .exclude(follow_ups__answered_at__isnull=False)
+        .count()
+    )
     counts["matches"] = Response.objects.filter(accepted_at__gte=start, accepted_at__lt=end).count()
     return counts
 

@@ -423,9 +423,13 @@ def expire_listings(*, now: datetime | None = None) -> int:
 def send_follow_ups(*, now: datetime | None = None) -> int:
     """A week after a match, ask both people "Is het gelukt?"."""
     now = now or timezone.now()
-    due = Response.objects.filter(
-        accepted_at__isnull=False, accepted_at__lte=now - FOLLOW_UP_AFTER, follow_up_sent_at__isnull=True
-    ).select_related("listing__owner", "responder")
+    due = (
+        Response.objects.filter(
+            accepted_at__isnull=False, accepted_at__lte=now - FOLLOW_UP_AFTER, follow_up_sent_at__isnull=True
+        )
+        .exclude(owner_done_at__isnull=False, responder_done_at__isnull=False)  # both said "klaar"
+        .select_related("listing__owner", "responder")
+    )
     count = 0
     for response in due:
         with transaction.atomic():

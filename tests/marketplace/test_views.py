@@ -215,3 +215,27 @@ def test_form_preselects_kind_from_the_list_buttons(client, client_for, resident
     vraag_input = re.search(r'<input type="radio" name="kind" value="vraag"[^>]*>', page).group(0)
     assert "checked" in aanbod_input and "checked" not in vraag_input
     assert client_for(resident).get("/vraag-en-aanbod/nieuw/?soort=<b>").status_code == 200
+
+
+@pytest.mark.django_db
+def test_first_listing_waiting_for_a_moderator_says_so(client_for):
+    newcomer = UserFactory()
+    client = client_for(newcomer)
+    client.post(
+        "/vraag-en-aanbod/nieuw/",
+        {"kind": "vraag", "category": "klussen", "title": "Wie hangt een lamp op?", "text": ""},
+    )
+    listing = Listing.objects.get(owner=newcomer)
+    assert listing.is_pending
+    page = client.get(f"/vraag-en-aanbod/{listing.pk}/").content.decode()
+    assert "Uw bericht wacht op een moderator" in page
+    assert "Daarna staat uw bericht online" in page
+    assert "staat online tot" not in page
+
+
+@pytest.mark.django_db
+def test_get_of_preferences_goes_to_where_they_are(client_for, volunteer):
+    response = client_for(volunteer).get("/vraag-en-aanbod/voorkeuren/")
+    assert response.status_code == 302
+    assert response["Location"] == "/mijn/#sectie-marketplace"
+    assert client_for(volunteer).get(response["Location"]).status_code == 200
