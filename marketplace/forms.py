@@ -82,12 +82,6 @@ class ListingForm(forms.ModelForm):
         return data
 
 
-class FilterForm(forms.Form):
-    soort = forms.ChoiceField(choices=[("", "")] + list(Kind.choices), required=False)
-    categorie = forms.ChoiceField(choices=[("", "")] + list(Category.choices), required=False)
-    buurt = forms.ChoiceField(choices=[("", "")] + list(Area.choices), required=False)
-
-
 class RespondForm(forms.Form):
     text = forms.CharField(
         label=_("Uw bericht"),

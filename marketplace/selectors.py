@@ -27,15 +27,19 @@ def public_listings() -> QuerySet[Listing]:
     return Listing.objects.visible().select_related("owner")
 
 
-def listing_page(*, kind: str = "", category: str = "", area: str = "") -> QuerySet[Listing]:
+def listing_page(*, filterset=None) -> QuerySet[Listing]:
+    """The public list, narrowed by a ListingFilterSet (its wrong values are left out)."""
     qs = public_listings()
-    if kind:
-        qs = qs.filter(kind=kind)
-    if category:
-        qs = qs.filter(category=category)
-    if area:
-        qs = qs.filter(area=area)
+    if filterset is not None:
+        qs = filterset.filter_queryset(qs) if filterset.is_valid() else _valid_filters(filterset, qs)
     return qs.newest_first()
+
+
+def _valid_filters(filterset, qs: QuerySet[Listing]) -> QuerySet[Listing]:
+    for name, value in filterset.values.items():
+        if value:
+            qs = filterset.filters[name].filter(qs, value)
+    return qs
 
 
 def newest_listings(*, limit: int = 6) -> list[Listing]:

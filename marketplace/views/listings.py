@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,28 +14,27 @@ from core.exceptions import ApplicationError
 from core.forms import add_application_error
 
 from .. import selectors, services
-from ..forms import FilterForm, ListingForm, PreferenceForm, RespondForm
+from ..filters import ListingFilterSet
+from ..forms import ListingForm, PreferenceForm, RespondForm
 from ..models import Area, Category, Kind
 
 PER_PAGE = 20
 
 
 def listing_list(request):
-    form = FilterForm(request.GET)
-    form.is_valid()
-    filters = {name: form.cleaned_data.get(name, "") for name in ("soort", "categorie", "buurt")}
-    if form.errors:
-        messages.warning(request, _("Een keuze in het filter kennen we niet. We tonen alles daarvoor."))
-    qs = selectors.listing_page(kind=filters["soort"], category=filters["categorie"], area=filters["buurt"])
+    filterset = ListingFilterSet(request.GET)
+    for problem in filterset.problems:
+        messages.warning(request, problem)
+    qs = selectors.listing_page(filterset=filterset)
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("pagina"))
-    query = urlencode({key: value for key, value in filters.items() if value})
+    query = filterset.query
     return render(
         request,
         "marketplace/listing_list.html",
         {
             "page": page,
             "listings": page.object_list,
-            "filters": filters,
+            "filters": {name: query.get(name, "") for name in ("soort", "categorie", "buurt")},
             "query": query,
             "kinds": Kind.choices,
             "categories": Category.choices,

@@ -239,3 +239,11 @@ def test_get_of_preferences_goes_to_where_they_are(client_for, volunteer):
     assert response.status_code == 302
     assert response["Location"] == "/mijn/#sectie-marketplace"
     assert client_for(volunteer).get(response["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_page_links_keep_valid_filters_only(client):
+    ListingFactory.create_batch(21, kind="vraag")
+    page = client.get("/vraag-en-aanbod/?soort=vraag&buurt=xyz").content.decode()
+    assert 'href="?soort=vraag&amp;pagina=2"' in page
+    assert "xyz" not in page.split('class="pagination"')[1]
