@@ -374,10 +374,10 @@ def load(*, today, stdout) -> None:
             if not response.accepted_at:
                 response.accepted_at = listing.created_at + timedelta(days=1)
                 response.save(update_fields=["accepted_at"])
-            status = Status.AFGESPROKEN
+            status = Status.AGREED
             if accepted == "klaar":
                 _finish(response=response, listing=listing)
-                status = Status.KLAAR
+                status = Status.DONE
             Listing.objects.filter(pk=listing.pk).update(status=status)
         else:
             Listing.objects.filter(pk=listing.pk).update(status=Status.OPEN)

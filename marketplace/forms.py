@@ -14,7 +14,7 @@ class BigRadioSelect(forms.RadioSelect):
 class ListingForm(forms.ModelForm):
     kind = forms.ChoiceField(
         label=_("Wat wilt u?"),
-        choices=[(Kind.VRAAG, _("Ik vraag hulp")), (Kind.AANBOD, _("Ik bied hulp"))],
+        choices=[(Kind.ASK, _("Ik vraag hulp")), (Kind.OFFER, _("Ik bied hulp"))],
         widget=BigRadioSelect,
     )
     category = forms.ChoiceField(label=_("Waarmee?"), choices=Category.choices, widget=BigRadioSelect)
@@ -53,7 +53,7 @@ class ListingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["when"].choices = When.choices
         self.fields["area"].choices = Area.choices
-        for name, default in (("when", When.MAAKT_NIET_UIT), ("area", Area.HEEL)):
+        for name, default in (("when", When.ANY), ("area", Area.WHOLE)):
             self.fields[name].required = False
             self.fields[name].initial = default
         if not allow_on_behalf:
@@ -67,10 +67,10 @@ class ListingForm(forms.ModelForm):
         return title
 
     def clean_when(self):
-        return self.cleaned_data.get("when") or When.MAAKT_NIET_UIT
+        return self.cleaned_data.get("when") or When.ANY
 
     def clean_area(self):
-        return self.cleaned_data.get("area") or Area.HEEL
+        return self.cleaned_data.get("area") or Area.WHOLE
 
     def clean(self):
         data = super().clean()
@@ -80,12 +80,6 @@ class ListingForm(forms.ModelForm):
             if not data.get("consent"):
                 self.add_error("consent", _("Vraag eerst toestemming aan de bewoner."))
         return data
-
-
-class FilterForm(forms.Form):
-    soort = forms.ChoiceField(choices=[("", "")] + list(Kind.choices), required=False)
-    categorie = forms.ChoiceField(choices=[("", "")] + list(Category.choices), required=False)
-    buurt = forms.ChoiceField(choices=[("", "")] + list(Area.choices), required=False)
 
 
 class RespondForm(forms.Form):

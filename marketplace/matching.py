@@ -90,11 +90,11 @@ def score(listing: Listing, candidate: Listing, *, now: datetime, listing_words=
     points = CATEGORY_WEIGHT if same_category else 0.0
     if candidate.area == listing.area:
         points += AREA_WEIGHT
-    elif Area.HEEL in (candidate.area, listing.area):
+    elif Area.WHOLE in (candidate.area, listing.area):
         points += AREA_WEIGHT / 2
     if candidate.when == listing.when:
         points += WHEN_WEIGHT
-    elif When.MAAKT_NIET_UIT in (candidate.when, listing.when):
+    elif When.ANY in (candidate.when, listing.when):
         points += WHEN_WEIGHT / 2
     points += TEXT_WEIGHT * similarity
     age_days = max((now - candidate.created_at).total_seconds() / 86400, 0)
@@ -102,7 +102,7 @@ def score(listing: Listing, candidate: Listing, *, now: datetime, listing_words=
 
 
 def opposite(kind: str) -> str:
-    return Kind.AANBOD if kind == Kind.VRAAG else Kind.VRAAG
+    return Kind.OFFER if kind == Kind.ASK else Kind.ASK
 
 
 def rank(listing: Listing, candidates: Iterable[Listing], *, now: datetime, limit: int = 5) -> list[Match]:

@@ -13,47 +13,47 @@ LIFETIME = timedelta(weeks=6)
 
 
 class Category(models.TextChoices):
-    BOODSCHAPPEN = "boodschappen", _("Boodschappen")
-    KLUSSEN = "klussen", _("Klussen")
-    TUIN = "tuin", _("Tuin")
-    VERVOER = "vervoer", _("Vervoer en begeleiding")
-    GEZELSCHAP = "gezelschap", _("Gezelschap en wandelen")
+    GROCERIES = "boodschappen", _("Boodschappen")
+    ODD_JOBS = "klussen", _("Klussen")
+    GARDEN = "tuin", _("Tuin")
+    TRANSPORT = "vervoer", _("Vervoer en begeleiding")
+    COMPANY = "gezelschap", _("Gezelschap en wandelen")
     COMPUTER = "computer", _("Computer en telefoon")
-    FORMULIEREN = "formulieren", _("Formulieren en post")
-    TAAL = "taal", _("Taal en lezen")
-    KINDEREN = "kinderen", _("Kinderen en oppas")
-    KOKEN = "koken", _("Koken en eten")
-    SPULLEN = "spullen", _("Spullen lenen of weggeven")
-    ANDERS = "anders", _("Anders")
+    PAPERWORK = "formulieren", _("Formulieren en post")
+    LANGUAGE = "taal", _("Taal en lezen")
+    CHILDREN = "kinderen", _("Kinderen en oppas")
+    COOKING = "koken", _("Koken en eten")
+    THINGS = "spullen", _("Spullen lenen of weggeven")
+    OTHER = "anders", _("Anders")
 
 
 class Kind(models.TextChoices):
-    VRAAG = "vraag", _("Vraag")
-    AANBOD = "aanbod", _("Aanbod")
+    ASK = "vraag", _("Vraag")
+    OFFER = "aanbod", _("Aanbod")
 
 
 class Area(models.TextChoices):
-    HEEL = "heel", _("Heel Ruwaard")
-    NOORD = "noord", _("Ruwaard-Noord")
-    MIDDEN = "midden", _("Ruwaard-Midden")
-    ZUID = "zuid", _("Ruwaard-Zuid")
+    WHOLE = "heel", _("Heel Ruwaard")
+    NORTH = "noord", _("Ruwaard-Noord")
+    MIDDLE = "midden", _("Ruwaard-Midden")
+    SOUTH = "zuid", _("Ruwaard-Zuid")
 
 
 class When(models.TextChoices):
-    MAAKT_NIET_UIT = "altijd", _("Maakt niet uit")
-    OCHTEND = "ochtend", _("Ochtend")
-    MIDDAG = "middag", _("Middag")
-    AVOND = "avond", _("Avond")
+    ANY = "altijd", _("Maakt niet uit")
+    MORNING = "ochtend", _("Ochtend")
+    AFTERNOON = "middag", _("Middag")
+    EVENING = "avond", _("Avond")
     WEEKEND = "weekend", _("Weekend")
 
 
 class Status(models.TextChoices):
     OPEN = "open", _("Open")
-    AFGESPROKEN = "afgesproken", _("Afgesproken")
-    KLAAR = "klaar", _("Klaar")
-    GESLOTEN = "gesloten", _("Gesloten")
-    VERLOPEN = "verlopen", _("Verlopen")
-    VERBORGEN = "verborgen", _("Verborgen")
+    AGREED = "afgesproken", _("Afgesproken")
+    DONE = "klaar", _("Klaar")
+    CLOSED = "gesloten", _("Gesloten")
+    EXPIRED = "verlopen", _("Verlopen")
+    HIDDEN = "verborgen", _("Verborgen")
 
 
 class ListingQuerySet(models.QuerySet):
@@ -65,20 +65,16 @@ class ListingQuerySet(models.QuerySet):
 
     def visible(self, now=None):
         """What an anonymous visitor may see: approved, not hidden, closed or expired."""
-        return (
-            self.approved()
-            .not_expired(now)
-            .filter(status__in=[Status.OPEN, Status.AFGESPROKEN, Status.KLAAR])
-        )
+        return self.approved().not_expired(now).filter(status__in=[Status.OPEN, Status.AGREED, Status.DONE])
 
     def open(self, now=None):
         return self.approved().not_expired(now).filter(status=Status.OPEN)
 
-    def vragen(self):
-        return self.filter(kind=Kind.VRAAG)
+    def asks(self):
+        return self.filter(kind=Kind.ASK)
 
-    def aanbod(self):
-        return self.filter(kind=Kind.AANBOD)
+    def offers(self):
+        return self.filter(kind=Kind.OFFER)
 
     def newest_first(self):
         return self.order_by("-shown_at", "-id")
@@ -100,8 +96,8 @@ class Listing(models.Model):
     category = models.CharField(_("categorie"), max_length=20, choices=Category.choices)
     title = models.CharField(_("titel"), max_length=80)
     text = models.TextField(_("uitleg"), max_length=1500, blank=True)
-    when = models.CharField(_("wanneer"), max_length=10, choices=When.choices, default=When.MAAKT_NIET_UIT)
-    area = models.CharField(_("buurt"), max_length=10, choices=Area.choices, default=Area.HEEL)
+    when = models.CharField(_("wanneer"), max_length=10, choices=When.choices, default=When.ANY)
+    area = models.CharField(_("buurt"), max_length=10, choices=Area.choices, default=Area.WHOLE)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
     is_pending = models.BooleanField(_("wacht op moderator"), default=False)
     # Posted on behalf of a resident who is not online: the owner is the helper and the contact.
@@ -142,7 +138,7 @@ class Listing(models.Model):
 
     @property
     def is_hidden(self) -> bool:
-        return self.status == Status.VERBORGEN
+        return self.status == Status.HIDDEN
 
     def is_expired(self, now=None) -> bool:
         return self.expires_at <= (now or timezone.now())
@@ -154,7 +150,7 @@ class Listing(models.Model):
         return (
             not self.is_pending
             and not self.is_expired(now)
-            and self.status in (Status.OPEN, Status.AFGESPROKEN, Status.KLAAR)
+            and self.status in (Status.OPEN, Status.AGREED, Status.DONE)
         )
 
 
@@ -312,7 +308,7 @@ class MatchPreference(models.Model):
     )
     notify = models.BooleanField(_("Stuur mij nieuwe vragen die bij mij passen"), default=False)
     categories = models.JSONField(_("categorieën"), default=list, blank=True)
-    area = models.CharField(_("buurt"), max_length=10, choices=Area.choices, default=Area.HEEL)
+    area = models.CharField(_("buurt"), max_length=10, choices=Area.choices, default=Area.WHOLE)
     digest = models.BooleanField(_("Ook één keer per dag een e-mail"), default=False)
     last_digest_at = models.DateTimeField(null=True, blank=True)
 
@@ -328,4 +324,4 @@ class MatchPreference(models.Model):
             return False
         if self.categories and listing.category not in self.categories:
             return False
-        return Area.HEEL in (self.area, listing.area) or self.area == listing.area
+        return Area.WHOLE in (self.area, listing.area) or self.area == listing.area

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from accounts.roles import is_moderator
@@ -26,15 +27,19 @@ def public_listings() -> QuerySet[Listing]:
     return Listing.objects.visible().select_related("owner")
 
 
-def listing_page(*, kind: str = "", category: str = "", area: str = "") -> QuerySet[Listing]:
+def listing_page(*, filterset=None) -> QuerySet[Listing]:
+    """The public list, narrowed by a ListingFilterSet (its wrong values are left out)."""
     qs = public_listings()
-    if kind:
-        qs = qs.filter(kind=kind)
-    if category:
-        qs = qs.filter(category=category)
-    if area:
-        qs = qs.filter(area=area)
+    if filterset is not None:
+        qs = filterset.filter_queryset(qs) if filterset.is_valid() else _valid_filters(filterset, qs)
     return qs.newest_first()
+
+
+def _valid_filters(filterset, qs: QuerySet[Listing]) -> QuerySet[Listing]:
+    for name, value in filterset.values.items():
+        if value:
+            qs = filterset.filters[name].filter(qs, value)
+    return qs
 
 
 def newest_listings(*, limit: int = 6) -> list[Listing]:
@@ -104,7 +109,7 @@ def response_of(*, listing: Listing, user) -> Response | None:
 def listings_of(*, user) -> QuerySet[Listing]:
     return (
         Listing.objects.filter(owner=user)
-        .exclude(status=Status.VERBORGEN)
+        .exclude(status=Status.HIDDEN)
         .annotate(response_count=Count("responses"))
         .order_by("-created_at")
     )
@@ -122,7 +127,7 @@ def moderation_queue() -> dict:
     return {
         "pending": list(
             Listing.objects.filter(is_pending=True)
-            .exclude(status=Status.VERBORGEN)
+            .exclude(status=Status.HIDDEN)
             .select_related("owner")
             .order_by("created_at")
         ),
@@ -144,6 +149,14 @@ def outcome_counts(*, start: datetime, end: datetime) -> dict[str, int]:
     )
     for row in rows:
         counts[row["answer"]] = row["n"]
+    # Both pressed "Het is klaar": that is their answer, they are not asked again.
+    counts[FollowUp.Answer.YES] += (
+        Response.objects.filter(owner_done_at__isnull=False, responder_done_at__isnull=False)
+        .annotate(done_at=Greatest("owner_done_at", "responder_done_at"))
+        .filter(done_at__gte=start, done_at__lt=end)
+        .exclude(follow_ups__answered_at__isnull=False)
+        .count()
+    )
     counts["matches"] = Response.objects.filter(accepted_at__gte=start, accepted_at__lt=end).count()
     return counts
 
@@ -157,7 +170,7 @@ def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
     )
     by_kind = {row["kind"]: row["n"] for row in posted}
     return {
-        "asks": by_kind.get(Kind.VRAAG, 0),
-        "offers": by_kind.get(Kind.AANBOD, 0),
+        "asks": by_kind.get(Kind.ASK, 0),
+        "offers": by_kind.get(Kind.OFFER, 0),
         **outcome_counts(start=start, end=end),
     }

@@ -4,7 +4,6 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import is_moderator, is_professional, is_volunteer
 from accounts.services import has_verified_email
+from core.exceptions import ApplicationError
+from core.tasks import send_mail_on_commit
 from notices.services import notify_user
 
 from .models import (
@@ -35,10 +36,6 @@ RENEW_SALT = "marketplace.renew"
 RENEW_MAX_AGE = 60 * 60 * 24 * 30
 
 
-class MarketplaceError(Exception):
-    """A rule of the marketplace said no; the message is Dutch and may be shown."""
-
-
 def site_url(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -50,13 +47,14 @@ def needs_moderation(*, user) -> bool:
     """A new user's first listing waits for a moderator; trusted roles and known posters do not."""
     if is_moderator(user) or is_professional(user):
         return False
-    return not Listing.objects.filter(owner=user, is_pending=False).exclude(status=Status.VERBORGEN).exists()
+    return not Listing.objects.filter(owner=user, is_pending=False).exclude(status=Status.HIDDEN).exists()
 
 
 def may_post_on_behalf(user) -> bool:
     return is_professional(user) or is_volunteer(user)
 
 
+@transaction.atomic
 def create_listing(
     *,
     owner,
@@ -70,11 +68,13 @@ def create_listing(
     consent: bool = False,
 ) -> Listing:
     if not has_verified_email(owner):
-        raise MarketplaceError(_("Bevestig eerst uw e-mailadres. Daarna kunt u iets plaatsen."))
+        raise ApplicationError(_("Bevestig eerst uw e-mailadres. Daarna kunt u iets plaatsen."))
     if on_behalf_name and not may_post_on_behalf(owner):
-        raise MarketplaceError(_("Alleen vrijwilligers en wijkprofessionals plaatsen iets voor een ander."))
+        raise ApplicationError(
+            _("Alleen vrijwilligers en wijkprofessionals plaatsen iets voor een ander."), code="forbidden"
+        )
     if on_behalf_name and not consent:
-        raise MarketplaceError(_("Vraag eerst toestemming aan de bewoner."))
+        raise ApplicationError(_("Vraag eerst toestemming aan de bewoner."))
     now = timezone.now()
     with transaction.atomic():
         listing = Listing.objects.create(
@@ -97,6 +97,7 @@ def create_listing(
     return listing
 
 
+@transaction.atomic
 def approve_listing(*, listing: Listing, by) -> Listing:
     _require_moderator(by)
     now = timezone.now()
@@ -116,10 +117,11 @@ def approve_listing(*, listing: Listing, by) -> Listing:
 
 
 def _on_published(listing: Listing) -> None:
-    if listing.kind == Kind.VRAAG:
+    if listing.kind == Kind.ASK:
         notify_matching_volunteers(listing=listing)
 
 
+@transaction.atomic
 def notify_matching_volunteers(*, listing: Listing) -> int:
     """Tell volunteers who opted in about a vraag that fits them. Returns how many were told."""
     told = 0
@@ -136,12 +138,13 @@ def notify_matching_volunteers(*, listing: Listing) -> int:
     return told
 
 
+@transaction.atomic
 def close_listing(*, listing: Listing, by) -> Listing:
     if by.pk != listing.owner_id:
-        raise MarketplaceError(_("Alleen wie het plaatste kan het sluiten."))
-    if listing.status in (Status.VERBORGEN, Status.GESLOTEN):
-        raise MarketplaceError(_("Dit is al gesloten."))
-    listing.status = Status.GESLOTEN
+        raise ApplicationError(_("Alleen wie het plaatste kan het sluiten."), code="forbidden")
+    if listing.status in (Status.HIDDEN, Status.CLOSED):
+        raise ApplicationError(_("Dit is al gesloten."))
+    listing.status = Status.CLOSED
     listing.save(update_fields=["status"])
     return listing
 
@@ -149,17 +152,18 @@ def close_listing(*, listing: Listing, by) -> Listing:
 # Responding and agreeing -----------------------------------------------------------------------
 
 
+@transaction.atomic
 def respond(*, listing: Listing, responder, text: str) -> Conversation:
     """React to a listing: opens (or reuses) the private conversation with its owner."""
     if not has_verified_email(responder):
-        raise MarketplaceError(_("Bevestig eerst uw e-mailadres. Daarna kunt u reageren."))
+        raise ApplicationError(_("Bevestig eerst uw e-mailadres. Daarna kunt u reageren."))
     if responder.pk == listing.owner_id:
-        raise MarketplaceError(_("U kunt niet reageren op uw eigen bericht."))
+        raise ApplicationError(_("U kunt niet reageren op uw eigen bericht."), code="forbidden")
     if not listing.is_matchable():
-        raise MarketplaceError(_("Hier kunt u niet meer op reageren."))
+        raise ApplicationError(_("Hier kunt u niet meer op reageren."))
     text = text.strip()
     if not text:
-        raise MarketplaceError(_("Schrijf een kort bericht."))
+        raise ApplicationError(_("Schrijf een kort bericht."))
     with transaction.atomic():
         response = Response.objects.filter(listing=listing, responder=responder).first()
         if response is None:
@@ -187,16 +191,17 @@ def _add_message(*, conversation: Conversation, author, text: str) -> Message:
     return message
 
 
+@transaction.atomic
 def send_message(*, conversation: Conversation, author, text: str) -> Message:
     if not conversation.is_participant(author):
-        raise MarketplaceError(_("U doet niet mee aan dit gesprek."))
+        raise ApplicationError(_("U doet niet mee aan dit gesprek."), code="forbidden")
     if conversation.response.listing.is_hidden:
-        raise MarketplaceError(
+        raise ApplicationError(
             _("Een moderator heeft deze vraag of dit aanbod verborgen. U kunt hier niet meer schrijven.")
         )
     text = text.strip()
     if not text:
-        raise MarketplaceError(_("Schrijf een bericht."))
+        raise ApplicationError(_("Schrijf een bericht."))
     with transaction.atomic():
         message = _add_message(conversation=conversation, author=author, text=text)
         notify_user(
@@ -208,19 +213,20 @@ def send_message(*, conversation: Conversation, author, text: str) -> Message:
     return message
 
 
+@transaction.atomic
 def accept_response(*, response: Response, by) -> Response:
     """The owner agrees with one responder: the listing becomes afgesproken."""
     listing = response.listing
     if by.pk != listing.owner_id:
-        raise MarketplaceError(_("Alleen wie het plaatste kan iemand kiezen."))
+        raise ApplicationError(_("Alleen wie het plaatste kan iemand kiezen."), code="forbidden")
     now = timezone.now()
     with transaction.atomic():
         listing = Listing.objects.select_for_update().get(pk=listing.pk)
         if listing.status != Status.OPEN or listing.responses.filter(accepted_at__isnull=False).exists():
-            raise MarketplaceError(_("Er is al iets afgesproken."))
+            raise ApplicationError(_("Er is al iets afgesproken."), code="conflict")
         response.accepted_at = now
         response.save(update_fields=["accepted_at"])
-        listing.status = Status.AFGESPROKEN
+        listing.status = Status.AGREED
         listing.save(update_fields=["status"])
         response.listing = listing
         notify_user(
@@ -233,11 +239,12 @@ def accept_response(*, response: Response, by) -> Response:
     return response
 
 
+@transaction.atomic
 def mark_done(*, response: Response, by, thanks: str = "") -> Response:
     """One side says it is done, with a thank-you. When both did, the listing is klaar."""
     listing = response.listing
     if not response.is_accepted:
-        raise MarketplaceError(_("Er is nog niets afgesproken."))
+        raise ApplicationError(_("Er is nog niets afgesproken."))
     now = timezone.now()
     thanks = thanks.strip()[:300]
     with transaction.atomic():
@@ -248,12 +255,12 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
             response.responder_done_at, response.responder_thanks = now, thanks
             other = listing.owner
         else:
-            raise MarketplaceError(_("U doet niet mee aan dit gesprek."))
+            raise ApplicationError(_("U doet niet mee aan dit gesprek."), code="forbidden")
         response.save(
             update_fields=["owner_done_at", "owner_thanks", "responder_done_at", "responder_thanks"]
         )
-        if response.owner_done_at and response.responder_done_at and listing.status == Status.AFGESPROKEN:
-            listing.status = Status.KLAAR
+        if response.owner_done_at and response.responder_done_at and listing.status == Status.AGREED:
+            listing.status = Status.DONE
             listing.save(update_fields=["status"])
         text = _("%(name)s zegt: het is klaar. Bedankt!") % {"name": by.public_name}
         if thanks:
@@ -267,26 +274,28 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
 
 def _require_moderator(user) -> None:
     if not is_moderator(user):
-        raise MarketplaceError(_("Alleen moderatoren mogen dit."))
+        raise ApplicationError(_("Alleen moderatoren mogen dit."), code="forbidden")
 
 
+@transaction.atomic
 def report_content(*, reporter, reason: str, note: str = "", listing=None, message=None) -> Report:
     if (listing is None) == (message is None):
         raise ValueError("Report exactly one listing or one message.")
     if reason not in Report.Reason.values:
-        raise MarketplaceError(_("Kies een reden."))
+        raise ApplicationError(_("Kies een reden."))
     return Report.objects.create(
         reporter=reporter, reason=reason, note=note.strip()[:300], listing=listing, message=message
     )
 
 
+@transaction.atomic
 def hide_listing(*, listing: Listing, by) -> Listing:
     _require_moderator(by)
     now = timezone.now()
     with transaction.atomic():
-        if listing.status != Status.VERBORGEN:
+        if listing.status != Status.HIDDEN:
             listing.hidden_from_status = listing.status
-            listing.status = Status.VERBORGEN
+            listing.status = Status.HIDDEN
             listing.save(update_fields=["status", "hidden_from_status"])
         Report.objects.filter(listing=listing, handled_at__isnull=True).update(handled_at=now, handled_by=by)
         notify_user(
@@ -298,6 +307,7 @@ def hide_listing(*, listing: Listing, by) -> Listing:
     return listing
 
 
+@transaction.atomic
 def hide_message(*, message: Message, by) -> Message:
     _require_moderator(by)
     with transaction.atomic():
@@ -309,6 +319,7 @@ def hide_message(*, message: Message, by) -> Message:
     return message
 
 
+@transaction.atomic
 def dismiss_report(*, report: Report, by) -> Report:
     _require_moderator(by)
     report.handled_at, report.handled_by = timezone.now(), by
@@ -319,6 +330,7 @@ def dismiss_report(*, report: Report, by) -> Report:
 # Preferences -----------------------------------------------------------------------------------
 
 
+@transaction.atomic
 def save_preference(*, user, notify: bool, categories: list[str], area: str, digest: bool) -> MatchPreference:
     pref, _created = MatchPreference.objects.update_or_create(
         user=user,
@@ -354,10 +366,11 @@ def renew_token_is_unused(*, token: str, listing: Listing) -> bool:
     return value.partition(":")[2] == f"{listing.expires_at.timestamp():.0f}"
 
 
+@transaction.atomic
 def renew_listing(*, listing: Listing) -> Listing:
     """Six more weeks from now. An expired, still open listing comes back."""
-    if listing.status not in (Status.OPEN, Status.VERLOPEN):
-        raise MarketplaceError(_("Dit bericht kan niet meer verlengd worden."))
+    if listing.status not in (Status.OPEN, Status.EXPIRED):
+        raise ApplicationError(_("Dit bericht kan niet meer verlengd worden."))
     now = timezone.now()
     listing.status = Status.OPEN
     listing.expires_at = now + LIFETIME
@@ -381,11 +394,10 @@ def send_expiry_reminders(*, now: datetime | None = None) -> int:
         with transaction.atomic():
             link = site_url(reverse("marketplace:renew", args=[renew_token(listing=listing)]))
             context = {"listing": listing, "link": link, "name": listing.owner.public_name}
-            send_mail(
+            send_mail_on_commit(
                 subject=_("Staat uw bericht nog? %(title)s") % {"title": listing.title},
-                message=render_to_string("marketplace/emails/expiry_reminder.txt", context),
-                from_email=None,
-                recipient_list=[listing.owner.email],
+                body=render_to_string("marketplace/emails/expiry_reminder.txt", context),
+                to=[listing.owner.email],
             )
             notify_user(
                 user=listing.owner,
@@ -399,9 +411,10 @@ def send_expiry_reminders(*, now: datetime | None = None) -> int:
     return sent
 
 
+@transaction.atomic
 def expire_listings(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
-    return Listing.objects.filter(status=Status.OPEN, expires_at__lte=now).update(status=Status.VERLOPEN)
+    return Listing.objects.filter(status=Status.OPEN, expires_at__lte=now).update(status=Status.EXPIRED)
 
 
 # Closing the loop ------------------------------------------------------------------------------
@@ -410,9 +423,13 @@ def expire_listings(*, now: datetime | None = None) -> int:
 def send_follow_ups(*, now: datetime | None = None) -> int:
     """A week after a match, ask both people "Is het gelukt?"."""
     now = now or timezone.now()
-    due = Response.objects.filter(
-        accepted_at__isnull=False, accepted_at__lte=now - FOLLOW_UP_AFTER, follow_up_sent_at__isnull=True
-    ).select_related("listing__owner", "responder")
+    due = (
+        Response.objects.filter(
+            accepted_at__isnull=False, accepted_at__lte=now - FOLLOW_UP_AFTER, follow_up_sent_at__isnull=True
+        )
+        .exclude(owner_done_at__isnull=False, responder_done_at__isnull=False)  # both said "klaar"
+        .select_related("listing__owner", "responder")
+    )
     count = 0
     for response in due:
         with transaction.atomic():
@@ -432,22 +449,23 @@ def send_follow_ups(*, now: datetime | None = None) -> int:
     return count
 
 
+@transaction.atomic
 def answer_follow_up(*, follow_up: FollowUp, by, answer: str) -> FollowUp:
     if by.pk != follow_up.user_id:
-        raise MarketplaceError(_("Deze vraag is niet voor u."))
+        raise ApplicationError(_("Deze vraag is niet voor u."), code="forbidden")
     if answer not in FollowUp.Answer.values:
-        raise MarketplaceError(_("Kies een antwoord."))
+        raise ApplicationError(_("Kies een antwoord."))
     follow_up.answer, follow_up.answered_at = answer, timezone.now()
     follow_up.save(update_fields=["answer", "answered_at"])
     return follow_up
 
 
-def reshow_unanswered_vragen(*, now: datetime | None = None) -> int:
+def reshow_unanswered_asks(*, now: datetime | None = None) -> int:
     """A vraag without any response after a week goes back to the top and to the volunteers, once."""
     now = now or timezone.now()
     due = (
         Listing.objects.open(now)
-        .vragen()
+        .asks()
         .filter(reshown_at__isnull=True, shown_at__lte=now - RESHOW_AFTER, responses__isnull=True)
     )
     count = 0
@@ -469,7 +487,7 @@ def send_digests(*, now: datetime | None = None) -> int:
         if pref.last_digest_at and pref.last_digest_at > now - timedelta(days=1):
             continue
         since = pref.last_digest_at or now - timedelta(days=1)
-        fresh = Listing.objects.open(now).vragen().filter(shown_at__gt=since).exclude(owner=pref.user)
+        fresh = Listing.objects.open(now).asks().filter(shown_at__gt=since).exclude(owner=pref.user)
         listings = [listing for listing in fresh.order_by("-shown_at")[:50] if pref.wants(listing)]
         if not listings:
             continue
@@ -477,16 +495,16 @@ def send_digests(*, now: datetime | None = None) -> int:
             "name": pref.user.public_name,
             "listings": listings,
             "site": site_url(""),
-            "settings_link": site_url("/mijn/"),
+            "settings_link": site_url(reverse("accounts:mine")),
         }
-        send_mail(
-            subject=_("Nieuwe vragen in de wijk die bij u passen"),
-            message=render_to_string("marketplace/emails/digest.txt", context),
-            from_email=None,
-            recipient_list=[pref.user.email],
-        )
-        pref.last_digest_at = now
-        pref.save(update_fields=["last_digest_at"])
+        with transaction.atomic():
+            send_mail_on_commit(
+                subject=_("Nieuwe vragen in de wijk die bij u passen"),
+                body=render_to_string("marketplace/emails/digest.txt", context),
+                to=[pref.user.email],
+            )
+            pref.last_digest_at = now
+            pref.save(update_fields=["last_digest_at"])
         sent += 1
     return sent
 
@@ -498,6 +516,6 @@ def run_daily(*, now: datetime | None = None) -> dict[str, int]:
         "reminders": send_expiry_reminders(now=now),
         "expired": expire_listings(now=now),
         "follow_ups": send_follow_ups(now=now),
-        "reshown": reshow_unanswered_vragen(now=now),
+        "reshown": reshow_unanswered_asks(now=now),
         "digests": send_digests(now=now),
     }

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.exceptions import ApplicationError
+
 from .. import selectors, services
 from ..forms import DoneForm, FollowUpForm, MessageForm, ReportForm
 from ..models import FollowUp
@@ -65,7 +67,7 @@ def conversation_accept(request, pk: int):
     conversation = _conversation_or_404(request, pk)
     try:
         services.accept_response(response=conversation.response, by=request.user)
-    except services.MarketplaceError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Afgesproken! We laten het de ander weten."))
@@ -80,7 +82,7 @@ def conversation_done(request, pk: int):
     thanks = form.cleaned_data["thanks"] if form.is_valid() else ""
     try:
         services.mark_done(response=conversation.response, by=request.user, thanks=thanks)
-    except services.MarketplaceError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Fijn dat het gelukt is! Dank u wel."))

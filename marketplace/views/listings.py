@@ -3,37 +3,38 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import urlencode
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import is_moderator
 from accounts.services import has_verified_email
 from accounts.views import verify_email_first
+from core.exceptions import ApplicationError
+from core.forms import add_application_error
 
 from .. import selectors, services
-from ..forms import FilterForm, ListingForm, PreferenceForm, RespondForm
+from ..filters import ListingFilterSet
+from ..forms import ListingForm, PreferenceForm, RespondForm
 from ..models import Area, Category, Kind
 
 PER_PAGE = 20
 
 
 def listing_list(request):
-    form = FilterForm(request.GET)
-    form.is_valid()
-    filters = {name: form.cleaned_data.get(name, "") for name in ("soort", "categorie", "buurt")}
-    if form.errors:
-        messages.warning(request, _("Een keuze in het filter kennen we niet. We tonen alles daarvoor."))
-    qs = selectors.listing_page(kind=filters["soort"], category=filters["categorie"], area=filters["buurt"])
+    filterset = ListingFilterSet(request.GET)
+    for problem in filterset.problems:
+        messages.warning(request, problem)
+    qs = selectors.listing_page(filterset=filterset)
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("pagina"))
-    query = urlencode({key: value for key, value in filters.items() if value})
+    query = filterset.query
     return render(
         request,
         "marketplace/listing_list.html",
         {
             "page": page,
             "listings": page.object_list,
-            "filters": filters,
+            "filters": {name: query.get(name, "") for name in ("soort", "categorie", "buurt")},
             "query": query,
             "kinds": Kind.choices,
             "categories": Category.choices,
@@ -90,8 +91,8 @@ def listing_create(request):
                     on_behalf_name=data.get("on_behalf_name", "") if on_behalf else "",
                     consent=bool(data.get("consent")),
                 )
-            except services.MarketplaceError as error:
-                messages.error(request, str(error))
+            except ApplicationError as error:
+                add_application_error(form, error)
             else:
                 if listing.is_pending:
                     messages.success(
@@ -118,7 +119,7 @@ def listing_respond(request, pk: int):
         conversation = services.respond(
             listing=listing, responder=request.user, text=form.cleaned_data["text"]
         )
-    except services.MarketplaceError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
         return render(request, "marketplace/error.html", {"listing": listing}, status=400)
     messages.success(request, _("Uw bericht is verstuurd."))
@@ -133,7 +134,7 @@ def listing_close(request, pk: int):
         raise Http404
     try:
         services.close_listing(listing=listing, by=request.user)
-    except services.MarketplaceError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
         return redirect(listing)
     messages.success(request, _("Uw bericht is gesloten."))
@@ -148,7 +149,7 @@ def listing_extend(request, pk: int):
         raise Http404
     try:
         services.renew_listing(listing=listing)
-    except services.MarketplaceError as error:
+    except ApplicationError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Verlengd! Uw bericht staat er weer zes weken."))
@@ -164,18 +165,25 @@ def listing_renew(request, token: str):
         return render(request, "marketplace/renewed.html", {"ok": True, "listing": listing})
     try:
         services.renew_listing(listing=listing)
-    except services.MarketplaceError as error:
+    except ApplicationError as error:
         return render(request, "marketplace/renewed.html", {"ok": False, "error": str(error)}, status=400)
     return render(request, "marketplace/renewed.html", {"ok": True, "listing": listing})
 
 
+def _preferences_section() -> str:
+    return reverse("accounts:mine") + "#sectie-marketplace"
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def preferences(request):
+    """The preferences live in the marketplace section of /mijn/; a GET (an old link) goes there."""
+    if request.method == "GET":
+        return redirect(_preferences_section())
     form = PreferenceForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Deze keuze kennen we niet. Probeer het nog eens."))
-        return redirect("/mijn/#sectie-marketplace")
+        return redirect(_preferences_section())
     services.save_preference(user=request.user, **form.cleaned_data)
     messages.success(request, _("Uw keuze is opgeslagen."))
-    return redirect("/mijn/#sectie-marketplace")
+    return redirect(_preferences_section())

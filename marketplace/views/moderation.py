@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import is_moderator
+from core.exceptions import ApplicationError
 
 from .. import selectors, services
 from ..forms import ReportForm
@@ -15,7 +15,7 @@ from ..models import Listing, Message, Report
 
 def _moderator_only(request):
     if not is_moderator(request.user):
-        raise PermissionDenied
+        raise ApplicationError(_("Alleen moderatoren mogen dit."), code="forbidden")
 
 
 @login_required

@@ -17,9 +17,9 @@ def test_demo_marketplace_lists_both_kinds_and_filters_narrow(client):
     assert (Listing.objects.count(), Conversation.objects.count(), Message.objects.count()) == counts
 
     assert Listing.objects.filter(status=Status.OPEN).count() >= 20
-    assert Listing.objects.filter(status=Status.AFGESPROKEN).count() >= 2
+    assert Listing.objects.filter(status=Status.AGREED).count() >= 2
     assert Listing.objects.values("category").distinct().count() >= 10
-    assert Listing.objects.filter(status=Status.KLAAR).exists()
+    assert Listing.objects.filter(status=Status.DONE).exists()
     assert Listing.objects.filter(consent_at__isnull=False).exists()
 
     page = client.get("/vraag-en-aanbod/").content.decode()

@@ -55,17 +55,17 @@ def test_vraag_to_klaar_with_two_users(resident, volunteer, client_for):
     assert listing.status == Status.OPEN  # only the owner may accept
     owner.post(f"/berichten/{conversation.pk}/afspreken/")
     listing.refresh_from_db()
-    assert listing.status == Status.AFGESPROKEN
+    assert listing.status == Status.AGREED
     assert texts(volunteer)[-1] == "Afgesproken! Fatma heeft u gekozen voor: Lamp ophangen"
 
     # 5. Both mark done with a thank-you: klaar after the second.
     owner.post(f"/berichten/{conversation.pk}/klaar/", {"thanks": "Heel erg bedankt!"})
     listing.refresh_from_db()
-    assert listing.status == Status.AFGESPROKEN
+    assert listing.status == Status.AGREED
     assert texts(volunteer)[-1] == "Fatma zegt: het is klaar. „Heel erg bedankt!”"
     helper.post(f"/berichten/{conversation.pk}/klaar/", {"thanks": ""})
     listing.refresh_from_db()
-    assert listing.status == Status.KLAAR
+    assert listing.status == Status.DONE
     assert texts(resident)[-1] == "Henk zegt: het is klaar. Bedankt!"
     assert "Heel erg bedankt!" in helper.get(f"/berichten/{conversation.pk}/").content.decode()
 
@@ -107,7 +107,7 @@ def test_owner_can_close_listing(resident, client_for):
     listing = ListingFactory(owner=resident)
     client_for(resident).post(f"/vraag-en-aanbod/{listing.pk}/sluiten/")
     listing.refresh_from_db()
-    assert listing.status == Status.GESLOTEN
+    assert listing.status == Status.CLOSED
 
 
 @pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_unverified_user_cannot_respond(resident, client_for):
 
 @pytest.mark.django_db
 def test_cannot_respond_to_afgesproken_listing(resident, volunteer, client_for):
-    listing = ListingFactory(owner=resident, status=Status.AFGESPROKEN)
+    listing = ListingFactory(owner=resident, status=Status.AGREED)
     response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik help"})
     assert response.status_code == 400 and not Conversation.objects.exists()
     assert "Ik kan helpen" not in client_for(volunteer).get(listing.get_absolute_url()).content.decode()

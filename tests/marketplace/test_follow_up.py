@@ -73,8 +73,8 @@ def test_unanswered_vraag_is_shown_to_volunteers_again_after_a_week(volunteer, c
             kind="vraag", title="Later geplaatst", created_at=timezone.now() + timezone.timedelta(days=3)
         )
     with time_machine.travel("2026-03-09 11:00 +0100", tick=False):
-        assert services.reshow_unanswered_vragen() == 1
-        assert services.reshow_unanswered_vragen() == 0  # once
+        assert services.reshow_unanswered_asks() == 1
+        assert services.reshow_unanswered_asks() == 0  # once
         quiet.refresh_from_db()
         assert quiet.reshown_at == timezone.now()
         page = client.get("/vraag-en-aanbod/").content.decode()
@@ -83,3 +83,24 @@ def test_unanswered_vraag_is_shown_to_volunteers_again_after_a_week(volunteer, c
             user=volunteer, text="Een nieuwe vraag past bij u: Niemand reageerde"
         ).exists()
         assert not Listing.objects.get(title="Wel reactie").reshown_at
+
+
+@pytest.mark.django_db
+def test_both_done_is_the_answer_and_not_asked_again(resident, volunteer):
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        conversation = ConversationFactory(
+            response__listing=ListingFactory(owner=resident, title="Lamp ophangen"),
+            response__responder=volunteer,
+        )
+        services.accept_response(response=conversation.response, by=resident)
+    with time_machine.travel("2026-03-04 10:00 +0100", tick=False):
+        services.mark_done(response=conversation.response, by=resident, thanks="Top!")
+        services.mark_done(response=conversation.response, by=volunteer)
+    with time_machine.travel("2026-03-09 10:30 +0100", tick=False):
+        assert services.send_follow_ups() == 0
+        assert not FollowUp.objects.exists()
+        assert not Notification.objects.filter(text__startswith="Is het gelukt?").exists()
+    counts = selectors.outcome_counts(
+        start=datetime(2026, 3, 1, tzinfo=AMS), end=datetime(2026, 4, 1, tzinfo=AMS)
+    )
+    assert counts == {"ja": 1, "nog_niet": 0, "nee": 0, "matches": 1}

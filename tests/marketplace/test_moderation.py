@@ -76,7 +76,7 @@ def test_reported_listing_hidden_is_gone_for_all_but_moderators(
     client_for(moderator).post(f"/vraag-en-aanbod/moderatie/{listing.pk}/verbergen/")
     listing.refresh_from_db()
     report.refresh_from_db()
-    assert listing.status == Status.VERBORGEN and report.handled_by == moderator
+    assert listing.status == Status.HIDDEN and report.handled_by == moderator
     for viewer in (client, client_for(volunteer), client_for(resident)):
         assert viewer.get(listing.get_absolute_url()).status_code == 404
         assert "Koop mijn spullen" not in viewer.get("/vraag-en-aanbod/").content.decode()
@@ -153,11 +153,12 @@ def test_wagtail_admin_lists_listings_and_reports(client):
 
 
 def test_no_new_messages_after_the_listing_is_hidden(resident, volunteer, moderator):
-    from marketplace.services import MarketplaceError, hide_listing, send_message
+    from core.exceptions import ApplicationError
+    from marketplace.services import hide_listing, send_message
 
     listing = ListingFactory(owner=resident)
     conversation = ConversationFactory(response__listing=listing, response__responder=volunteer)
     hide_listing(listing=listing, by=moderator)
-    with pytest.raises(MarketplaceError, match="verborgen"):
+    with pytest.raises(ApplicationError, match="verborgen"):
         send_message(conversation=conversation, author=volunteer, text="Nog even dit")
     assert not conversation.messages.filter(text="Nog even dit").exists()

@@ -50,7 +50,7 @@ def test_pending_vraag_tells_volunteers_only_after_approval(volunteer, resident,
 
 
 @pytest.mark.django_db
-def test_digest_mail_at_most_daily(volunteer, resident):
+def test_digest_mail_at_most_daily(volunteer, resident, django_capture_on_commit_callbacks):
     services.save_preference(user=volunteer, notify=True, categories=["tuin"], area="heel", digest=True)
     services.save_preference(user=UserFactory(), notify=True, categories=[], area="heel", digest=False)
     ListingFactory(owner=resident, title="Oud", category="klussen")
@@ -58,7 +58,8 @@ def test_digest_mail_at_most_daily(volunteer, resident):
         post(resident, title="Heg knippen")
         post(resident, category="koken", title="Samen koken")
     with time_machine.travel("2026-03-02 20:00 +0100", tick=False):
-        call_command("marketplace_daily", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("marketplace_daily", stdout=open("/dev/null", "w"))  # noqa: SIM115
         assert len(mail.outbox) == 1
         assert mail.outbox[0].to == [volunteer.email]
         assert "Heg knippen" in mail.outbox[0].body and "Samen koken" not in mail.outbox[0].body
@@ -67,5 +68,6 @@ def test_digest_mail_at_most_daily(volunteer, resident):
     with time_machine.travel("2026-03-03 08:00 +0100", tick=False):
         assert services.send_digests() == 0  # not a day yet
     with time_machine.travel("2026-03-03 20:30 +0100", tick=False):
-        assert services.send_digests() == 1
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.send_digests() == 1
         assert "Bladeren harken" in mail.outbox[1].body and "Heg knippen" not in mail.outbox[1].body

@@ -77,8 +77,8 @@ def test_list_query_count_does_not_grow(client, django_assert_max_num_queries):
 @pytest.mark.django_db
 def test_list_hides_closed_hidden_expired_and_pending(client):
     ListingFactory(title="Zichtbaar")
-    ListingFactory(title="Gesloten", status=Status.GESLOTEN)
-    ListingFactory(title="Verborgen", status=Status.VERBORGEN)
+    ListingFactory(title="Gesloten", status=Status.CLOSED)
+    ListingFactory(title="Verborgen", status=Status.HIDDEN)
     ListingFactory(title="Wacht", is_pending=True)
     ListingFactory(title="Verlopen", expires_at=timezone.now() - timezone.timedelta(minutes=1))
     page = client.get("/vraag-en-aanbod/").content.decode()
@@ -215,3 +215,35 @@ def test_form_preselects_kind_from_the_list_buttons(client, client_for, resident
     vraag_input = re.search(r'<input type="radio" name="kind" value="vraag"[^>]*>', page).group(0)
     assert "checked" in aanbod_input and "checked" not in vraag_input
     assert client_for(resident).get("/vraag-en-aanbod/nieuw/?soort=<b>").status_code == 200
+
+
+@pytest.mark.django_db
+def test_first_listing_waiting_for_a_moderator_says_so(client_for):
+    newcomer = UserFactory()
+    client = client_for(newcomer)
+    client.post(
+        "/vraag-en-aanbod/nieuw/",
+        {"kind": "vraag", "category": "klussen", "title": "Wie hangt een lamp op?", "text": ""},
+    )
+    listing = Listing.objects.get(owner=newcomer)
+    assert listing.is_pending
+    page = client.get(f"/vraag-en-aanbod/{listing.pk}/").content.decode()
+    assert "Uw bericht wacht op een moderator" in page
+    assert "Daarna staat uw bericht online" in page
+    assert "staat online tot" not in page
+
+
+@pytest.mark.django_db
+def test_get_of_preferences_goes_to_where_they_are(client_for, volunteer):
+    response = client_for(volunteer).get("/vraag-en-aanbod/voorkeuren/")
+    assert response.status_code == 302
+    assert response["Location"] == "/mijn/#sectie-marketplace"
+    assert client_for(volunteer).get(response["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_page_links_keep_valid_filters_only(client):
+    ListingFactory.create_batch(21, kind="vraag")
+    page = client.get("/vraag-en-aanbod/?soort=vraag&buurt=xyz").content.decode()
+    assert 'href="?soort=vraag&amp;pagina=2"' in page
+    assert "xyz" not in page.split('class="pagination"')[1].split("</nav>")[0]

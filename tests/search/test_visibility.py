@@ -79,7 +79,7 @@ def test_walk_in_hour_is_grouped_as_inloopspreekuur(client, committed):
 
 def test_hidden_pending_or_closed_listing_is_never_found(client, committed):
     committed(lambda: ListingFactory(title="Hulp bij behangen", text="Wie helpt met behangen?"))
-    committed(lambda: ListingFactory(title="Verborgen behangen", text="Behangen", status=Status.VERBORGEN))
+    committed(lambda: ListingFactory(title="Verborgen behangen", text="Behangen", status=Status.HIDDEN))
     committed(lambda: ListingFactory(title="Wachtend behangen", text="Behangen", is_pending=True))
     assert found(client, "behangen") == ["Hulp bij behangen"]
     assert suggested(client, "verborgen") == [] and suggested(client, "wachtend") == []
@@ -90,7 +90,7 @@ def test_listing_hidden_by_a_moderator_leaves_results(client, committed):
     assert found(client, "kinderfiets") == ["Gratis kinderfiets"]
 
     def hide():
-        listing.status = Status.VERBORGEN
+        listing.status = Status.HIDDEN
         listing.save()
 
     committed(hide)
@@ -147,7 +147,7 @@ def test_results_show_kind_of_listing_and_writer_of_story(client, committed):
 
 def test_counts_leave_out_what_became_invisible_without_a_signal(client, committed):
     listing = committed(lambda: ListingFactory(title="Naaimachine te leen", text="Naaimachine."))
-    type(listing).objects.filter(pk=listing.pk).update(status=Status.VERBORGEN)  # no signal
+    type(listing).objects.filter(pk=listing.pk).update(status=Status.HIDDEN)  # no signal
     response = client.get("/zoeken/", {"q": "naaimachine"})
     assert response.context["results"].hits == []
     assert response.context["results"].type_counts == {}
