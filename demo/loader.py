@@ -2,7 +2,8 @@
 
 Dates are relative to `today`. Idempotent: rows are found by their natural key (slug, e-mail, title)
 and refreshed, never added twice. Each part runs in its own transaction, in the order of the apps'
-dependencies; mail the apps would send for made-up content stays in memory.
+dependencies. Made-up content sends no mail: background tasks run at once, with a mail backend that
+drops every message.
 """
 
 import datetime as dt
@@ -46,6 +47,7 @@ REPEATS = {
     "monthly": "FREQ=MONTHLY;BYDAY=+2{day}",
 }
 STAFF_ROLES = {"redactie", "moderator"}
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @cache
@@ -65,7 +67,9 @@ def password() -> str:
 
 def load(*, today: dt.date, stdout) -> None:
     """Load every part of the demo, then rebuild the search index from it."""
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend", TASKS=IMMEDIATE_TASKS
+    ):
         for part in (
             load_accounts,
             load_organisations,
