@@ -16,14 +16,18 @@ APPS = {
     "marketplace": ROOT / "marketplace",
     "stories": ROOT / "stories",
     "search": ROOT / "search",
+    "demo": ROOT / "demo",
 }
 CONTENT = {"activities", "marketplace", "stories"}
+# The demo package loads content through every app; no app may import it.
 FORBIDDEN = {
     "core": set(APPS) - {"core"},
     "accounts": set(APPS) - {"accounts", "core"},
-    "organisations": CONTENT | {"home", "search", "notices"},
-    "notices": CONTENT | {"home", "search"},
-    **{app: {"home", "search"} for app in CONTENT},
+    "organisations": CONTENT | {"home", "search", "notices", "demo"},
+    "notices": CONTENT | {"home", "search", "demo"},
+    "home": {"demo"},
+    "search": {"demo"},
+    **{app: {"home", "search", "demo"} for app in CONTENT},
 }
 
 
@@ -48,3 +52,14 @@ def test_app_imports_follow_the_design(app):
 
 def test_platform_folder_is_not_a_package():
     assert not (ROOT / "platform" / "__init__.py").exists()
+
+
+def test_no_app_keeps_demo_content():
+    """Demo content lives in demo/, not in the apps' runtime code."""
+    stray = [
+        str(f.relative_to(ROOT))
+        for app, folder in APPS.items()
+        if app != "demo"
+        for f in folder.rglob("demo*.py")
+    ]
+    assert stray == []

@@ -1,27 +1,36 @@
-import io
 import json
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.core.management import call_command
 
 from accounts import roles
-from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from accounts.models import User
 from notices.services import notify_user
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+PASSWORD = "een-goed-wachtwoord"
+ACCOUNTS = [
+    ("bewoner@example.org", "Fatma", [roles.BEWONER], False),
+    ("vrijwilliger@example.org", "Henk", [roles.BEWONER, roles.VRIJWILLIGER], False),
+    ("professional@example.org", "Sanne (ONS Welzijn)", [roles.PROFESSIONAL], False),
+    ("redactie@example.org", "Jord (Rucreant)", [roles.REDACTIE], True),
+    ("moderator@example.org", "Ingrid", [roles.MODERATOR], True),
+]
+
 
 @pytest.fixture
-def demo_accounts():
-    call_command("load_demo", stdout=io.StringIO())
+def accounts():
+    """One verified account per role, with a password."""
+    for email, name, role_names, is_staff in ACCOUNTS:
+        UserFactory(email=email, display_name=name, roles=role_names, is_staff=is_staff, password=PASSWORD)
 
 
-@pytest.mark.parametrize("email", [a["email"] for a in DEMO_ACCOUNTS])
-def test_every_demo_account_logs_in_with_email_and_password(client, demo_accounts, email):
-    response = client.post("/account/login/", {"login": email, "password": DEMO_PASSWORD})
+@pytest.mark.parametrize("email", [email for email, *_rest in ACCOUNTS])
+def test_every_role_logs_in_with_email_and_password(client, accounts, email):
+    response = client.post("/account/login/", {"login": email, "password": PASSWORD})
     assert response.status_code == 302, response.content.decode()[:500]
     assert response["Location"] == "/mijn/"
     page = client.get("/mijn/")
@@ -29,14 +38,11 @@ def test_every_demo_account_logs_in_with_email_and_password(client, demo_account
     assert User.objects.get(email=email).public_name in page.content.decode()
 
 
-def test_demo_loader_is_idempotent(demo_accounts):
-    users, emails = User.objects.count(), EmailAddress.objects.count()
-    call_command("load_demo", stdout=io.StringIO())
-    assert User.objects.count() == users
-    assert EmailAddress.objects.count() == emails
+def test_email_addresses_are_not_duplicated(accounts):
+    assert EmailAddress.objects.count() == User.objects.count() == len(ACCOUNTS)
 
 
-def test_wrong_password_gets_a_dutch_message(client, demo_accounts):
+def test_wrong_password_gets_a_dutch_message(client, accounts):
     response = client.post("/account/login/", {"login": "bewoner@example.org", "password": "fout"})
     assert response.status_code == 200
     assert "niet correct" in response.content.decode()
@@ -120,7 +126,7 @@ def test_public_name_never_shows_any_part_of_the_email_address(client_for, resid
     assert User(email="x@example.org", display_name="Ans").initials == "A"
 
 
-def test_login_by_code_mails_a_code_that_logs_in(client, demo_accounts):
+def test_login_by_code_mails_a_code_that_logs_in(client, accounts):
     import re
 
     mail.outbox.clear()

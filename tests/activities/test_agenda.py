@@ -5,12 +5,10 @@ import shutil
 import subprocess
 from datetime import datetime, timedelta
 from decimal import Decimal
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
 
 from activities.models import Activity
 from tests.activities.factories import ActivityFactory, LocationFactory
@@ -160,12 +158,27 @@ def test_pending_activity_detail_is_hidden_from_the_public(client, agenda):
     assert client.get(pending.get_absolute_url()).status_code == 404
 
 
-@pytest.mark.django_db
-def test_demo_week_lists_at_least_ten_distinct_activities(client):
-    call_command("load_demo", stdout=StringIO())
-    call_command("load_demo", stdout=StringIO())  # idempotent
-    assert Activity.objects.count() >= 48
-    assert Activity.objects.filter(kind=Activity.Kind.WALK_IN).count() >= 8
+def test_week_lists_at_least_ten_distinct_activities_and_home_shows_today(client, frozen, db):
+    huis = LocationFactory(name="Ons Huis van de Wijk", slug="ons-huis-van-de-wijk")
+    for n in range(12):
+        ActivityFactory(
+            title=f"Wekelijkse activiteit {n}",
+            starts_at=NOW + timedelta(days=n % 6, hours=2 + n % 3),
+            location=huis,
+            rrule="FREQ=WEEKLY",
+        )
+    ActivityFactory(
+        title="Inloop geldzaken",
+        kind=Activity.Kind.WALK_IN,
+        topic="Geldzaken en schulden",
+        starts_at=NOW - timedelta(hours=1),
+        duration=timedelta(hours=3),
+        rrule="FREQ=DAILY",
+        location=huis,
+        category="geldzaken",
+    )
+    assert Activity.objects.count() == 13
+    assert Activity.objects.filter(kind=Activity.Kind.WALK_IN).count() == 1
     response = client.get("/agenda/?wanneer=week")
     assert len(titles(response)) >= 10
     home = client.get("/").content.decode()

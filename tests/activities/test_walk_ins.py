@@ -1,12 +1,10 @@
 """/inloopspreekuren/: "nu open" first, then today, then the week (frozen clock)."""
 
 from datetime import datetime, timedelta
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
 
 from tests.activities.factories import walk_in
 from tests.factories import OrganisationFactory
@@ -57,11 +55,38 @@ def test_cancelled_walk_in_is_not_open_now(client, professional):
     assert "Vandaag geen inloop" in response.content.decode()
 
 
+MAIN_WALK_INS = [
+    # organisation slug, name, walk-in title, topic, weekday (0 = Monday), start, end
+    ("schuldhulp", "Schuldhulp Oss", "Inloopspreekuur geldzaken", "Geldzaken en schulden", 0, 9, 12),
+    (
+        "werk-en-inkomen",
+        "Werk en Inkomen Gemeente Oss",
+        "Inloop werk en inkomen",
+        "Werk en uitkering",
+        1,
+        9,
+        12,
+    ),
+    ("brabantzorg", "BrabantZorg", "Inloopspreekuur zorg thuis", "Thuiszorg", 2, 10, 12),
+    ("ggd", "GGD Hart voor Brabant", "Inloopspreekuur gezondheid", "Gezondheid", 4, 9, 11),
+    ("sec", "Sport Educatie Centrum (SEC)", "Beweegspreekuur", "Sport en bewegen", 2, 13, 15),
+    ("wijkagent", "Wijkagent Ruwaard", "Spreekuur wijkagent", "Veiligheid", 0, 16, 17),
+]
+
+
 @pytest.mark.django_db
-def test_demo_walk_ins_cover_the_main_organisations(client):
+def test_walk_ins_of_the_main_organisations_are_listed_and_the_open_one_is_on_the_home_page(client):
     monday_morning = datetime(2026, 6, 8, 10, 0, tzinfo=AMS)
     with time_machine.travel(monday_morning, tick=False):
-        call_command("load_demo", stdout=StringIO())
+        for slug, name, title, topic, weekday, start, end in MAIN_WALK_INS:
+            walk_in(
+                title=title,
+                topic=topic,
+                organisation=OrganisationFactory(name=name, slug=slug),
+                starts_at=monday_morning.replace(hour=start) + timedelta(days=weekday),
+                duration=timedelta(hours=end - start),
+                rrule="FREQ=WEEKLY",
+            )
         response = client.get("/inloopspreekuren/")
         home = client.get("/").content.decode()
     shown = {o.activity.organisation.slug for group in response.context["groups"].values() for o in group}

@@ -1,24 +1,22 @@
 """Every page a resident uses, on a 360 px phone: no sideways scrolling, no serious axe-core violations."""
 
-import io
-
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 
 from accounts.models import User
 from activities.models import Activity
 from marketplace.models import Listing
 from stories.models import StoryPage
+from tests.district import build_district
 from tests.e2e.conftest import horizontal_overflow
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=io.StringIO())
+def district(transactional_db):
+    build_district()
 
 
 def _login(context, live_server, email):
@@ -57,7 +55,7 @@ def _public_pages():
     ]
 
 
-def test_public_content_pages_on_a_phone(live_server, phone, axe, demo):
+def test_public_content_pages_on_a_phone(live_server, phone, axe, district):
     problems = {}
     for path in _public_pages():
         _check(phone, live_server.url + path)
@@ -85,7 +83,7 @@ def test_public_content_pages_on_a_phone(live_server, phone, axe, demo):
         ("professional@example.org", ["/agenda/nieuw/", "/impact/"]),
     ],
 )
-def test_pages_behind_login_on_a_phone(live_server, browser, axe, demo, email, paths):
+def test_pages_behind_login_on_a_phone(live_server, browser, axe, district, email, paths):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL", bypass_csp=True)
     _login(context, live_server, email)
     page = context.new_page()

@@ -1,8 +1,6 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
+from tests.district import build_district
 from tests.e2e.conftest import horizontal_overflow
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -19,12 +17,12 @@ PAGES = [
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=io.StringIO())
+def district(transactional_db):
+    build_district()
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_fits_a_360px_phone_and_passes_axe(live_server, phone, axe, demo, path):
+def test_page_fits_a_360px_phone_and_passes_axe(live_server, phone, axe, district, path):
     response = phone.goto(live_server.url + path)
     assert response.status == (404 if path == "/bestaat-niet/" else 200)
     assert phone.locator("h1").first.inner_text().strip()
@@ -33,7 +31,7 @@ def test_page_fits_a_360px_phone_and_passes_axe(live_server, phone, axe, demo, p
     assert axe(phone) == []
 
 
-def test_home_navigation_has_big_tap_targets(live_server, phone, demo):
+def test_home_navigation_has_big_tap_targets(live_server, phone, district):
     phone.goto(live_server.url + "/")
     for link in phone.locator(".main-nav__link").all():
         box = link.bounding_box()
@@ -41,7 +39,7 @@ def test_home_navigation_has_big_tap_targets(live_server, phone, demo):
     assert phone.locator("#zoekterm").is_visible()
 
 
-def test_no_console_errors_from_csp_on_home(live_server, browser, demo):
+def test_no_console_errors_from_csp_on_home(live_server, browser, district):
     context = browser.new_context()
     page = context.new_page()
     errors = []

@@ -1,26 +1,25 @@
 """Live notices in a real browser. The test server speaks no WebSocket, so the page must fall back to polling."""
 
-import io
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from accounts.models import User
 from notices.models import PreventionGroup
 from notices.services import post_notice
+from tests.district import build_district
 from tests.e2e.test_content_pages import _login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=io.StringIO())
+def district(transactional_db):
+    build_district()
 
 
-def test_feed_falls_back_to_polling_and_shows_a_new_notice(live_server, browser, demo):
+def test_feed_falls_back_to_polling_and_shows_a_new_notice(live_server, browser, district):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
     _login(context, live_server, "lid@example.org")
     page = context.new_page()

@@ -3,6 +3,8 @@ import time
 
 import pytest
 
+from tests.district import build_district
+
 
 def pytest_collection_modifyitems(config, items):
     """Benchmarks run only through `make bench` (-m perf)."""
@@ -38,3 +40,9 @@ def report(label: str, result: dict, budget_ms: float | None = None) -> str:
         line += f" (budget {budget_ms:.0f} ms: {'OK' if result['median'] < budget_ms else 'OVER'})"
     print("\nBENCH " + line)
     return line
+
+
+@pytest.fixture
+def district(db):
+    """A data set as large as the demo's, built with factories."""
+    return build_district()

@@ -1,10 +1,8 @@
-"""Server time per page on the embedded default with the demo data (DESIGN.md budget: median under 50 ms)."""
+"""Server time per page on the embedded default with a district as large as the demo (DESIGN.md budget: median under 50 ms)."""
 
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from tests.perf.conftest import measure, report
@@ -22,22 +20,17 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
-
-
 @pytest.mark.parametrize("path", PAGES)
-def test_page_server_time_with_demo_data(demo, path):
+def test_page_server_time_with_district_data(district, path):
     client = Client()
     first = client.get(path)
     assert first.status_code == 200, path
     result = measure(lambda: client.get(path), runs=30)
-    report(f"page {path} (demo data, anonymous)", result, budget_ms=50)
+    report(f"page {path} (district data, anonymous)", result, budget_ms=50)
     assert result["median"] < 1000
 
 
-def test_home_page_weight_first_visit(demo):
+def test_home_page_weight_first_visit(district):
     """Home page first visit: HTML + CSS + JS, uncompressed (budget 150 KB transferred)."""
     import re
 

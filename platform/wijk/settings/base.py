@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "marketplace",
     "stories",
     "search",
+    # Demo content (only its load_demo command)
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,4 +1,4 @@
-"""Small illustrations drawn with Pillow for the demo stories: no downloads, and alt text that fits."""
+"""Illustrations drawn with Pillow for the demo stories and Rucreant covers: no downloads, alt text that fits."""
 
 import io
 

@@ -2,16 +2,14 @@ import io
 
 from django.utils import timezone
 
-from accounts import demo as accounts_demo
-from notices import demo
+from demo import loader
 from notices.models import Membership, Notice, PreventionGroup
 
 
 def test_demo_has_two_groups_with_roles_and_every_level_and_loads_twice_without_duplicates(db):
     out = io.StringIO()
-    accounts_demo.load(today=timezone.localdate(), stdout=out)
-    demo.load(today=timezone.localdate(), stdout=out)
-    demo.load(today=timezone.localdate(), stdout=out)
+    loader.load(today=timezone.localdate(), stdout=out)
+    loader.load(today=timezone.localdate(), stdout=out)
 
     assert PreventionGroup.objects.count() == 2
     north = PreventionGroup.objects.get(slug="ruwaard-noord")
@@ -24,7 +22,7 @@ def test_demo_has_two_groups_with_roles_and_every_level_and_loads_twice_without_
         "lid@example.org": ("member", "approved"),
         "bewoner@example.org": ("member", "requested"),
     }
-    assert Notice.objects.count() == len(demo.NOTICES)
+    assert Notice.objects.count() == len(loader.data("notices")["notices"])
     active_levels = set(Notice.objects.active().filter(group=north).values_list("level", flat=True))
     assert active_levels == {"urgent", "info", "ronde-verslag", "oproep"}
     assert Notice.objects.exclude(pk__in=Notice.objects.active()).count() == 1  # one already expired

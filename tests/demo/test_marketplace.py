@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 
+from accounts.models import User
 from marketplace.models import Conversation, Listing, Message, Status
 
 
@@ -40,9 +41,8 @@ def test_demo_marketplace_lists_both_kinds_and_filters_narrow(client):
 @pytest.mark.django_db
 def test_demo_conversations_are_between_demo_accounts(client):
     call_command("load_demo", stdout=io.StringIO())
-    from accounts.demo import demo_user
-
-    fatma, henk = demo_user("bewoner@example.org"), demo_user("vrijwilliger@example.org")
+    fatma = User.objects.get(email="bewoner@example.org")
+    henk = User.objects.get(email="vrijwilliger@example.org")
     conversation = Conversation.objects.get(response__listing__title="Wie doet boodschappen met mij?")
     client.force_login(fatma)
     page = client.get(conversation.get_absolute_url()).content.decode()

@@ -3,8 +3,7 @@ import io
 
 import pytest
 
-from accounts import demo as accounts_demo
-from stories import demo
+from demo import loader
 from stories.models import Edition, StoryPage
 
 pytestmark = pytest.mark.django_db
@@ -13,10 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_demo_loads_six_stories_in_two_editions_with_images_and_is_idempotent(client):
     today = dt.date(2026, 11, 23)
     out = io.StringIO()
-    accounts_demo.load(today=today, stdout=out)
-    demo.load(today=today, stdout=out)
+    loader.load(today=today, stdout=out)
     counts = (StoryPage.objects.count(), Edition.objects.count())
-    demo.load(today=today, stdout=out)
+    loader.load(today=today, stdout=out)
     assert (StoryPage.objects.count(), Edition.objects.count()) == counts
 
     live = StoryPage.objects.live().select_related("hero_image", "edition")

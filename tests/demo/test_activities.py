@@ -1,0 +1,42 @@
+"""The demo agenda is a full week of the district, and its walk-in hours cover the main organisations."""
+
+from datetime import datetime
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from activities.models import Activity
+from tests.activities.test_agenda import titles
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.mark.django_db
+def test_demo_week_lists_at_least_ten_distinct_activities(client):
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # idempotent
+    assert Activity.objects.count() >= 48
+    assert Activity.objects.filter(kind=Activity.Kind.WALK_IN).count() >= 8
+    assert Activity.objects.filter(kind=Activity.Kind.ACTIVITY).count() >= 40
+    response = client.get("/agenda/?wanneer=week")
+    assert len(titles(response)) >= 10
+    home = client.get("/").content.decode()
+    assert "Vandaag in de wijk" in home and "Nu open" in home
+
+
+@pytest.mark.django_db
+def test_demo_walk_ins_cover_the_main_organisations(client):
+    monday_morning = datetime(2026, 6, 8, 10, 0, tzinfo=AMS)
+    with time_machine.travel(monday_morning, tick=False):
+        call_command("load_demo", stdout=StringIO())
+        response = client.get("/inloopspreekuren/")
+        home = client.get("/").content.decode()
+    shown = {o.activity.organisation.slug for group in response.context["groups"].values() for o in group}
+    assert {"schuldhulp", "werk-en-inkomen", "brabantzorg", "ggd", "sec"} <= shown
+    assert [o.activity.organisation.slug for o in response.context["groups"]["open_now"]] == ["schuldhulp"]
+    html = response.content.decode()
+    assert "BrabantZorg" in html and "Werk en Inkomen" in html and "GGD" in html
+    assert "Geldzaken en schulden" in home  # open now on the home page
