@@ -1,12 +1,18 @@
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
+from .models import StoryIndexPage
 
 
 class LatestStoriesFeed(Feed):
     title = _("Verhalen uit de Ruwaard")
-    link = "/verhalen/"
+
+    def link(self):
+        index = StoryIndexPage.objects.live().first()
+        return index.url if index is not None else reverse("wagtail_serve", args=[""])
+
     description = _("Bewoners van de Ruwaard vertellen. Uit de Rucreant, het blad van de wijk.")
     language = "nl"
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -209,6 +210,16 @@ class StoryPage(Page):
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": _("Beschrijf de hoofdfoto voor wie niet kan zien.")})
+
+    @property
+    def intro_repeats_body(self) -> bool:
+        """True when the intro is (the start of) the first paragraph, so the page need not show it twice."""
+        first = next(iter(self.body), None)
+        if first is None or first.block_type != "paragraph":
+            return False
+        paragraph = " ".join(strip_tags(first.value.source).split())
+        intro = " ".join(self.intro.split()).rstrip("…").rstrip()
+        return bool(intro) and paragraph.startswith(intro)
 
     def get_context(self, request, *args, **kwargs):
         from .views import story_share_context

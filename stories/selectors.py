@@ -45,17 +45,6 @@ def editions() -> QuerySet[Edition]:
     return Edition.objects.all()
 
 
-def theme_by_slug(slug: str) -> Theme | None:
-    return Theme.objects.filter(slug=slug).first()
-
-
-def edition_by_number(value: str) -> Edition | None:
-    # isdigit() also accepts "²" and other digits int() refuses; keep to plain, short numbers.
-    if not (value.isascii() and value.isdigit()) or len(value) > 6:
-        return None
-    return Edition.objects.filter(number=int(value)).first()
-
-
 def feed_stories(*, limit: int = 30) -> list[StoryPage]:
     return list(public_stories().newest_first().select_related("edition")[:limit])
 

@@ -5,13 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import urlencode
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.services import has_verified_email
 from accounts.views import verify_email_first
+from core.exceptions import ApplicationError
+from core.forms import add_application_error
 
 from . import selectors, services
+from .filters import StoryFilterSet
 from .forms import StorySubmissionForm
 from .models import StoryIndexPage
 
@@ -20,31 +23,20 @@ STORIES_PER_PAGE = 10
 
 def story_list_context(*, request, index: StoryIndexPage) -> dict:
     """The context of /verhalen/: filters from the query string, a page of stories."""
-    notices = []
-    theme = edition = None
-    if slug := request.GET.get("thema", "").strip():
-        theme = selectors.theme_by_slug(slug)
-        if theme is None:
-            notices.append(_("Dit thema kennen we niet. U ziet alle verhalen."))
-    if number := request.GET.get("editie", "").strip():
-        edition = selectors.edition_by_number(number)
-        if edition is None:
-            notices.append(_("Deze Rucreant kennen we niet. U ziet verhalen uit alle edities."))
+    filterset = StoryFilterSet(request.GET)
+    values = filterset.values
+    theme, edition = values.get("thema"), values.get("editie")
     paginator = Paginator(selectors.story_list(theme=theme, edition=edition), STORIES_PER_PAGE)
     stories = paginator.get_page(request.GET.get("pagina"))
-    query = {
-        key: value
-        for key, value in (("thema", theme and theme.slug), ("editie", edition and edition.number))
-        if value
-    }
+    editions = list(selectors.editions())
     return {
         "stories": stories,
         "themes": selectors.themes_in_use(),
-        "editions": selectors.editions(),
+        "editions": editions,
+        "edition_links": [(item, edition_url(index=index, edition=item)) for item in editions],
         "current_theme": theme,
         "current_edition": edition,
-        "filter_query": urlencode(query),
-        "filter_notices": notices,
+        "filter_notices": filterset.problems,
         "current_edition_url": edition_url(index=index, edition=edition) if edition else "",
     }
 
@@ -87,19 +79,24 @@ def submit_story(request):
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            services.submit_story(
-                author=request.user,
-                index=index,
-                title=data["title"],
-                text=data["text"],
-                photo=data["photo"] or None,
-                photo_alt=data["photo_alt"],
-                publication_consent=data["publication_consent"],
-                photo_consent=data["photo_consent"],
-            )
-            messages.success(
-                request, _("Dank u wel! De redactie leest uw verhaal. U krijgt bericht als het online staat.")
-            )
-            return redirect("/mijn/#sectie-verhalen")
+            try:
+                services.submit_story(
+                    author=request.user,
+                    index=index,
+                    title=data["title"],
+                    text=data["text"],
+                    photo=data["photo"] or None,
+                    photo_alt=data["photo_alt"],
+                    publication_consent=data["publication_consent"],
+                    photo_consent=data["photo_consent"],
+                )
+            except ApplicationError as error:
+                add_application_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Dank u wel! De redactie leest uw verhaal. U krijgt bericht als het online staat."),
+                )
+                return redirect(reverse("accounts:mine") + "#sectie-verhalen")
         return render(request, "stories/submit.html", {"form": form, "index": index}, status=400)
     return render(request, "stories/submit.html", {"form": form, "index": index})

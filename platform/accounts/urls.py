@@ -9,5 +9,4 @@ urlpatterns = [
     path("naam/", views.profile, name="profile"),
     path("gegevens/", views.export, name="export"),
     path("verwijderen/", views.delete, name="delete"),
-    path("privacy/", views.privacy, name="privacy"),
 ]

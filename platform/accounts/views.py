@@ -59,7 +59,7 @@ def delete(request):
             logout(request)
             services.delete_account(user=user)
             messages.success(request, _("Uw account en uw gegevens zijn verwijderd."))
-            return redirect("/")
+            return redirect("wagtail_serve", "")
         return render(request, "accounts/delete.html", {"form": form}, status=400)
     return render(request, "accounts/delete.html", {"form": form})
 

@@ -1,11 +1,15 @@
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+# The story index is a Wagtail page: its path is the slug the editors gave it under the home page.
+STORY_INDEX_PATH = "/verhalen/"
+
 MAIN_NAVIGATION = [
-    ("/agenda/", _("Agenda")),
-    ("/inloopspreekuren/", _("Inloopspreekuren")),
-    ("/vraag-en-aanbod/", _("Vraag en aanbod")),
-    ("/verhalen/", _("Verhalen")),
-    ("/organisaties/", _("Organisaties")),
+    (reverse_lazy("activities:agenda"), _("Agenda")),
+    (reverse_lazy("activities:walk_in_hours"), _("Inloopspreekuren")),
+    (reverse_lazy("marketplace:list"), _("Vraag en aanbod")),
+    (STORY_INDEX_PATH, _("Verhalen")),
+    (reverse_lazy("organisations:directory"), _("Organisaties")),
 ]
 
 
@@ -13,6 +17,7 @@ def site_navigation(request):
     path = getattr(request, "path", "/")
     return {
         "main_navigation": [
-            {"url": url, "label": label, "active": path.startswith(url)} for url, label in MAIN_NAVIGATION
+            {"url": str(url), "label": label, "active": path.startswith(str(url))}
+            for url, label in MAIN_NAVIGATION
         ],
     }

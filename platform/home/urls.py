@@ -1,14 +1,11 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from accounts import views as account_views
-
 from . import pwa, views_impact
 
 app_name = "home"
 
 urlpatterns = [
-    path("privacy/", account_views.privacy, name="privacy"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service_worker"),
     path("impact/", views_impact.impact_page, name="impact"),

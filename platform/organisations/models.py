@@ -7,14 +7,15 @@ from django.utils.translation import gettext_lazy as _
 class HelpTopic(models.TextChoices):
     """What an organisation helps with; shared words for the directory and the walk-in hours."""
 
-    GELDZAKEN = "geldzaken", _("Geldzaken en schulden")
-    WERK_INKOMEN = "werk-inkomen", _("Werk en inkomen")
-    ZORG_THUIS = "zorg-thuis", _("Zorg en hulp thuis")
+    # Values shared with activities.Category carry the same label there and here.
+    GELDZAKEN = "geldzaken", _("Geldzaken")
+    WERK_INKOMEN = "werk-inkomen", _("Werk & inkomen")
+    ZORG_THUIS = "zorg-thuis", _("Zorg thuis")
     GEZONDHEID = "gezondheid", _("Gezondheid")
     WONEN = "wonen", _("Wonen")
     OPVOEDING = "opvoeding", _("Opvoeding en gezin")
-    ONTMOETEN = "ontmoeten", _("Ontmoeten en meedoen")
-    BEWEGEN = "bewegen", _("Sport en bewegen")
+    ONTMOETEN = "ontmoeten", _("Ontmoeten")
+    BEWEGEN = "bewegen", _("Bewegen")
     VEILIGHEID = "veiligheid", _("Veiligheid")
     TAAL = "taal", _("Taal en leren")
     VRIJWILLIGERSWERK = "vrijwilligerswerk", _("Vrijwilligerswerk")

@@ -1,16 +1,14 @@
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 
 from . import selectors
-from .models import HelpTopic, Organisation
+from .filters import OrganisationFilterSet
+from .models import Organisation
 
 
 def directory(request):
-    topic = request.GET.get("onderwerp", "").strip()
-    notice = None
-    if topic and topic not in HelpTopic.values:
-        notice = _("Dit onderwerp kennen we niet. We tonen alle organisaties.")
-        topic = ""
+    filterset = OrganisationFilterSet(request.GET)
+    topic = filterset.values.get("onderwerp") or ""
+    problems = filterset.problems
     return render(
         request,
         "organisations/directory.html",
@@ -18,7 +16,7 @@ def directory(request):
             "organisations": selectors.organisation_list(topic=topic or None),
             "topics": selectors.topic_choices(),
             "current_topic": topic,
-            "filter_notice": notice,
+            "filter_notice": problems[0] if problems else None,
         },
     )
 

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from home import views as home_views
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("mijn/meldingen/", include("notices.notification_urls")),
     path("mijn/", include("accounts.urls")),
+    path("privacy/", account_views.privacy, name="privacy"),
     path("organisaties/", include("organisations.urls")),
     path("buurtpreventie/", include("notices.urls")),
     path("", include("activities.urls")),

@@ -33,7 +33,7 @@ def test_directory_lists_the_districts_organisations_with_what_they_help_with(cl
         assert organisation.get_absolute_url() in html
     for name in ["GGD", "ONS Welzijn", "BrabantWonen", "BrabantZorg", "Schuldhulp", "Wijkagent", "Rucrea"]:
         assert name in html
-    assert "Geldzaken en schulden" in html
+    assert "Geldzaken" in html and "Werk &amp; inkomen" in html
 
 
 def test_topic_filter_narrows_the_directory(client):
@@ -72,3 +72,15 @@ def test_inactive_or_unknown_organisation_is_404(client):
     OrganisationFactory(name="Weg", slug="weg", is_active=False)
     assert client.get("/organisaties/weg/").status_code == 404
     assert client.get("/organisaties/bestaat-niet/").status_code == 404
+
+
+def test_a_topic_shared_with_the_agenda_has_the_same_label_in_both():
+    from activities.models import Category
+    from organisations.models import HelpTopic
+
+    topics, categories = dict(HelpTopic.choices), dict(Category.choices)
+    shared = topics.keys() & categories.keys()
+    assert {"geldzaken", "werk-inkomen", "zorg-thuis", "ontmoeten", "bewegen", "gezondheid"} <= shared
+    assert {value: str(topics[value]) for value in shared} == {
+        value: str(categories[value]) for value in shared
+    }

@@ -215,9 +215,10 @@ def test_editor_approval_via_model_api_publishes(resident, editor, index):
 
 
 def test_submit_story_service_refuses_photo_without_consent(resident, index):
+    from core.exceptions import ApplicationError
     from stories.services import submit_story
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ApplicationError):
         submit_story(
             author=resident,
             index=index,
@@ -252,3 +253,40 @@ def test_photo_over_the_configured_8_mb_is_refused(client_for, resident, index, 
     assert response.status_code == 400
     assert "Dit bestand is te groot" in response.content.decode()
     assert "8,0" in response.content.decode()
+
+
+def test_two_submissions_with_the_same_title_both_succeed_with_different_slugs(client_for, resident, index):
+    client = client_for(resident)
+    assert _post(client, title="Koffie-ochtend").status_code == 302
+    assert _post(client, title="Koffie-ochtend").status_code == 302
+    slugs = sorted(StoryPage.objects.filter(submitted_by=resident).values_list("slug", flat=True))
+    assert slugs == ["koffie-ochtend", "koffie-ochtend-2"]
+
+
+def test_a_rule_of_the_service_is_shown_on_the_form(client_for, resident, index, monkeypatch):
+    from core.exceptions import ApplicationError
+    from stories import services
+
+    def refuse(**kwargs):
+        raise ApplicationError("Deze foto kunnen we niet plaatsen.", field="photo_consent")
+
+    monkeypatch.setattr(services, "submit_story", refuse)
+    response = _post(client_for(resident))
+    assert response.status_code == 400
+    assert "Deze foto kunnen we niet plaatsen." in response.content.decode()
+    assert not StoryPage.objects.filter(submitted_by=resident).exists()
+
+
+def test_intro_copied_from_the_first_paragraph_shows_once(client, resident, index):
+    from stories.services import submit_story
+
+    story = submit_story(
+        author=resident, index=index, title="Samen koken", text=STORY_TEXT, publication_consent=True
+    )
+    story.save_revision().publish()
+    story.refresh_from_db()
+    assert story.intro == "Vorige week kookten we met tien buren in Ons Huis van de Wijk."
+    html = client.get(story.url).content.decode()
+    body = html.split("<article", 1)[1]
+    assert body.count("Vorige week kookten we met tien buren") == 1
+    assert "Iedereen nam iets mee van thuis." in body
