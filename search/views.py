@@ -6,7 +6,8 @@ from django.views.decorators.http import require_GET
 from core.text import MAX_QUERY_LENGTH
 
 from . import selectors
-from .models import DocType
+from .filters import SearchFilterSet
+from .models import DocType, SearchEntry
 
 CATEGORY_MAX_LENGTH = 60
 
@@ -18,10 +19,11 @@ def search_page(request):
     if len(query) > MAX_QUERY_LENGTH:
         notices.append(_("Uw zoekvraag was erg lang. We zoeken op het begin ervan."))
         query = query[:MAX_QUERY_LENGTH]
-    doc_type = request.GET.get("soort", "").strip()
-    if doc_type and doc_type not in DocType.values:
-        notices.append(_("Deze soort kennen we niet. We tonen alle soorten."))
-        doc_type = ""
+    filterset = SearchFilterSet(
+        {"soort": request.GET.get("soort", "").strip()}, queryset=SearchEntry.objects.none()
+    )
+    notices.extend(filterset.problems)
+    doc_type = filterset.values.get("soort") or ""
     category = request.GET.get("onderwerp", "").strip()[:CATEGORY_MAX_LENGTH]
     results = None
     if query:
