@@ -18,12 +18,17 @@ def trigger_for(entry: Entry) -> CronTrigger:
 
 
 def enqueue(entry: Entry) -> None:
+    result = entry.task.enqueue()
+    mark_enqueued(entry.name)
+    mark_enqueued(SCHEDULER)
+    logger.info("enqueued %s as %s", entry.name, result.id)
+
+
+def fire(entry: Entry) -> None:
+    """What APScheduler calls: a long-running process drops stale database connections around each job."""
     close_old_connections()
     try:
-        result = entry.task.enqueue()
-        mark_enqueued(entry.name)
-        mark_enqueued(SCHEDULER)
-        logger.info("enqueued %s as %s", entry.name, result.id)
+        enqueue(entry)
     finally:
         close_old_connections()
 
@@ -31,7 +36,7 @@ def enqueue(entry: Entry) -> None:
 def add_jobs(scheduler: BaseScheduler) -> None:
     for entry in SCHEDULE:
         scheduler.add_job(
-            enqueue,
+            fire,
             trigger_for(entry),
             args=[entry],
             id=entry.name,

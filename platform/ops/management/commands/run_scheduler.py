@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ops.schedule import SCHEDULE
-from ops.scheduler import add_jobs, enqueue
+from ops.scheduler import add_jobs, fire
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         scheduler = BlockingScheduler(timezone=settings.TIME_ZONE)
         add_jobs(scheduler)
         heartbeat = next(entry for entry in SCHEDULE if entry.name == "worker_heartbeat")
-        enqueue(heartbeat)  # readiness sees worker and scheduler within a minute of start
+        fire(heartbeat)  # readiness sees worker and scheduler within a minute of start
         self.stdout.write(f"Scheduler started with {len(SCHEDULE)} jobs.")
         try:
             scheduler.start()
