@@ -1,4 +1,4 @@
-# Wij(k) de Ruwaard — the verbs: run, test, lint, bench.
+# Wij(k) de Ruwaard — the verbs: run, dev, test, lint, bench, load, lock.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -7,28 +7,49 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run serve test lint format bench messages check clean
+.PHONY: install lock prepare run dev serve test lint format bench load messages check clean
 
-$(STAMP): pyproject.toml
+# Installs exactly what requirements.lock pins (ranges live in pyproject.toml; `make lock` refreshes it).
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
 
-## make run: install, migrate, load the demo content and serve on $(HOST):$(PORT)
-run: install
+## make lock: pin the newest versions within pyproject.toml's ranges, with hashes, into requirements.lock
+lock:
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet "uv>=0.5,<1"
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra sentry --generate-hashes --universal \
+		--python-version 3.11 --custom-compile-command "make lock" -q -o requirements.lock
+
+prepare: install
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	@$(MAKE) --no-print-directory serve
+
+## make run: install, migrate, load the demo content, then web + worker + scheduler (Ctrl-C stops all)
+run: export DJANGO_SETTINGS_MODULE := wijk.settings.base
+run: export SITE_URL ?= http://$(HOST):$(PORT)
+run: prepare serve
+
+## make dev: the same with DEBUG on (Django's error pages, media served)
+dev: export DEBUG := 1
+dev: export DJANGO_SETTINGS_MODULE := wijk.settings.dev
+dev: export SITE_URL ?= http://$(HOST):$(PORT)
+dev: prepare serve
 
 serve:
 	@echo ""
 	@echo "  Wij(k) de Ruwaard draait op http://$(HOST):$(PORT)/"
 	@echo ""
-	$(BIN)/daphne -b $(HOST) -p $(PORT) wijk.asgi:application
+	WEB_HOST=$(HOST) WEB_PORT=$(PORT) $(BIN)/honcho start -f Procfile
+
+## make load: requests/s and p50/p95/p99 of the main pages, 2 web processes, production settings
+load: install
+	$(BIN)/python -m pytest tests/wijk/test_load.py -m load -p no:xdist -q -s
 
 ## make test: every test, on SQLite unless DATABASE_URL / REDIS_URL are set
 test: install

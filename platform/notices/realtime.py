@@ -1,8 +1,13 @@
 """Sending committed events over the channel layer, and who is connected right now (presence)."""
 
+import logging
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core.cache import cache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("notices")
 
 # A connection refreshes its presence key well within this time; a crashed process is forgotten after it.
 PRESENCE_TTL = 90
@@ -45,7 +50,11 @@ def _send(group: str, event: dict) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
-    async_to_sync(layer.group_send)(group, event)
+    try:
+        async_to_sync(layer.group_send)(group, event)
+    except (OSError, RedisError) as error:
+        # The notice is stored; connections catch up by their last id once the layer is back.
+        logger.warning("live delivery to %s skipped, channel layer unreachable: %s", group, error)
 
 
 def _presence_key(user_id: int) -> str:

@@ -9,6 +9,7 @@ from accounts import views as account_views
 from home import views as home_views
 
 urlpatterns = [
+    path("health/", include("ops.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
@@ -26,10 +27,19 @@ urlpatterns = [
     path("", include("home.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+if settings.DEBUG:
     urlpatterns += [
         path("404/", home_views.page_not_found_preview),
         path("500/", home_views.server_error_preview),

@@ -6,8 +6,14 @@ import dj_database_url
 
 from .env import env_bool, env_list, env_str
 
-PLATFORM_DIR = Path(__file__).resolve().parent.parent.parent
-BASE_DIR = PLATFORM_DIR.parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the wijk package: templates travel inside it
+PLATFORM_DIR = PACKAGE_DIR.parent
+# In a checkout BASE_DIR is its root. An installed package lives in site-packages: its data (database,
+# static files, media) then goes to WIJK_DATA_DIR, or the folder the process was started in.
+_checkout = PLATFORM_DIR.parent
+BASE_DIR = Path(
+    env_str("WIJK_DATA_DIR") or (_checkout if (_checkout / "manage.py").is_file() else Path.cwd())
+).resolve()
 
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-for-wijk-de-ruwaard-never-use-in-production")
 DEBUG = env_bool("DEBUG", False)
@@ -51,6 +57,8 @@ INSTALLED_APPS = [
     # Infrastructure
     "channels",
     "django_tasks",
+    "django_tasks_db",
+    "ops",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -64,6 +72,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ops.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,7 +95,7 @@ ASGI_APPLICATION = "wijk.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -105,10 +114,18 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        env_str("DATABASE_URL") or f"sqlite:///{Path(env_str('SQLITE_PATH') or BASE_DIR / 'db.sqlite3')}",
         conn_max_age=int(env_str("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Parallel writers wait for each other instead of failing with "database is locked": WAL lets readers
+    # go on while one writes, IMMEDIATE takes the write lock at BEGIN, the timeout is how long to wait.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -129,7 +146,7 @@ LOGOUT_REDIRECT_URL = "/"
 # Language and time: Dutch first, English ships too.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]  # each in its own language
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(env_str("LOCALE_DIR") or _checkout / "locale")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -138,18 +155,23 @@ WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded media through Django itself (`make run`, one machine); behind nginx in production.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# The address the site is served on, used in every link in a mail. `make run` serves on this default.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Wij(k) de Ruwaard"
-WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
@@ -182,6 +204,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Sessions live in the database, with the cache in front: a cache outage does not log anyone out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_HTTPONLY = False
 # The Wagtail and Django admin use inline scripts and styles of their own; the public site uses none.
 CONTENT_SECURITY_POLICY = {
@@ -208,11 +232,25 @@ from .email import *  # noqa: E402,F403
 from .search import *  # noqa: E402,F403
 from .tasks import *  # noqa: E402,F403
 
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "filters": {"request_id": {"()": "ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "ops.logs.JsonFormatter"},
+        "plain": {"format": "%(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain" if LOG_FORMAT == "plain" else "json",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {"django": {"level": "INFO", "handlers": ["console"], "propagate": False}},
 }
+
+from .sentry import *  # noqa: E402,F403
