@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import is_moderator, is_professional
 from accounts.services import has_verified_email
-from notices.services import notify_user
+from notifications.services import notify
 from organisations.selectors import is_member_of
 
 from .models import Activity, Occurrence
@@ -137,7 +137,7 @@ def publish_activity(*, activity: Activity, by) -> Activity:
         activity.save(update_fields=["status", "confirmed_at", "updated_at"])
         materialise_occurrences(activity=activity)
         if activity.owner_id:
-            notify_user(
+            notify(
                 user=activity.owner,
                 text=_("Uw activiteit „%(title)s” staat nu in de agenda.") % {"title": activity.title},
                 url=activity.get_absolute_url(),

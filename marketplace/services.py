@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import is_moderator, is_professional, is_volunteer
 from accounts.services import has_verified_email
-from notices.services import notify_user
+from notifications.services import notify
 
 from .models import (
     LIFETIME,
@@ -105,7 +105,7 @@ def approve_listing(*, listing: Listing, by) -> Listing:
         listing.shown_at = now
         listing.expires_at = max(listing.expires_at, now + LIFETIME)
         listing.save(update_fields=["is_pending", "shown_at", "expires_at"])
-        notify_user(
+        notify(
             user=listing.owner,
             url=listing.get_absolute_url(),
             kind="marketplace",
@@ -126,7 +126,7 @@ def notify_matching_volunteers(*, listing: Listing) -> int:
     prefs = MatchPreference.objects.filter(notify=True).exclude(user=listing.owner).select_related("user")
     for pref in prefs:
         if pref.wants(listing) and pref.user.is_active:
-            notify_user(
+            notify(
                 user=pref.user,
                 url=listing.get_absolute_url(),
                 kind="marketplace-match",
@@ -170,7 +170,7 @@ def respond(*, listing: Listing, responder, text: str) -> Conversation:
                 response = Response.objects.get(listing=listing, responder=responder)
         conversation, _created = Conversation.objects.get_or_create(response=response)
         _add_message(conversation=conversation, author=responder, text=text)
-        notify_user(
+        notify(
             user=listing.owner,
             url=conversation.get_absolute_url(),
             kind="marketplace",
@@ -199,7 +199,7 @@ def send_message(*, conversation: Conversation, author, text: str) -> Message:
         raise MarketplaceError(_("Schrijf een bericht."))
     with transaction.atomic():
         message = _add_message(conversation=conversation, author=author, text=text)
-        notify_user(
+        notify(
             user=conversation.other_party(author),
             url=conversation.get_absolute_url(),
             kind="marketplace",
@@ -223,7 +223,7 @@ def accept_response(*, response: Response, by) -> Response:
         listing.status = Status.AFGESPROKEN
         listing.save(update_fields=["status"])
         response.listing = listing
-        notify_user(
+        notify(
             user=response.responder,
             url=response.conversation.get_absolute_url(),
             kind="marketplace",
@@ -258,7 +258,7 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
         text = _("%(name)s zegt: het is klaar. Bedankt!") % {"name": by.public_name}
         if thanks:
             text = _("%(name)s zegt: het is klaar. „%(thanks)s”") % {"name": by.public_name, "thanks": thanks}
-        notify_user(user=other, url=response.conversation.get_absolute_url(), kind="marketplace", text=text)
+        notify(user=other, url=response.conversation.get_absolute_url(), kind="marketplace", text=text)
     return response
 
 
@@ -289,7 +289,7 @@ def hide_listing(*, listing: Listing, by) -> Listing:
             listing.status = Status.VERBORGEN
             listing.save(update_fields=["status", "hidden_from_status"])
         Report.objects.filter(listing=listing, handled_at__isnull=True).update(handled_at=now, handled_by=by)
-        notify_user(
+        notify(
             user=listing.owner,
             url="",
             kind="marketplace",
@@ -387,7 +387,7 @@ def send_expiry_reminders(*, now: datetime | None = None) -> int:
                 from_email=None,
                 recipient_list=[listing.owner.email],
             )
-            notify_user(
+            notify(
                 user=listing.owner,
                 url=listing.get_absolute_url(),
                 kind="marketplace",
@@ -420,7 +420,7 @@ def send_follow_ups(*, now: datetime | None = None) -> int:
                 follow_up, _created = FollowUp.objects.get_or_create(
                     response=response, user=user, defaults={"asked_at": now}
                 )
-                notify_user(
+                notify(
                     user=user,
                     url=reverse("marketplace:follow_up", args=[follow_up.pk]),
                     kind="marketplace",

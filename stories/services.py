@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
-from notices.services import notify_user
+from notifications.services import notify
 
 from .models import StoryIndexPage, StoryPage
 
@@ -92,7 +92,7 @@ def notify_author_of_publication(*, story: StoryPage) -> bool:
         )
         if not claimed:
             return False
-        notify_user(
+        notify(
             user=story.submitted_by,
             text=_("Uw verhaal “%(title)s” staat op de website. Dank u wel!") % {"title": story.title},
             url=story.url or "",

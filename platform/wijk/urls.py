@@ -13,7 +13,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("mijn/meldingen/", include("notices.notification_urls")),
+    path("mijn/meldingen/", include("notifications.urls")),
     path("mijn/", include("accounts.urls")),
     path("organisaties/", include("organisations.urls")),
     path("buurtpreventie/", include("notices.urls")),

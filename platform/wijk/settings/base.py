@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Platform-wide apps (platform/)
     "core",
     "accounts",
+    "notifications",
     "organisations",
     "notices",
     "home",
@@ -95,7 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_navigation",
-                "notices.context_processors.notifications",
+                "notifications.context_processors.notifications",
             ],
         },
     },
