@@ -83,7 +83,6 @@ class StoryIndexPage(RoutablePageMixin, Page):
     intro = models.CharField(_("inleiding"), max_length=300, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
     max_count = 1
 
