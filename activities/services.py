@@ -18,7 +18,7 @@ from accounts.services import has_verified_email
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
 from core.tasks import send_mail_on_commit
-from notices.services import notify_user
+from notifications.services import notify
 from organisations.selectors import is_member_of
 
 from .models import Activity, Location, Occurrence
@@ -158,7 +158,7 @@ def publish_activity(*, activity: Activity, by) -> Activity:
     activity.save(update_fields=["status", "confirmed_at", "updated_at"])
     materialise_occurrences(activity=activity)
     if activity.owner_id:
-        notify_user(
+        notify(
             user=activity.owner,
             text=_("Uw activiteit „%(title)s” staat nu in de agenda.") % {"title": activity.title},
             url=activity.get_absolute_url(),

@@ -14,7 +14,7 @@ from accounts.roles import is_moderator, is_professional, is_volunteer
 from accounts.services import has_verified_email
 from core.exceptions import ApplicationError
 from core.tasks import send_mail_on_commit
-from notices.services import notify_user
+from notifications.services import notify
 
 from .models import (
     LIFETIME,
@@ -106,7 +106,7 @@ def approve_listing(*, listing: Listing, by) -> Listing:
         listing.shown_at = now
         listing.expires_at = max(listing.expires_at, now + LIFETIME)
         listing.save(update_fields=["is_pending", "shown_at", "expires_at"])
-        notify_user(
+        notify(
             user=listing.owner,
             url=listing.get_absolute_url(),
             kind="marketplace",
@@ -128,7 +128,7 @@ def notify_matching_volunteers(*, listing: Listing) -> int:
     prefs = MatchPreference.objects.filter(notify=True).exclude(user=listing.owner).select_related("user")
     for pref in prefs:
         if pref.wants(listing) and pref.user.is_active:
-            notify_user(
+            notify(
                 user=pref.user,
                 url=listing.get_absolute_url(),
                 kind="marketplace-match",
@@ -174,7 +174,7 @@ def respond(*, listing: Listing, responder, text: str) -> Conversation:
                 response = Response.objects.get(listing=listing, responder=responder)
         conversation, _created = Conversation.objects.get_or_create(response=response)
         _add_message(conversation=conversation, author=responder, text=text)
-        notify_user(
+        notify(
             user=listing.owner,
             url=conversation.get_absolute_url(),
             kind="marketplace",
@@ -204,7 +204,7 @@ def send_message(*, conversation: Conversation, author, text: str) -> Message:
         raise ApplicationError(_("Schrijf een bericht."))
     with transaction.atomic():
         message = _add_message(conversation=conversation, author=author, text=text)
-        notify_user(
+        notify(
             user=conversation.other_party(author),
             url=conversation.get_absolute_url(),
             kind="marketplace",
@@ -229,7 +229,7 @@ def accept_response(*, response: Response, by) -> Response:
         listing.status = Status.AGREED
         listing.save(update_fields=["status"])
         response.listing = listing
-        notify_user(
+        notify(
             user=response.responder,
             url=response.conversation.get_absolute_url(),
             kind="marketplace",
@@ -265,7 +265,7 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
         text = _("%(name)s zegt: het is klaar. Bedankt!") % {"name": by.public_name}
         if thanks:
             text = _("%(name)s zegt: het is klaar. „%(thanks)s”") % {"name": by.public_name, "thanks": thanks}
-        notify_user(user=other, url=response.conversation.get_absolute_url(), kind="marketplace", text=text)
+        notify(user=other, url=response.conversation.get_absolute_url(), kind="marketplace", text=text)
     return response
 
 
@@ -298,7 +298,7 @@ def hide_listing(*, listing: Listing, by) -> Listing:
             listing.status = Status.HIDDEN
             listing.save(update_fields=["status", "hidden_from_status"])
         Report.objects.filter(listing=listing, handled_at__isnull=True).update(handled_at=now, handled_by=by)
-        notify_user(
+        notify(
             user=listing.owner,
             url="",
             kind="marketplace",
@@ -399,7 +399,7 @@ def send_expiry_reminders(*, now: datetime | None = None) -> int:
                 body=render_to_string("marketplace/emails/expiry_reminder.txt", context),
                 to=[listing.owner.email],
             )
-            notify_user(
+            notify(
                 user=listing.owner,
                 url=listing.get_absolute_url(),
                 kind="marketplace",
@@ -437,7 +437,7 @@ def send_follow_ups(*, now: datetime | None = None) -> int:
                 follow_up, _created = FollowUp.objects.get_or_create(
                     response=response, user=user, defaults={"asked_at": now}
                 )
-                notify_user(
+                notify(
                     user=user,
                     url=reverse("marketplace:follow_up", args=[follow_up.pk]),
                     kind="marketplace",

@@ -84,9 +84,22 @@ class StoryIndexPage(RoutablePageMixin, Page):
     intro = models.CharField(_("inleiding"), max_length=300, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
     max_count = 1
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """The page types that list the story index in their own ``subpage_types`` (the home page does).
+
+        Stories name no page type of another app; the root of the tree lists nothing, so never there.
+        """
+        from wagtail.models import get_page_models
+
+        return [
+            model
+            for model in get_page_models()
+            if getattr(model, "subpage_types", None) is not None and cls in model.clean_subpage_models()
+        ]
 
     class Meta:
         verbose_name = _("verhalenoverzicht")

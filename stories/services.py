@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
-from notices.services import notify_user
+from notifications.services import notify
 
 from .models import StoryIndexPage, StoryPage
 
@@ -101,7 +101,7 @@ def notify_author_of_publication(*, story: StoryPage) -> bool:
     )
     if not claimed:
         return False
-    notify_user(
+    notify(
         user=story.submitted_by,
         text=_("Uw verhaal “%(title)s” staat op de website. Dank u wel!") % {"title": story.title},
         url=story.url or "",

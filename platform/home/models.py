@@ -17,6 +17,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["stories.StoryIndexPage"]
     max_count = 1
 
     class Meta:

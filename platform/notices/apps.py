@@ -11,6 +11,7 @@ class NoticesConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_out
         from django.db.models.signals import post_delete, post_save
 
+        import notifications.selectors
         from accounts.dashboard import register_section
 
         from . import selectors, signal_handlers
@@ -33,7 +34,7 @@ class NoticesConfig(AppConfig):
             template="notices/includes/mine_section.html",
             get_context=lambda user: {
                 "memberships": list(selectors.memberships_of(user=user)),
-                "summary": selectors.notification_summary(user=user),
+                "summary": notifications.selectors.summary(user=user),
             },
             order=80,
         )

@@ -6,7 +6,9 @@ import json
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.core.exceptions import PermissionDenied
+
+from core.exceptions import ApplicationError
+from notifications.realtime import user_group
 
 from . import realtime, selectors, services
 
@@ -30,7 +32,7 @@ class NoticeConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=4401)
             return
         self.user_id = user.pk
-        self.groups_joined = [realtime.user_group(self.user_id)]
+        self.groups_joined = [user_group(self.user_id)]
         for group_id in await database_sync_to_async(selectors.group_ids_of)(user=user):
             self.groups_joined.append(realtime.prevention_group(group_id))
         for name in self.groups_joined:
@@ -85,7 +87,7 @@ class NoticeConsumer(AsyncJsonWebsocketConsumer):
         user = self.scope["user"]
         notice = selectors.notice_for_member(user=user, notice_id=notice_id)
         if notice is not None:
-            with contextlib.suppress(PermissionDenied):
+            with contextlib.suppress(ApplicationError):
                 services.acknowledge_notice(notice=notice, user=user)
 
     async def live_message(self, event):

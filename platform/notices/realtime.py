@@ -1,4 +1,7 @@
-"""Sending committed events over the channel layer, and who is connected right now (presence)."""
+"""Sending committed events over the channel layer, and who is connected right now (presence).
+
+A user's own connections are reached through the per-user group of :mod:`notifications.realtime`.
+"""
 
 import logging
 
@@ -9,21 +12,15 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger("notices")
 
+from notifications.realtime import send_to_user
+
 # A connection refreshes its presence key well within this time; a crashed process is forgotten after it.
 PRESENCE_TTL = 90
 PRESENCE_REFRESH = 30
 
 
-def user_group(user_id: int) -> str:
-    return f"user.{user_id}"
-
-
 def prevention_group(group_id: int) -> str:
     return f"prevention.{group_id}"
-
-
-def send_to_user(*, user_id: int, message: dict) -> None:
-    _send(user_group(user_id), {"type": "live.message", "message": message})
 
 
 def send_to_prevention_group(*, group_id: int, message: dict) -> None:
@@ -33,20 +30,21 @@ def send_to_prevention_group(*, group_id: int, message: dict) -> None:
 
 def join_prevention_group(*, user_id: int, group_id: int) -> None:
     """Open connections of a freshly approved member start listening to the group."""
-    _send(user_group(user_id), {"type": "live.join", "group": group_id})
+    send_to_user(user_id=user_id, event={"type": "live.join", "group": group_id})
 
 
 def leave_prevention_group(*, user_id: int, group_id: int) -> None:
     """Open connections of someone who is no longer an approved member stop listening at once."""
-    _send(user_group(user_id), {"type": "live.leave", "group": group_id})
+    send_to_user(user_id=user_id, event={"type": "live.leave", "group": group_id})
 
 
 def disconnect_user(*, user_id: int) -> None:
     """Close every open connection of a user (logged out, account removed)."""
-    _send(user_group(user_id), {"type": "live.close"})
+    send_to_user(user_id=user_id, event={"type": "live.close"})
 
 
 def _send(group: str, event: dict) -> None:
+    """Send to a prevention group. Call only after commit."""
     layer = get_channel_layer()
     if layer is None:
         return

@@ -1,10 +1,12 @@
-"""Reads about prevention groups, notices and notifications."""
+"""Reads about prevention groups and notices."""
 
 from datetime import datetime
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from .models import Acknowledgement, Membership, Notice, Notification, PreventionGroup
+import notifications.selectors
+
+from .models import Acknowledgement, Membership, Notice, PreventionGroup
 
 FEED_LIMIT = 50
 CATCH_UP_LIMIT = 100
@@ -88,10 +90,6 @@ def notices_since(*, user, last_id: int, group: PreventionGroup | None = None, n
     return list(qs.select_related("group", "author", "status_by").order_by("id")[:CATCH_UP_LIMIT])
 
 
-def notifications_since(*, user, last_id: int) -> list[Notification]:
-    return list(Notification.objects.for_user(user).filter(pk__gt=last_id).order_by("id")[:CATCH_UP_LIMIT])
-
-
 def catch_up(
     *, user, last_notice: int | None, last_notification: int | None, group: PreventionGroup | None = None
 ) -> list[dict]:
@@ -106,19 +104,10 @@ def catch_up(
             if notice.status:
                 messages.append(notice.status_message())
     if last_notification is not None:
-        messages.extend(n.as_message() for n in notifications_since(user=user, last_id=last_notification))
+        messages.extend(
+            n.as_message() for n in notifications.selectors.since(user=user, last_id=last_notification)
+        )
     return messages
-
-
-def notification_list(*, user, limit: int = 50) -> list[Notification]:
-    return list(Notification.objects.for_user(user).order_by("-created_at", "-id")[:limit])
-
-
-def notification_summary(*, user) -> dict:
-    """Unread count and newest id, in one query (for the header badge)."""
-    return Notification.objects.for_user(user).aggregate(
-        unread=Count("id", filter=Q(read_at__isnull=True)), last=Max("id")
-    )
 
 
 def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:

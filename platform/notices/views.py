@@ -1,15 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.exceptions import ApplicationError
+
 from . import selectors, services
 from .forms import EmailPreferenceForm, NoticeForm, StatusForm
-from .models import Membership, Notice, Notification, PreventionGroup
+from .models import Membership, Notice, PreventionGroup
 
 
 def _group(slug: str) -> PreventionGroup:
@@ -42,7 +43,7 @@ def group_feed(request, slug):
         if form.is_valid():
             try:
                 services.post_notice(group=group, author=request.user, **form.cleaned_data)
-            except PermissionDenied as error:
+            except ApplicationError as error:
                 messages.error(request, str(error))
             else:
                 messages.success(request, _("Uw melding staat in de groep."))
@@ -129,8 +130,8 @@ def decide_membership(request, slug, membership_id):
     elif decision == "afwijzen":
         try:
             services.decline_membership(membership=request_, by=request.user)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
+        except ApplicationError as error:
+            messages.error(request, str(error))
         else:
             messages.success(request, _("De aanvraag is afgewezen."))
     else:
@@ -164,8 +165,12 @@ def set_status(request, slug, notice_id):
     notice = _member_notice(request, slug, notice_id)
     form = StatusForm(request.POST)
     if form.is_valid():
-        services.set_notice_status(notice=notice, status=form.cleaned_data["status"], by=request.user)
-        messages.success(request, _("De status is aangepast."))
+        try:
+            services.set_notice_status(notice=notice, status=form.cleaned_data["status"], by=request.user)
+        except ApplicationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("De status is aangepast."))
     else:
         messages.error(request, _("Deze status kennen we niet. Er is niets veranderd."))
     return redirect(f"{notice.group.get_absolute_url()}#melding-{notice.pk}")
@@ -208,31 +213,3 @@ def group_live(request, slug):
         return JsonResponse({"error": _("Log eerst in.")}, status=403)
     group, _membership = _member_group(request, slug)
     return _poll(request, group)
-
-
-@login_required
-def notification_list(request):
-    return render(
-        request,
-        "notices/notification_list.html",
-        {"notifications": selectors.notification_list(user=request.user)},
-    )
-
-
-@login_required
-@require_POST
-def notifications_read(request):
-    services.mark_notifications_read(user=request.user)
-    messages.success(request, _("Alle meldingen zijn gelezen."))
-    return redirect("notifications:list")
-
-
-@login_required
-@require_POST
-def open_notification(request, notification_id):
-    notification = get_object_or_404(Notification.objects.for_user(request.user), pk=notification_id)
-    services.mark_notifications_read(user=request.user, ids=[notification.pk])
-    target = notification.url
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("notifications:list")

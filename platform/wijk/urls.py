@@ -15,7 +15,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("mijn/meldingen/", include("notices.notification_urls")),
+    path("mijn/meldingen/", include("notifications.urls")),
     path("mijn/", include("accounts.urls")),
     path("privacy/", account_views.privacy, name="privacy"),
     path("organisaties/", include("organisations.urls")),

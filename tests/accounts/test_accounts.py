@@ -6,7 +6,7 @@ from django.core import mail
 
 from accounts import roles
 from accounts.models import User
-from notices.services import notify_user
+from notifications.services import notify
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,19 +90,19 @@ def test_mine_requires_login(client):
 
 
 def test_export_contains_the_users_own_data_only(client_for, resident, other_resident):
-    notify_user(user=resident, text="Henk reageerde op uw vraag", url="/berichten/1/")
-    notify_user(user=other_resident, text="Iets voor Piet", url="/")
+    notify(kind="test", user=resident, text="Henk reageerde op uw vraag", url="/berichten/1/")
+    notify(kind="test", user=other_resident, text="Iets voor Piet", url="/")
     response = client_for(resident).post("/mijn/gegevens/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
     assert data["account"]["email"] == resident.email
-    texts = [row["fields"]["text"] for row in data["notices.notification.user"]]
+    texts = [row["fields"]["text"] for row in data["notifications.notification.user"]]
     assert texts == ["Henk reageerde op uw vraag"]
 
 
 def test_delete_account_needs_the_right_email_and_then_removes_everything(client_for, resident):
-    notify_user(user=resident, text="Hallo", url="/")
+    notify(kind="test", user=resident, text="Hallo", url="/")
     c = client_for(resident)
     wrong = c.post("/mijn/verwijderen/", {"confirm_email": "iemand@example.org"})
     assert wrong.status_code == 400
@@ -112,7 +112,7 @@ def test_delete_account_needs_the_right_email_and_then_removes_everything(client
     done = c.post("/mijn/verwijderen/", {"confirm_email": resident.email})
     assert done.status_code == 302
     assert not User.objects.filter(pk=resident.pk).exists()
-    from notices.models import Notification
+    from notifications.models import Notification
 
     assert not Notification.objects.filter(user_id=resident.pk).exists()
 

@@ -7,7 +7,7 @@ from django.core import mail  # noqa: F401
 from django.utils import timezone
 
 from activities.models import Activity
-from notices.models import Notification
+from notifications.models import Notification
 from tests.activities.factories import ActivityFactory, LocationFactory
 from tests.factories import MembershipFactory, UserFactory
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from home import impact
 from marketplace.models import Listing
-from notices.services import notify_user
+from notifications.services import notify
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +61,6 @@ def test_figures_count_per_month(client_for, moderator):
 
 
 def test_impact_numbers_hold_no_names(client_for, moderator, resident):
-    notify_user(user=resident, text="Henk reageerde", url="/")
+    notify(kind="test", user=resident, text="Henk reageerde", url="/")
     html = client_for(moderator).get("/impact/").content.decode()
     assert resident.email not in html and "Henk reageerde" not in html

@@ -3,7 +3,7 @@
 import pytest
 
 from marketplace.models import Conversation, Listing, Status
-from notices.models import Notification
+from notifications.models import Notification
 
 from .factories import ListingFactory
 

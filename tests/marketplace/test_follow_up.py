@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from marketplace import selectors, services
 from marketplace.models import FollowUp, Listing
-from notices.models import Notification
+from notifications.models import Notification
 
 from .factories import ConversationFactory, ListingFactory
 

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 
 from marketplace.models import Listing, Report, Status
-from notices.models import Notification
+from notifications.models import Notification
 from tests.factories import UserFactory
 
 from .factories import ConversationFactory, ListingFactory, MessageFactory

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from marketplace import services
-from notices.models import Notification
+from notifications.models import Notification
 from tests.factories import UserFactory
 
 from .factories import ListingFactory

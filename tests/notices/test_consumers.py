@@ -12,8 +12,10 @@ from django.test import Client
 from django.utils import timezone
 
 from notices import realtime, services
-from notices.models import Acknowledgement, Membership, Notice, Notification
+from notices.models import Acknowledgement, Membership, Notice
 from notices.routing import websocket_urlpatterns
+from notifications.models import Notification
+from notifications.services import notify
 
 from .factories import MembershipFactory, NoticeFactory
 
@@ -140,7 +142,7 @@ async def test_status_change_arrives_live_and_is_stored(group, member, second_me
 
 async def test_notification_from_another_app_arrives_live_and_persists_unread(member):
     listener = await connect_as(member)
-    notification = await database_sync_to_async(services.notify_user)(
+    notification = await database_sync_to_async(notify)(
         user=member, text="Henk reageerde op uw vraag", url="/vraag-en-aanbod/3/", kind="marketplace"
     )
     message = await listener.receive_json_from(timeout=2)
@@ -218,7 +220,7 @@ async def test_a_message_that_is_not_json_is_ignored(group, member):
     listener = await connect_as(member)
     await listener.send_to(text_data="geen json")
     await listener.send_json_to({"type": "onbekend"})
-    notification = await database_sync_to_async(services.notify_user)(user=member, text="Nog verbonden")
+    notification = await database_sync_to_async(notify)(user=member, kind="test", text="Nog verbonden")
     assert (await listener.receive_json_from(timeout=2))["id"] == notification.pk
     await listener.disconnect()
 

@@ -4,7 +4,9 @@ import pytest
 from django.utils import timezone
 
 from notices import services
-from notices.models import Acknowledgement, Membership, Notice, Notification
+from notices.models import Acknowledgement, Membership, Notice
+from notifications.models import Notification
+from notifications.services import notify
 
 from .factories import MembershipFactory, NoticeFactory
 
@@ -79,7 +81,7 @@ def test_polling_returns_the_same_messages_as_the_socket(
     new = NoticeFactory(group=group, author=member, text="Nieuwe melding")
     NoticeFactory(group=other_group, text="Andere groep")
     services.set_notice_status(notice=new, status="opgelost", by=second_member)
-    note = services.notify_user(user=second_member, text="Welkom", url="/buurtpreventie/")
+    note = notify(user=second_member, kind="test", text="Welkom", url="/buurtpreventie/")
     data = (
         client_for(second_member)
         .get(f"/buurtpreventie/live/?since_notice={old.pk}&since_notification=0")
@@ -204,38 +206,6 @@ def test_email_choice_is_saved(client_for, group, member):
     assert Membership.objects.get(user=member).email_urgent is True
     client_for(member).post("/buurtpreventie/ruwaard-noord/e-mail/", {})
     assert Membership.objects.get(user=member).email_urgent is False
-
-
-def test_notification_list_shows_read_state_and_opening_marks_read(client_for, member):
-    note = services.notify_user(user=member, text="Uw verhaal staat online", url="/verhalen/mijn-verhaal/")
-    services.notify_user(user=member, text="Al gelezen bericht")
-    Notification.objects.filter(text="Al gelezen bericht").update(read_at=timezone.now())
-    client = client_for(member)
-    page = client.get("/mijn/meldingen/").content.decode()
-    assert page.count("Nieuw</span>") == 1 and "Uw verhaal staat online" in page
-    response = client.post(f"/mijn/meldingen/{note.pk}/")
-    assert response["Location"] == "/verhalen/mijn-verhaal/"
-    note.refresh_from_db()
-    assert note.read_at is not None
-
-
-def test_opening_a_notification_never_redirects_off_site(client_for, member):
-    note = services.notify_user(user=member, text="Vreemde link", url="https://evil.example/")
-    assert client_for(member).post(f"/mijn/meldingen/{note.pk}/")["Location"] == "/mijn/meldingen/"
-
-
-def test_someone_elses_notification_is_404(client_for, member, outsider):
-    note = services.notify_user(user=outsider, text="Niet van u")
-    assert client_for(member).post(f"/mijn/meldingen/{note.pk}/").status_code == 404
-
-
-def test_all_read_clears_the_badge(client_for, member):
-    services.notify_user(user=member, text="Een")
-    services.notify_user(user=member, text="Twee")
-    client = client_for(member)
-    assert "data-notification-badge>2<" in client.get("/mijn/meldingen/").content.decode()
-    client.post("/mijn/meldingen/gelezen/")
-    assert "data-notification-badge>" not in client.get("/mijn/meldingen/").content.decode()
 
 
 def test_personal_page_lists_memberships(client_for, group, member):

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from activities.models import Activity
 from marketplace.models import Status
-from notices.models import Notification
+from notifications.models import Notification
 from search.models import SearchEntry
 from search.sources import available_sources
 from tests.activities.factories import ActivityFactory

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import WorkflowState
 
-from notices.models import Notification
+from notifications.models import Notification
 from stories.models import StoryPage
 from tests.factories import UserFactory
 

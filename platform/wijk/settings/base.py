@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     # Platform-wide apps (platform/)
     "core",
     "accounts",
+    "notifications",
     "organisations",
     "notices",
     "home",
@@ -106,7 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_navigation",
-                "notices.context_processors.notifications",
+                "notifications.context_processors.notifications",
             ],
         },
     },

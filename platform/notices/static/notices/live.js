@@ -186,45 +186,27 @@ function startPolling() {
   pollTimer = window.setInterval(poll, POLL_MS);
 }
 
-let failures = 0;
+// back-off:start
+const RECONNECT_BASE_MS = 2000;
+const RECONNECT_MAX_MS = 60000;
+// A connection that stayed open this long was healthy: the next reconnect starts from the beginning.
+const STABLE_MS = 60000;
 
-function connect() {
-  if (!("WebSocket" in window)) {
-    startPolling();
-    return;
-  }
-  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-  let socket;
-  try {
-    socket = new WebSocket(`${scheme}://${window.location.host}/ws/notices/`);
-  } catch {
-    startPolling();
-    return;
-  }
-  let opened = false;
-  socket.addEventListener("open", () => {
-    opened = true;
-    failures = 0;
-    if (pollTimer) {
-      window.clearInterval(pollTimer);
-      pollTimer = null;
-    }
-    socket.send(JSON.stringify(resumeMessage()));
-  });
-  socket.addEventListener("message", (event) => {
-    try {
-      handle(JSON.parse(event.data));
-    } catch (error) {
-      console.debug("bad message", error);
-    }
-  });
-  socket.addEventListener("close", () => {
-    failures += opened ? 0 : 1;
-    if (failures >= 2) startPolling();
-    // Try the WebSocket again later; polling keeps the page current meanwhile.
-    const wait = Math.min(60000, 2000 * 2 ** Math.min(failures, 5));
-    window.setTimeout(connect, wait);
-  });
+// The wait before reconnect number `attempt` (1, 2, ...): it doubles each time up to a minute, and a
+// random half of it is jitter, so the pages that lost their connection together do not return together.
+export function reconnectDelay(attempt, random = Math.random) {
+  const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.max(0, Math.min(attempt, 10) - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
+
+// The attempt number after a close: it grows also after a connection that was open (a server restart
+// closes every open page at once), unless that connection stayed open long enough to count as healthy.
+export function nextAttempt(attempt, openedFor) {
+  return openedFor !== null && openedFor >= STABLE_MS ? 1 : attempt + 1;
+}
+// back-off:end
+
+let failures = 0;
+let attempt = 0;
 
 connect();

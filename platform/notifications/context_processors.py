@@ -11,6 +11,6 @@ def notifications(request):
 
     @cache
     def summary() -> dict:
-        return selectors.notification_summary(user=user)
+        return selectors.summary(user=user)
 
     return {"notification_summary": summary}

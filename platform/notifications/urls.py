@@ -8,6 +8,6 @@ app_name = "notifications"
 
 urlpatterns = [
     path("", views.notification_list, name="list"),
-    path("gelezen/", views.notifications_read, name="read_all"),
+    path("gelezen/", views.read_all, name="read_all"),
     path("<int:notification_id>/", views.open_notification, name="open"),
 ]
