@@ -101,10 +101,57 @@ def test_platform_folder_is_not_a_package():
     assert not (ROOT / "platform" / "__init__.py").exists()
 
 
-    "notifications": set(APPS) - {"notifications", "accounts", "core"},
-    "organisations": CONTENT | {"home", "search", "notices", "demo"},
-    "notices": CONTENT | {"home", "search", "demo"},
-    "home": {"demo"},
-    "search": {"demo"},
-    "ops": {"demo"},
-    **{app: {"home", "search", "notices", "demo"} for app in CONTENT},
+@pytest.mark.parametrize(
+    "filename, source, used",
+    [
+        ("models.py", 'class StoryIndexPage:\n    parent_page_types = ["home.HomePage"]\n', "home"),
+        (
+            "models.py",
+            'from django.db import models\nowner = models.ForeignKey("notices.Notice", on_delete=None)\n',
+            "notices",
+        ),
+        ("services.py", 'def f(apps):\n    return apps.get_model("home", "HomePage")\n', "home"),
+        ("services.py", 'def f(apps):\n    return apps.get_model("search.Entry")\n', "search"),
+        (
+            "migrations/0002_story_index.py",
+            'dependencies = [("stories", "0001_initial"), ("home", "0002_create_homepage")]\n',
+            "home",
+        ),
+        ("views.py", "from notices.services import post_notice\n", "notices"),
+    ],
+)
+def test_a_breach_by_label_get_model_or_dependency_fails(tmp_path, filename, source, used):
+    fake = {name: tmp_path / name for name in ("stories", "home", "notices", "search", "notifications")}
+    for folder in fake.values():
+        (folder / "migrations").mkdir(parents=True)
+    (fake["stories"] / filename).write_text(source)
+    # Allowed uses in the same tree are not reported.
+    (fake["stories"] / "ok.py").write_text(
+        'from notifications.services import notify\nX = "stories.StoryPage"\n'
+    )
+    found = breaches(fake, {"stories": FORBIDDEN["stories"]})
+    assert [(path, app) for path, _line, app in found] == [(f"stories/{filename}", used)]
+
+
+def test_notifications_may_use_only_accounts_and_core(tmp_path):
+    folder = tmp_path / "notifications"
+    folder.mkdir()
+    (folder / "services.py").write_text(
+        "import accounts\nimport core\nfrom marketplace.models import Listing\n"
+    )
+    apps = {"notifications": folder, "accounts": tmp_path / "accounts", "core": tmp_path / "core"}
+    apps["marketplace"] = tmp_path / "marketplace"
+    assert breaches(apps, {"notifications": FORBIDDEN["notifications"]}) == [
+        ("notifications/services.py", 3, "marketplace")
+    ]
+
+
+def test_no_app_keeps_demo_content():
+    """Demo content lives in demo/, not in the apps' runtime code."""
+    stray = [
+        str(f.relative_to(ROOT))
+        for app, folder in APPS.items()
+        if app != "demo"
+        for f in folder.rglob("demo*.py")
+    ]
+    assert stray == []

@@ -10,9 +10,9 @@ from channels.layers import get_channel_layer
 from django.core.cache import cache
 from redis.exceptions import RedisError
 
-logger = logging.getLogger("notices")
-
 from notifications.realtime import send_to_user
+
+logger = logging.getLogger("notices")
 
 # A connection refreshes its presence key well within this time; a crashed process is forgotten after it.
 PRESENCE_TTL = 90
