@@ -39,7 +39,7 @@ def listing_reminders() -> int:
 def listing_expiry() -> dict:
     return {
         "expired": marketplace_services.expire_listings(),
-        "reshown": marketplace_services.reshow_unanswered_vragen(),
+        "reshown": marketplace_services.reshow_unanswered_asks(),
     }
 
 

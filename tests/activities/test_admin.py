@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities.models import Activity
-from notices.models import Notification
+from notifications.models import Notification
 from tests.activities.factories import ActivityFactory
 from tests.factories import UserFactory
 
