@@ -191,7 +191,7 @@ def fixture_world(settings):
 
 
 EXPECTED = {
-    "new_accounts": 1,  # only "Oktober" joined in the period
+    "new_accounts": 2,  # "Oktober" and the organisation member joined on 1 October
     "active_residents": 5,  # u1..u3 in the marketplace, u4 posted, u5 acknowledged
     "visits": 10,
     "asks": 2,
