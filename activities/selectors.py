@@ -3,7 +3,7 @@
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from .filters import AgendaFilterSet
@@ -105,13 +105,52 @@ def my_activities(*, user) -> QuerySet[Activity]:
     )
 
 
-def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
-    """Figures for the impact page: dates held in [start, end) and activities posted."""
-    held = Occurrence.objects.filter(start__gte=start, start__lt=end, is_cancelled=False).exclude(
-        activity__status__in=[Activity.Status.DRAFT, Activity.Status.PENDING]
+#: A date counts as "kept current" when its activity was confirmed at most this long before it.
+KEPT_CURRENT = timedelta(weeks=8)
+#: How long after its last confirmation a recurring activity turns stale (services.STALE_AFTER).
+_STALE_AFTER = timedelta(weeks=12)
+
+
+def held_occurrences(
+    *, start: datetime, end: datetime, now: datetime, organisation=None
+) -> QuerySet[Occurrence]:
+    """Dates that took place in [start, end): begun before `now`, not cancelled, while the activity was live.
+
+    Without a status history the live window is read from the activity itself: a published activity was
+    live from its creation on; a stale one until its last confirmation plus the stale limit; a cancelled
+    one until its last change. Drafts and activities waiting for approval were never live.
+    """
+    Status = Activity.Status
+    live = (
+        Q(activity__status=Status.PUBLISHED, start__gte=F("activity__created_at"))
+        | Q(activity__status=Status.STALE, start__lt=F("activity__confirmed_at") + _STALE_AFTER)
+        | Q(activity__status=Status.CANCELLED, start__lt=F("activity__updated_at"))
     )
-    return {
-        "activity_dates": held.filter(activity__kind=Activity.Kind.ACTIVITY).count(),
-        "walk_in_dates": held.filter(activity__kind=Activity.Kind.WALK_IN).count(),
-        "new_activities": Activity.objects.filter(created_at__gte=start, created_at__lt=end).count(),
-    }
+    held = Occurrence.objects.filter(live, start__gte=start, start__lt=min(end, now), is_cancelled=False)
+    if organisation is not None:
+        held = held.filter(activity__organisation=organisation)
+    return held
+
+
+def impact_counts(*, start: datetime, end: datetime, now: datetime, organisation=None) -> dict[str, int]:
+    """Figures for the impact page: dates and walk-in minutes held in [start, end), and how many were current."""
+    kind = Activity.Kind
+    length = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+    row = held_occurrences(start=start, end=end, now=now, organisation=organisation).aggregate(
+        activity_dates=Count("id", filter=Q(activity__kind=kind.ACTIVITY)),
+        walk_in_dates=Count("id", filter=Q(activity__kind=kind.WALK_IN)),
+        current_dates=Count("id", filter=Q(activity__confirmed_at__gte=F("start") - KEPT_CURRENT)),
+        walk_in_time=Sum(length, filter=Q(activity__kind=kind.WALK_IN)),
+    )
+    walk_in_time = row.pop("walk_in_time") or timedelta()
+    return {**row, "walk_in_minutes": int(walk_in_time.total_seconds() // 60)}
+
+
+def impact_by_category(*, start: datetime, end: datetime, now: datetime, organisation=None) -> dict[str, int]:
+    """Dates held in [start, end) per category value."""
+    rows = (
+        held_occurrences(start=start, end=end, now=now, organisation=organisation)
+        .values("activity__category")
+        .annotate(n=Count("id"))
+    )
+    return {row["activity__category"]: row["n"] for row in rows}

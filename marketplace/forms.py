@@ -116,6 +116,22 @@ class FollowUpForm(forms.Form):
     answer = forms.ChoiceField(
         label=_("Is het gelukt?"), choices=FollowUp.Answer.choices, widget=BigRadioSelect
     )
+    minutes_spent = forms.TypedChoiceField(
+        label=_("Hoe lang duurde het? (mag leeg)"),
+        choices=[
+            ("", _("Weet ik niet")),
+            (30, _("Een half uur")),
+            (60, _("Een uur")),
+            (120, _("Twee uur")),
+            (180, _("Drie uur")),
+            (240, _("Een halve dag")),
+            (480, _("Een hele dag")),
+        ],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=BigRadioSelect,
+    )
 
 
 class PreferenceForm(forms.Form):

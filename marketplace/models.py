@@ -290,6 +290,7 @@ class FollowUp(models.Model):
     asked_at = models.DateTimeField(default=timezone.now)
     answer = models.CharField(_("antwoord"), max_length=10, choices=Answer.choices, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    minutes_spent = models.PositiveIntegerField(_("hoe lang duurde het (minuten)"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("is het gelukt?")

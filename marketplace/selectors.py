@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -161,16 +161,65 @@ def outcome_counts(*, start: datetime, end: datetime) -> dict[str, int]:
     return counts
 
 
-def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
-    """Figures for the impact page: listings posted per kind, matches and follow-up answers."""
-    posted = (
-        Listing.objects.filter(created_at__gte=start, created_at__lt=end)
-        .values("kind")
-        .annotate(n=Count("id"))
-    )
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    values = sorted(values)
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+def impact_counts(*, start: datetime, end: datetime, now: datetime | None = None) -> dict:
+    """Figures for the impact page over [start, end).
+
+    asks/offers: listings placed; matches: responses accepted; matched_asks: asks placed in the period
+    that found a helper (by now); median_match_hours: from placing to the accepted response, over the
+    matches of the period; volunteer_minutes: per match answered in the period, the longest time either
+    side reported (so a match is never counted twice).
+    """
+    in_period = {"created_at__gte": start, "created_at__lt": end}
+    posted = Listing.objects.filter(**in_period).values("kind").annotate(n=Count("id"))
     by_kind = {row["kind"]: row["n"] for row in posted}
+    matched_asks = (
+        Listing.objects.filter(**in_period, kind=Kind.ASK, responses__accepted_at__isnull=False)
+        .values("id")
+        .distinct()
+        .count()
+    )
+    waits = Response.objects.filter(accepted_at__gte=start, accepted_at__lt=end).values_list(
+        "accepted_at", "listing__created_at"
+    )
+    minutes = (
+        FollowUp.objects.filter(answered_at__gte=start, answered_at__lt=end, minutes_spent__isnull=False)
+        .values("response")
+        .annotate(longest=Max("minutes_spent"))
+        .values_list("longest", flat=True)
+    )
+    median = _median([(accepted - placed).total_seconds() / 3600 for accepted, placed in waits])
     return {
-        "asks": by_kind.get(Kind.ASK, 0),
-        "offers": by_kind.get(Kind.OFFER, 0),
+        "asks": by_kind.get(Kind.ASK.value, 0),
+        "offers": by_kind.get(Kind.OFFER.value, 0),
+        "matched_asks": matched_asks,
+        "median_match_hours": median,
+        "volunteer_minutes": sum(minutes),
         **outcome_counts(start=start, end=end),
     }
+
+
+def impact_breakdown(*, start: datetime, end: datetime) -> dict[str, dict[str, dict[str, int]]]:
+    """Listings placed in [start, end) per category and per neighbourhood part: {"category": {value: {kind: n}}}."""
+    listings = Listing.objects.filter(created_at__gte=start, created_at__lt=end)
+    result: dict[str, dict[str, dict[str, int]]] = {"category": {}, "area": {}}
+    for field_name in result:
+        for row in listings.values(field_name, "kind").annotate(n=Count("id")):
+            result[field_name].setdefault(row[field_name], {})[row["kind"]] = row["n"]
+    return result
+
+
+def active_user_ids(*, start: datetime, end: datetime) -> list[QuerySet]:
+    """Who did something in the marketplace in [start, end) (ids only, for a distinct count)."""
+    return [
+        Listing.objects.filter(created_at__gte=start, created_at__lt=end).values("owner_id"),
+        Response.objects.filter(created_at__gte=start, created_at__lt=end).values("responder_id"),
+        FollowUp.objects.filter(answered_at__gte=start, answered_at__lt=end).values("user_id"),
+    ]

@@ -450,13 +450,14 @@ def send_follow_ups(*, now: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def answer_follow_up(*, follow_up: FollowUp, by, answer: str) -> FollowUp:
+def answer_follow_up(*, follow_up: FollowUp, by, answer: str, minutes_spent: int | None = None) -> FollowUp:
     if by.pk != follow_up.user_id:
         raise ApplicationError(_("Deze vraag is niet voor u."), code="forbidden")
     if answer not in FollowUp.Answer.values:
         raise ApplicationError(_("Kies een antwoord."))
     follow_up.answer, follow_up.answered_at = answer, timezone.now()
-    follow_up.save(update_fields=["answer", "answered_at"])
+    follow_up.minutes_spent = minutes_spent
+    follow_up.save(update_fields=["answer", "answered_at", "minutes_spent"])
     return follow_up
 
 

@@ -76,7 +76,7 @@ def _state_of(story: StoryPage, workflow_status: str | None) -> str:
     return "received"
 
 
-def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
+def impact_counts(*, start: datetime, end: datetime, now: datetime | None = None) -> dict[str, int]:
     """Figures for the impact page: stories first published in [start, end)."""
     return {
         "stories": public_stories().filter(first_published_at__gte=start, first_published_at__lt=end).count()

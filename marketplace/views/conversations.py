@@ -111,10 +111,17 @@ def message_report(request, pk: int, message_pk: int):
 @require_http_methods(["GET", "POST"])
 def follow_up(request, pk: int):
     item = get_object_or_404(FollowUp.objects.select_related("response__listing"), pk=pk, user=request.user)
-    form = FollowUpForm(request.POST or None, initial={"answer": item.answer or None})
+    form = FollowUpForm(
+        request.POST or None, initial={"answer": item.answer or None, "minutes_spent": item.minutes_spent}
+    )
     if request.method == "POST":
         if form.is_valid():
-            services.answer_follow_up(follow_up=item, by=request.user, answer=form.cleaned_data["answer"])
+            services.answer_follow_up(
+                follow_up=item,
+                by=request.user,
+                answer=form.cleaned_data["answer"],
+                minutes_spent=form.cleaned_data["minutes_spent"],
+            )
             messages.success(request, _("Dank u voor uw antwoord."))
             return redirect("accounts:mine")
         return render(request, "marketplace/follow_up.html", {"form": form, "item": item}, status=400)

@@ -1,13 +1,17 @@
-"""Figures of use and results per month, for partners and funders (/impact/).
+"""Figures of use and results, for partners and funders (/impact/).
 
-Each app answers for its own figures through an `impact_counts(*, start, end)` selector; this module
-only puts the months side by side.
+Each app answers for its own figures through selectors (`impact_counts(*, start, end, now)` and a few
+breakdowns); this module chooses the period, puts the months side by side and derives the rates.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
 
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +20,14 @@ import activities.selectors
 import marketplace.selectors
 import notices.selectors
 import stories.selectors
+from activities.models import Category as ActivityCategory
+from marketplace.models import Area, Category, Kind
+from organisations.models import Organisation
 from organisations.selectors import organisations_of
+
+from .models import DailyVisit
+
+SMALL = 5  # counts from 1 to SMALL - 1 are shown as "< 5" in exports
 
 
 @dataclass(frozen=True)
@@ -24,38 +35,171 @@ class Figure:
     key: str
     label: str
     explanation: str
+    theme: str
+    kind: str = "count"  # count | share | hours | euros
+    per_organisation: bool = False
 
+
+THEMES = [
+    ("reach", _("Bereik")),
+    ("help", _("Burenhulp")),
+    ("agenda", _("Agenda en spreekuren")),
+    ("district", _("Verhalen en buurtpreventie")),
+    ("value", _("Maatschappelijke waarde")),
+]
 
 FIGURES = [
-    Figure("new_accounts", _("Nieuwe accounts"), _("Mensen die een account maakten.")),
-    Figure("activity_dates", _("Activiteiten gehouden"), _("Data in de agenda die doorgingen.")),
+    Figure("new_accounts", _("Nieuwe accounts"), _("Mensen die een account maakten."), "reach"),
     Figure(
-        "walk_in_dates", _("Inloopspreekuren gehouden"), _("Spreekuren van professionals die doorgingen.")
+        "active_residents",
+        _("Actieve bewoners"),
+        _("Mensen die iets plaatsten, reageerden of een melding zagen."),
+        "reach",
     ),
-    Figure("asks", _("Hulpvragen geplaatst"), _("Nieuwe vragen in vraag en aanbod.")),
-    Figure("offers", _("Hulpaanbod geplaatst"), _("Nieuw aanbod in vraag en aanbod.")),
-    Figure("matches", _("Afspraken gemaakt"), _("Een vraag en een helper vonden elkaar.")),
-    Figure("ja", _("Gelukt"), _("Antwoord 'ja' op de vraag: is het gelukt?")),
-    Figure("stories", _("Verhalen gepubliceerd"), _("Verhalen van bewoners op de site.")),
-    Figure("notices", _("Meldingen buurtpreventie"), _("Meldingen in de preventiegroepen.")),
+    Figure(
+        "visits",
+        _("Bezochte pagina's"),
+        _("Pagina's die werden getoond, geteld per dag, zonder wie."),
+        "reach",
+    ),
+    Figure("asks", _("Hulpvragen geplaatst"), _("Nieuwe vragen in vraag en aanbod."), "help"),
+    Figure("offers", _("Hulpaanbod geplaatst"), _("Nieuw aanbod in vraag en aanbod."), "help"),
+    Figure(
+        "matches",
+        _("Afspraken gemaakt"),
+        _("Reacties die de plaatser aannam: een vraag en een helper vonden elkaar."),
+        "help",
+    ),
+    Figure(
+        "match_rate",
+        _("Vragen met een helper"),
+        _("Deel van de vragen uit deze periode dat nu een helper heeft."),
+        "help",
+        "share",
+    ),
+    Figure(
+        "median_match_hours",
+        _("Tijd tot een afspraak"),
+        _("Mediaan in uren van plaatsen tot aangenomen reactie."),
+        "help",
+        "hours",
+    ),
+    Figure("ja", _("Gelukt"), _("Antwoorden 'ja' op de vraag: is het gelukt?"), "help"),
+    Figure(
+        "volunteer_hours",
+        _("Uren burenhulp"),
+        _("Opgegeven duur per afspraak (de langste van beide kanten), in uren."),
+        "help",
+        "hours",
+    ),
+    Figure(
+        "activity_dates",
+        _("Activiteiten gehouden"),
+        _("Data die al voorbij zijn, niet afgelast, van een activiteit die toen in de agenda stond."),
+        "agenda",
+        per_organisation=True,
+    ),
+    Figure(
+        "walk_in_dates",
+        _("Inloopspreekuren gehouden"),
+        _("Spreekuren die al voorbij zijn, niet afgelast, toen in de agenda."),
+        "agenda",
+        per_organisation=True,
+    ),
+    Figure(
+        "walk_in_hours",
+        _("Uren inloopspreekuur"),
+        _("Samen de duur van de gehouden spreekuren, in uren."),
+        "agenda",
+        "hours",
+        per_organisation=True,
+    ),
+    Figure(
+        "current_share",
+        _("Actueel gehouden"),
+        _("Deel van de gehouden data waarvan de activiteit in de 8 weken ervoor (of later) bevestigd is."),
+        "agenda",
+        "share",
+        per_organisation=True,
+    ),
+    Figure(
+        "stories",
+        _("Verhalen gepubliceerd"),
+        _("Verhalen van bewoners die voor het eerst op de site kwamen."),
+        "district",
+    ),
+    Figure("notices", _("Meldingen buurtpreventie"), _("Meldingen in de preventiegroepen."), "district"),
+    Figure(
+        "acknowledgements",
+        _("Meldingen gezien"),
+        _("Keren dat een lid 'gezien' aanklikte bij een melding."),
+        "district",
+    ),
+    Figure(
+        "value",
+        _("Geschatte waarde"),
+        _("Afspraken maal het bedrag per afspraak plus uren maal het bedrag per uur, in euro."),
+        "value",
+        "euros",
+    ),
 ]
+FIGURES_BY_KEY = {f.key: f for f in FIGURES}
 
-SOURCES: list[Callable[..., dict[str, int]]] = [
-    accounts.selectors.impact_counts,
-    activities.selectors.impact_counts,
-    marketplace.selectors.impact_counts,
-    stories.selectors.impact_counts,
-    notices.selectors.impact_counts,
-]
+SECTION_LABELS = {
+    "home": _("Algemeen"),
+    "page:homepage": _("Voorpagina"),
+    "activities": _("Agenda"),
+    "marketplace": _("Vraag en aanbod"),
+    "stories": _("Verhalen"),
+    "page:storypage": _("Verhalen"),
+    "page:storyindexpage": _("Verhalen"),
+    "notices": _("Buurtpreventie"),
+    "organisations": _("Organisaties"),
+    "search": _("Zoeken"),
+    "accounts": _("Mijn account"),
+}
 
 
 def can_see_impact(user) -> bool:
-    """Staff, moderators, editors and members of a partner organisation."""
+    """Staff, moderators, editors and members of a partner organisation (for links to /impact/ too)."""
     if not getattr(user, "is_authenticated", False):
         return False
     if user.is_staff or user.is_superuser or user.is_moderator or user.is_editor:
         return True
     return organisations_of(user=user).exists()
+
+
+def sees_all_organisations(user) -> bool:
+    return bool(user.is_staff or user.is_superuser or user.is_moderator or user.is_editor)
+
+
+# --- the period -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date
+    last: date  # inclusive
+
+    @property
+    def label(self) -> str:
+        return f"{self.first:%d-%m-%Y} – {self.last:%d-%m-%Y}"
+
+    @property
+    def slug(self) -> str:
+        return f"{self.first:%Y-%m-%d}-tot-{self.last:%Y-%m-%d}"
+
+    def months(self) -> list["Period"]:
+        parts, first = [], self.first
+        while first <= self.last:
+            following = _next_month(first)
+            parts.append(Period(first, min(self.last, date.fromordinal(following.toordinal() - 1))))
+            first = following
+        return parts
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
 
 
 def month_starts(*, today: date, months: int) -> list[date]:
@@ -68,24 +212,249 @@ def month_starts(*, today: date, months: int) -> list[date]:
     return list(reversed(firsts))
 
 
+def named_period(name: str, *, today: date) -> Period:
+    """This month, quarter or year, up to and including today."""
+    if name == "maand":
+        return Period(today.replace(day=1), today)
+    if name == "jaar":
+        return Period(date(today.year, 1, 1), today)
+    return Period(date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), today)
+
+
+MAX_DAYS = 3 * 366
+
+
+class ImpactFilterForm(forms.Form):
+    """The address of /impact/: ?periode=maand|kwartaal|jaar or ?van=&tot=, and ?organisatie=<slug>."""
+
+    periode = forms.ChoiceField(
+        label=_("Periode"),
+        required=False,
+        choices=[("maand", _("Deze maand")), ("kwartaal", _("Dit kwartaal")), ("jaar", _("Dit jaar"))],
+    )
+    van = forms.DateField(label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    tot = forms.DateField(
+        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    organisatie = forms.ChoiceField(label=_("Organisatie"), required=False)
+
+    error_messages = {
+        "periode": _("De periode „%(value)s” kennen we niet. We tonen dit kwartaal."),
+        "van": _("De datum „%(value)s” klopt niet. Schrijf hem als JJJJ-MM-DD."),
+        "tot": _("De datum „%(value)s” klopt niet. Schrijf hem als JJJJ-MM-DD."),
+        "organisatie": _("De organisatie „%(value)s” kunt u hier niet kiezen."),
+    }
+
+    def __init__(self, data, *, organisations: list[Organisation]):
+        super().__init__(data)
+        self.fields["organisatie"].choices = [("", _("Alleen de wijk"))] + [
+            (o.slug, o.name) for o in organisations
+        ]
+        self.organisations = {o.slug: o for o in organisations}
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("van"), data.get("tot")
+        if first and last and first > last:
+            raise forms.ValidationError(_("De begindatum ligt na de einddatum. We tonen dit kwartaal."))
+        if first and last and (last - first).days > MAX_DAYS:
+            raise forms.ValidationError(_("Kies een periode van hoogstens drie jaar. We tonen dit kwartaal."))
+        if bool(first) != bool(last) and not self.errors:
+            raise forms.ValidationError(_("Vul zowel 'van' als 'tot en met' in. We tonen dit kwartaal."))
+        return data
+
+    def problems(self) -> list[str]:
+        messages = []
+        for name, errors in self.errors.items():
+            if name in self.error_messages:
+                messages.append(str(self.error_messages[name]) % {"value": self.data.get(name, "")})
+            else:
+                messages.extend(str(e) for e in errors)
+        return messages
+
+
+@dataclass
+class Selection:
+    period: Period
+    organisation: Organisation | None
+    problems: list[str] = field(default_factory=list)
+    form: ImpactFilterForm | None = None
+
+
+def choose(*, data, user, today: date | None = None) -> Selection:
+    """Read the query string; a wrong value is explained and replaced by the default."""
+    today = today or timezone.localdate()
+    if sees_all_organisations(user):
+        organisations = list(Organisation.objects.filter(is_active=True).order_by("name"))
+    else:
+        organisations = list(organisations_of(user=user).order_by("name"))
+    form = ImpactFilterForm(data, organisations=organisations)
+    form.is_valid()
+    values = {k: v for k, v in getattr(form, "cleaned_data", {}).items() if k not in form.errors}
+    if values.get("van") and values.get("tot") and not form.non_field_errors():
+        period = Period(values["van"], values["tot"])
+    else:
+        period = named_period(values.get("periode") or "kwartaal", today=today)
+    slug = values.get("organisatie") or ""
+    organisation = form.organisations.get(slug)
+    if organisation is None and not sees_all_organisations(user) and organisations:
+        organisation = organisations[0]
+    return Selection(period=period, organisation=organisation, problems=form.problems(), form=form)
+
+
+# --- the figures ------------------------------------------------------------------------------
+
+
 def _aware(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def monthly_figures(*, today: date | None = None, months: int = 6) -> list[dict]:
-    """One row per month: {"month": date, "values": {key: count}}; the current month runs to today."""
-    today = today or timezone.localdate()
-    starts = month_starts(today=today, months=months)
-    rows = []
-    for first in starts:
-        following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-        start, end = _aware(first), _aware(following)
-        values: dict[str, int] = {}
-        for source in SOURCES:
-            values.update(source(start=start, end=end))
-        rows.append({"month": first, "values": {f.key: values.get(f.key, 0) for f in FIGURES}})
-    return rows
+def bounds(period: Period) -> tuple[datetime, datetime]:
+    return _aware(period.first), _aware(date.fromordinal(period.last.toordinal() + 1))
 
 
-def totals(rows: list[dict]) -> dict[str, int]:
-    return {f.key: sum(row["values"][f.key] for row in rows) for f in FIGURES}
+def amount(name: str) -> Decimal:
+    try:
+        return Decimal(str(getattr(settings, name, "0")).replace(",", "."))
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def value_source() -> dict:
+    return {
+        "per_match": amount("IMPACT_VALUE_PER_MATCH"),
+        "per_hour": amount("IMPACT_VALUE_PER_HOUR"),
+        "source": getattr(settings, "IMPACT_VALUE_SOURCE", ""),
+    }
+
+
+def _active_residents(*, start: datetime, end: datetime) -> int:
+    sources = marketplace.selectors.active_user_ids(start=start, end=end) + notices.selectors.active_user_ids(
+        start=start, end=end
+    )
+    who = Q()
+    for ids in sources:
+        who |= Q(pk__in=ids)
+    return get_user_model().objects.filter(who).count()
+
+
+def _visits(*, period: Period) -> int:
+    total = DailyVisit.objects.filter(day__gte=period.first, day__lte=period.last).aggregate(n=Sum("count"))
+    return total["n"] or 0
+
+
+def district_figures(*, period: Period, now: datetime | None = None) -> dict:
+    """Every figure of FIGURES for the whole district over `period`."""
+    now = now or timezone.now()
+    start, end = bounds(period)
+    raw: dict = {}
+    for source in (accounts.selectors, marketplace.selectors, stories.selectors, notices.selectors):
+        raw.update(source.impact_counts(start=start, end=end, now=now))
+    raw.update(activities.selectors.impact_counts(start=start, end=end, now=now))
+    raw["active_residents"] = _active_residents(start=start, end=end)
+    raw["visits"] = _visits(period=period)
+    return derive(raw)
+
+
+def organisation_figures(*, period: Period, organisation: Organisation, now: datetime | None = None) -> dict:
+    """The figures that belong to one organisation (its activities and walk-in hours)."""
+    start, end = bounds(period)
+    raw = activities.selectors.impact_counts(
+        start=start, end=end, now=now or timezone.now(), organisation=organisation
+    )
+    return {key: value for key, value in derive(raw).items() if FIGURES_BY_KEY[key].per_organisation}
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def derive(raw: dict) -> dict:
+    """From the apps' counts to the figures on the page (rates, hours, value)."""
+    figures = {key: raw[key] for key in FIGURES_BY_KEY if key in raw}
+    held = raw.get("activity_dates", 0) + raw.get("walk_in_dates", 0)
+    figures["current_share"] = _ratio(raw.get("current_dates", 0), held)
+    figures["walk_in_hours"] = round(raw.get("walk_in_minutes", 0) / 60, 1)
+    if "asks" in raw:
+        figures["match_rate"] = _ratio(raw.get("matched_asks", 0), raw["asks"])
+        median = raw.get("median_match_hours")
+        figures["median_match_hours"] = None if median is None else round(median, 1)
+        hours = Decimal(raw.get("volunteer_minutes", 0)) / 60
+        figures["volunteer_hours"] = float(round(hours, 1))
+        money = value_source()
+        figures["value"] = int(raw.get("matches", 0) * money["per_match"] + hours * money["per_hour"])
+    return figures
+
+
+def monthly_figures(
+    *, period: Period | None = None, today: date | None = None, months: int = 6
+) -> list[dict]:
+    """One row per month of `period` (default: the last `months` months): {"month": date, "values": {...}}."""
+    if period is None:
+        today = today or timezone.localdate()
+        period = Period(month_starts(today=today, months=months)[0], today)
+    now = timezone.now()
+    return [
+        {"month": part.first, "values": district_figures(period=part, now=now)} for part in period.months()
+    ]
+
+
+def breakdowns(
+    *, period: Period, now: datetime | None = None, organisation: Organisation | None = None
+) -> list[dict]:
+    """Tables per category and per neighbourhood part, where the figure has one."""
+    start, end = bounds(period)
+    now = now or timezone.now()
+    listings = marketplace.selectors.impact_breakdown(start=start, end=end)
+    held = activities.selectors.impact_by_category(start=start, end=end, now=now, organisation=organisation)
+    notices_per_group = notices.selectors.impact_by_group(start=start, end=end)
+    kinds = [(Kind.ASK.value, _("Vragen")), (Kind.OFFER.value, _("Aanbod"))]
+
+    def listing_rows(values, choices):
+        return [(label, [values.get(value, {}).get(k, 0) for k, _label in kinds]) for value, label in choices]
+
+    return [
+        {
+            "title": _("Vraag en aanbod per categorie"),
+            "columns": [label for _k, label in kinds],
+            "rows": listing_rows(listings["category"], Category.choices),
+        },
+        {
+            "title": _("Vraag en aanbod per buurt"),
+            "columns": [label for _k, label in kinds],
+            "rows": listing_rows(listings["area"], Area.choices),
+        },
+        {
+            "title": _("Gehouden data per rubriek"),
+            "columns": [_("Data")],
+            "rows": [(label, [held.get(value, 0)]) for value, label in ActivityCategory.choices],
+        },
+        {
+            "title": _("Meldingen per preventiegroep"),
+            "columns": [_("Meldingen")],
+            "rows": sorted((name, [n]) for name, n in notices_per_group.items()),
+        },
+    ]
+
+
+def visits_per_section(*, period: Period) -> list[tuple[str, int]]:
+    rows = (
+        DailyVisit.objects.filter(day__gte=period.first, day__lte=period.last)
+        .values("section")
+        .annotate(n=Sum("count"))
+        .order_by("-n", "section")
+    )
+    merged: dict[str, int] = {}
+    for row in rows:
+        label = str(SECTION_LABELS.get(row["section"], _("Overig")))
+        merged[label] = merged.get(label, 0) + row["n"]
+    return sorted(merged.items(), key=lambda item: (-item[1], item[0]))
+
+
+def for_export(figure: Figure, value) -> str | int | float:
+    """A value as it may leave the site: small counts hidden, empty rates as ''."""
+    if value is None:
+        return ""
+    if figure.kind == "count" and 0 < value < SMALL:
+        return f"< {SMALL}"
+    return value

@@ -41,3 +41,19 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site-instellingen")
+
+
+class DailyVisit(models.Model):
+    """How many pages of one section were shown on one day: a bare counter, no visitor data."""
+
+    day = models.DateField(_("dag"))
+    section = models.CharField(_("onderdeel"), max_length=60)
+    count = models.PositiveIntegerField(_("aantal"), default=0)
+
+    class Meta:
+        verbose_name = _("bezoeken per dag")
+        verbose_name_plural = _("bezoeken per dag")
+        constraints = [models.UniqueConstraint(fields=["day", "section"], name="one_visit_counter_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.section}: {self.count}"

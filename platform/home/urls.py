@@ -10,5 +10,7 @@ urlpatterns = [
     path("sw.js", pwa.service_worker, name="service_worker"),
     path("impact/", views_impact.impact_page, name="impact"),
     path("impact/cijfers.csv", views_impact.impact_csv, name="impact_csv"),
+    path("impact/cijfers.xlsx", views_impact.impact_xlsx, name="impact_xlsx"),
+    path("impact/rapport.pdf", views_impact.impact_pdf, name="impact_pdf"),
     path("offline/", TemplateView.as_view(template_name="home/offline.html"), name="offline"),
 ]

@@ -1,11 +1,20 @@
-import csv
+"""/impact/: the page, its PDF and its CSV and XLSX exports, all for the chosen period."""
 
+import csv
+import io
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from . import impact
+from . import charts, impact
 
 
 def _check(request) -> None:
@@ -13,34 +22,154 @@ def _check(request) -> None:
         raise PermissionDenied
 
 
+def _context(request) -> dict:
+    selection = impact.choose(data=request.GET, user=request.user)
+    period, organisation = selection.period, selection.organisation
+    now = timezone.now()
+    months = impact.monthly_figures(period=period)
+    district = impact.district_figures(period=period, now=now)
+    own = (
+        impact.organisation_figures(period=period, organisation=organisation, now=now) if organisation else {}
+    )
+    month_label = "%b %Y"
+    held = [
+        (row["month"].strftime(month_label), row["values"]["activity_dates"] + row["values"]["walk_in_dates"])
+        for row in months
+    ]
+    chart_list = [
+        charts.bar_chart(
+            id="chart-held",
+            title=_("Gehouden activiteiten en spreekuren per maand"),
+            description=_("Aantal data per maand die doorgingen."),
+            rows=held,
+        ),
+        charts.bar_chart(
+            id="chart-matches",
+            title=_("Afspraken in vraag en aanbod per maand"),
+            description=_("Aantal aangenomen reacties per maand."),
+            rows=[(row["month"].strftime(month_label), row["values"]["matches"]) for row in months],
+        ),
+        charts.bar_chart(
+            id="chart-current",
+            title=_("Deel actueel gehouden per maand"),
+            description=_("Procent van de gehouden data met een bevestiging in de 8 weken ervoor."),
+            rows=[(row["month"].strftime(month_label), row["values"]["current_share"]) for row in months],
+            unit="%",
+            maximum=100,
+        ),
+        charts.bar_chart(
+            id="chart-visits",
+            title=_("Bezochte pagina's per onderdeel"),
+            description=_("Aantal getoonde pagina's in de periode, per onderdeel van de site."),
+            rows=impact.visits_per_section(period=period),
+        ),
+    ]
+    themes = [
+        {
+            "key": key,
+            "title": title,
+            "figures": [
+                {"figure": f, "value": district.get(f.key), "own": own.get(f.key)}
+                for f in impact.FIGURES
+                if f.theme == key
+            ],
+        }
+        for key, title in impact.THEMES
+    ]
+    return {
+        "selection": selection,
+        "form": selection.form,
+        "period": period,
+        "organisation": organisation,
+        "themes": themes,
+        "charts": {c.id.removeprefix("chart-"): c for c in chart_list},
+        "months": months,
+        "figures": impact.FIGURES,
+        "breakdowns": impact.breakdowns(period=period, now=now, organisation=organisation),
+        "money": impact.value_source(),
+        "query": request.GET.urlencode(),
+        "today": timezone.localdate(),
+    }
+
+
 def impact_page(request):
     if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
         return redirect_to_login(request.get_full_path())
     _check(request)
-    rows = impact.monthly_figures()
-    return render(
-        request,
-        "home/impact.html",
-        {
-            "rows": rows,
-            "figures": impact.FIGURES,
-            "totals": impact.totals(rows),
-            "today": timezone.localdate(),
-        },
+    context = _context(request)
+    return render(request, "home/impact.html", context)
+
+
+class StaticFetcher(URLFetcher):
+    """WeasyPrint reads our own static files from disk and nothing from elsewhere."""
+
+    def fetch(self, url, headers=None):
+        path = finders.find(url.split(settings.STATIC_URL, 1)[-1]) if settings.STATIC_URL in url else None
+        if not path:
+            raise ValueError(url)
+        with open(path, "rb") as handle:
+            return URLFetcherResponse(url, body=handle.read(), headers={"Content-Type": "text/css"})
+
+
+def impact_pdf(request):
+    _check(request)
+    from weasyprint import HTML
+
+    context = _context(request)
+    html = render_to_string("home/impact.html", {**context, "for_print": True}, request=request)
+    pdf = HTML(string=html, base_url="http://localhost/", url_fetcher=StaticFetcher()).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="wijk-de-ruwaard-cijfers-{context["period"].slug}.pdf"'
     )
+    return response
+
+
+def _table(request) -> tuple[list[str], list[list], str]:
+    selection = impact.choose(data=request.GET, user=request.user)
+    rows = impact.monthly_figures(period=selection.period)
+    total = impact.district_figures(period=selection.period)
+    header = [_("maand"), *[str(f.label) for f in impact.FIGURES]]
+    body = [
+        [
+            row["month"].strftime("%Y-%m"),
+            *[impact.for_export(f, row["values"].get(f.key)) for f in impact.FIGURES],
+        ]
+        for row in rows
+    ]
+    body.append([_("hele periode"), *[impact.for_export(f, total.get(f.key)) for f in impact.FIGURES]])
+    return header, body, selection.period.slug
 
 
 def impact_csv(request):
     _check(request)
-    rows = impact.monthly_figures()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="wijk-de-ruwaard-cijfers-{timezone.localdate()}.csv"'
+    header, body, slug = _table(request)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(body)
+    response = HttpResponse(
+        ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
     )
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["maand", *[str(f.label) for f in impact.FIGURES]])
-    for row in rows:
-        writer.writerow([row["month"].strftime("%Y-%m"), *[row["values"][f.key] for f in impact.FIGURES]])
+    response["Content-Disposition"] = f'attachment; filename="wijk-de-ruwaard-cijfers-{slug}.csv"'
+    return response
+
+
+def impact_xlsx(request):
+    _check(request)
+    from openpyxl import Workbook
+
+    header, body, slug = _table(request)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Cijfers")
+    sheet.append(header)
+    for row in body:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="wijk-de-ruwaard-cijfers-{slug}.xlsx"'
     return response

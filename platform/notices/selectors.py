@@ -110,6 +110,27 @@ def catch_up(
     return messages
 
 
-def impact_counts(*, start: datetime, end: datetime) -> dict[str, int]:
-    """Figures for the impact page: notices posted in the prevention groups in [start, end)."""
-    return {"notices": Notice.objects.filter(created_at__gte=start, created_at__lt=end).count()}
+def impact_counts(*, start: datetime, end: datetime, now: datetime | None = None) -> dict[str, int]:
+    """Figures for the impact page: notices posted in the prevention groups and acknowledgements given."""
+    return {
+        "notices": Notice.objects.filter(created_at__gte=start, created_at__lt=end).count(),
+        "acknowledgements": Acknowledgement.objects.filter(created_at__gte=start, created_at__lt=end).count(),
+    }
+
+
+def impact_by_group(*, start: datetime, end: datetime) -> dict[str, int]:
+    """Notices posted in [start, end) per prevention group (each covers a part of the district)."""
+    rows = (
+        Notice.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values("group__name")
+        .annotate(n=Count("id"))
+    )
+    return {row["group__name"]: row["n"] for row in rows}
+
+
+def active_user_ids(*, start: datetime, end: datetime) -> list[QuerySet]:
+    """Who posted or acknowledged a notice in [start, end) (ids only, for a distinct count)."""
+    return [
+        Notice.objects.filter(created_at__gte=start, created_at__lt=end).values("author_id"),
+        Acknowledgement.objects.filter(created_at__gte=start, created_at__lt=end).values("user_id"),
+    ]

@@ -55,7 +55,7 @@ def test_figures_count_per_month(client_for, moderator):
         response = client_for(moderator).get("/impact/")
         html = response.content.decode()
         assert "Nieuwe accounts" in html and "Hulpvragen geplaatst" in html
-        csv = client_for(moderator).get("/impact/cijfers.csv").content.decode()
+        csv = client_for(moderator).get("/impact/cijfers.csv").content.decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("maand;Nieuwe accounts;")
     assert any(line.startswith("2026-11;") for line in csv.splitlines())
 
@@ -64,3 +64,258 @@ def test_impact_numbers_hold_no_names(client_for, moderator, resident):
     notify(kind="test", user=resident, text="Henk reageerde", url="/")
     html = client_for(moderator).get("/impact/").content.decode()
     assert resident.email not in html and "Henk reageerde" not in html
+
+
+# --- figures computed by hand on a small fixture (now = 1 December 2026, noon) -------------------
+
+import io  # noqa: E402
+import re  # noqa: E402
+from datetime import datetime  # noqa: E402
+from html.parser import HTMLParser  # noqa: E402
+
+import openpyxl  # noqa: E402
+import pypdf  # noqa: E402
+
+from activities.models import Activity, Occurrence  # noqa: E402
+from home.middleware import count_visit  # noqa: E402
+from home.models import DailyVisit  # noqa: E402
+from marketplace.models import FollowUp, Response  # noqa: E402
+from notices.models import Acknowledgement  # noqa: E402
+from tests.activities.factories import ActivityFactory  # noqa: E402
+from tests.notices.factories import NoticeFactory, PreventionGroupFactory  # noqa: E402
+
+NOW = datetime(2026, 12, 1, 12)
+PERIOD = "?van=2026-09-01&tot=2026-12-31"
+
+
+def at(*args):
+    return timezone.make_aware(datetime(*args))
+
+
+def _activity(*, status, created, confirmed, kind=Activity.Kind.ACTIVITY, organisation=None, dates=()):
+    with time_machine.travel(created, tick=False):
+        activity = ActivityFactory(status=status, kind=kind, organisation=organisation, owner=None, rrule="")
+    activity.occurrences.all().delete()
+    Activity.objects.filter(pk=activity.pk).update(confirmed_at=confirmed, updated_at=created)
+    for start, cancelled in dates:
+        Occurrence.objects.create(
+            activity=activity,
+            original_start=start,
+            start=start,
+            end=start + timedelta(hours=2),
+            is_cancelled=cancelled,
+        )
+    return activity
+
+
+@pytest.fixture
+def fixture_world(settings):
+    settings.IMPACT_VALUE_PER_MATCH = "50"
+    settings.IMPACT_VALUE_PER_HOUR = "15"
+    settings.IMPACT_VALUE_SOURCE = "testbedrag"
+    with time_machine.travel(at(2026, 8, 1, 9), tick=False):
+        staff = UserFactory(is_staff=True, email="staf@example.org", display_name="Staf")
+        users = [UserFactory(email=f"bewoner{i}@example.org", display_name=f"Bewoner{i}") for i in range(5)]
+    with time_machine.travel(at(2026, 10, 1, 9), tick=False):
+        UserFactory(display_name="Oktober")
+        org = OrganisationFactory(slug="ggd-test")
+        member = MembershipFactory(organisation=org).user
+    published, stale, draft = Activity.Status.PUBLISHED, Activity.Status.STALE, Activity.Status.DRAFT
+    # held (and current): 10 Nov; cancelled 24 Nov; 5 Dec still to come
+    _activity(
+        status=published,
+        created=at(2026, 10, 1),
+        confirmed=at(2026, 11, 20),
+        organisation=org,
+        dates=[(at(2026, 11, 10, 14), False), (at(2026, 11, 24, 14), True), (at(2026, 12, 5, 14), False)],
+    )
+    # stale since 23 Sep (confirmed 1 Jul + 12 weeks): 15 Sep held but not current, 6 Oct not held
+    _activity(
+        status=stale,
+        created=at(2026, 6, 1),
+        confirmed=at(2026, 7, 1),
+        kind=Activity.Kind.WALK_IN,
+        dates=[(at(2026, 9, 15, 10), False), (at(2026, 10, 6, 10), False)],
+    )
+    _activity(
+        status=draft, created=at(2026, 10, 1), confirmed=at(2026, 10, 1), dates=[(at(2026, 11, 5, 10), False)]
+    )
+    # published on 15 Nov: its 1 Nov date was not in the agenda then
+    _activity(
+        status=published,
+        created=at(2026, 11, 15),
+        confirmed=at(2026, 11, 15),
+        dates=[(at(2026, 11, 1, 10), False)],
+    )
+    u1, u2, u3, u4, u5 = users
+    ask = Listing.objects.create(
+        owner=u1,
+        kind="vraag",
+        category="boodschappen",
+        title="Boodschappen",
+        created_at=at(2026, 11, 2, 10),
+        expires_at=at(2027, 1, 1),
+    )
+    Listing.objects.create(
+        owner=u3,
+        kind="aanbod",
+        category="klussen",
+        title="Klussen",
+        area="noord",
+        created_at=at(2026, 11, 5, 10),
+        expires_at=at(2027, 1, 1),
+    )
+    Listing.objects.create(
+        owner=u1,
+        kind="vraag",
+        category="tuin",
+        title="Tuin",
+        created_at=at(2026, 11, 6, 10),
+        expires_at=at(2027, 1, 1),
+    )
+    response = Response.objects.create(
+        listing=ask, responder=u2, created_at=at(2026, 11, 2, 12), accepted_at=at(2026, 11, 3, 10)
+    )
+    FollowUp.objects.create(
+        response=response, user=u1, answer="ja", answered_at=at(2026, 11, 10), minutes_spent=60
+    )
+    FollowUp.objects.create(
+        response=response, user=u2, answer="ja", answered_at=at(2026, 11, 11), minutes_spent=120
+    )
+    notice = NoticeFactory(group=PreventionGroupFactory(name="Noord"), author=u4, created_at=at(2026, 11, 12))
+    Acknowledgement.objects.create(notice=notice, user=u5, created_at=at(2026, 11, 12, 13))
+    DailyVisit.objects.create(day=date(2026, 11, 3), section="activities", count=7)
+    DailyVisit.objects.create(day=date(2026, 11, 4), section="page:storypage", count=3)
+    DailyVisit.objects.create(day=date(2026, 8, 1), section="activities", count=100)
+    return {"staff": staff, "member": member, "org": org}
+
+
+EXPECTED = {
+    "new_accounts": 2,  # "Oktober" and the organisation member joined on 1 October
+    "active_residents": 5,  # u1..u3 in the marketplace, u4 posted, u5 acknowledged
+    "visits": 10,
+    "asks": 2,
+    "offers": 1,
+    "matches": 1,
+    "match_rate": 50.0,
+    "median_match_hours": 24.0,  # placed 2 Nov 10:00, accepted 3 Nov 10:00
+    "ja": 2,
+    "volunteer_hours": 2.0,  # max(60, 120) minutes for the one match
+    "activity_dates": 1,
+    "walk_in_dates": 1,
+    "walk_in_hours": 2.0,
+    "current_share": 50.0,
+    "stories": 0,
+    "notices": 1,
+    "acknowledgements": 1,
+    "value": 80,  # 1 match x 50 + 2 hours x 15
+}
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_every_figure_equals_the_hand_count(fixture_world):
+    period = impact.Period(date(2026, 9, 1), date(2026, 12, 31))
+    figures = impact.district_figures(period=period)
+    assert {key: figures[key] for key in EXPECTED} == EXPECTED
+    own = impact.organisation_figures(period=period, organisation=fixture_world["org"])
+    assert own == {"activity_dates": 1, "walk_in_dates": 0, "walk_in_hours": 0.0, "current_share": 100.0}
+
+
+class _Charts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.figures, self.stack = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "figure":
+            self.figures.append({"svg": 0, "title": 0, "desc": 0, "table": 0})
+        elif self.figures and tag in ("svg", "title", "desc", "table"):
+            self.figures[-1][tag] += 1
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_page_shows_period_organisation_and_charts(fixture_world, client_for):
+    member = fixture_world["member"]
+    response = client_for(member).get("/impact/?van=2026-01-01&tot=2026-06-30&organisatie=ggd-test")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "01-01-2026 – 30-06-2026" in html and fixture_world["org"].name in html
+    html = client_for(fixture_world["staff"]).get("/impact/" + PERIOD).content.decode()
+    parser = _Charts()
+    parser.feed(html)
+    charts = [f for f in parser.figures if f["svg"]]
+    assert len(charts) >= 3
+    assert all(f["title"] and f["desc"] and f["table"] for f in charts)
+    assert 'data-figure="activity_dates">1</td>' in re.sub(r">\s+|\s+<", lambda m: m.group(0).strip(), html)
+    assert "testbedrag" in html
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("?van=2026-13-01&tot=2026-06-30", "klopt niet"),
+        ("?periode=decennium", "kennen we niet"),
+        ("?van=2026-06-30&tot=2026-01-01", "na de einddatum"),
+        ("?organisatie=bestaat-niet", "kunt u hier niet kiezen"),
+    ],
+)
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_wrong_parameters_get_a_dutch_message(fixture_world, client_for, query, message):
+    response = client_for(fixture_world["staff"]).get("/impact/" + query)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "01-10-2026 – 01-12-2026" in response.content.decode()  # the default: this quarter
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_member_cannot_choose_another_organisation(fixture_world, client_for):
+    other = OrganisationFactory(slug="ander")
+    html = client_for(fixture_world["member"]).get("/impact/?organisatie=ander").content.decode()
+    assert "kunt u hier niet kiezen" in html and other.name not in html.split("</form>")[-1]
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_csv_has_bom_semicolons_and_no_names(fixture_world, client_for):
+    raw = client_for(fixture_world["staff"]).get("/impact/cijfers.csv" + PERIOD).content
+    assert raw.startswith("\ufeff".encode())
+    text = raw.decode("utf-8-sig")
+    header, *rows = text.splitlines()
+    assert header.split(";")[:3] == ["maand", "Nieuwe accounts", "Actieve bewoners"]
+    assert "@" not in text and "Bewoner" not in text and "Staf" not in text
+    november = next(r.split(";") for r in rows if r.startswith("2026-11;"))
+    assert november[header.split(";").index("Hulpvragen geplaatst")] == "< 5"
+    assert rows[-1].startswith("hele periode;")
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_xlsx_has_dutch_headers(fixture_world, client_for):
+    content = client_for(fixture_world["staff"]).get("/impact/cijfers.xlsx" + PERIOD).content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    assert sheet["A1"].value == "maand" and sheet["B1"].value == "Nieuwe accounts"
+    assert [c.value for c in sheet["A"]][1:] == ["2026-09", "2026-10", "2026-11", "2026-12", "hele periode"]
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_pdf_has_one_page_per_theme_and_the_period_in_its_title(fixture_world, client_for):
+    response = client_for(fixture_world["staff"]).get("/impact/rapport.pdf" + PERIOD)
+    assert response["Content-Type"] == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == len(impact.THEMES)
+    assert "01-09-2026 – 31-12-2026" in reader.metadata.title
+    assert "Burenhulp" in reader.pages[1].extract_text()
+
+
+def test_visit_counter_adds_one_per_page_without_visitor_data(client, settings):
+    settings.COUNT_VISITS = True
+    with time_machine.travel(at(2026, 11, 3, 10), tick=False):
+        count_visit(section="activities")
+        count_visit(section="activities")
+    row = DailyVisit.objects.get(day=date(2026, 11, 3), section="activities")
+    assert row.count == 2
+    assert [f.name for f in DailyVisit._meta.get_fields()] == ["id", "day", "section", "count"]
+    client.get("/privacy/")
+    assert DailyVisit.objects.filter(section="home").exists()
+
+
+def test_can_see_impact_helper(resident, moderator):
+    assert impact.can_see_impact(moderator) and not impact.can_see_impact(resident)

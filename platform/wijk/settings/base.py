@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "core.middleware.ApplicationErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.VisitCounterMiddleware",
 ]
 
 ROOT_URLCONF = "wijk.urls"
@@ -226,6 +227,12 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SITE_ID = 1
+
+# /impact/: the visit counter and the amounts behind the social-value estimate (euros, with their source).
+COUNT_VISITS = env_bool("COUNT_VISITS", True)
+IMPACT_VALUE_PER_MATCH = env_str("IMPACT_VALUE_PER_MATCH", "0")
+IMPACT_VALUE_PER_HOUR = env_str("IMPACT_VALUE_PER_HOUR", "0")
+IMPACT_VALUE_SOURCE = env_str("IMPACT_VALUE_SOURCE", "")
 
 from .cache import *  # noqa: E402,F403
 from .channels import *  # noqa: E402,F403

@@ -12,6 +12,7 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 ACCOUNT_RATE_LIMITS = False
+COUNT_VISITS = False  # the visit counter adds a query per page; its own tests switch it on
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if not env_str("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
