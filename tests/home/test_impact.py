@@ -313,7 +313,7 @@ def test_visit_counter_adds_one_per_page_without_visitor_data(client, settings):
     row = DailyVisit.objects.get(day=date(2026, 11, 3), section="activities")
     assert row.count == 2
     assert [f.name for f in DailyVisit._meta.get_fields()] == ["id", "day", "section", "count"]
-    client.get("/privacy/")
+    client.get("/offline/")
     assert DailyVisit.objects.filter(section="home").exists()
 
 
