@@ -186,7 +186,28 @@ function startPolling() {
   pollTimer = window.setInterval(poll, POLL_MS);
 }
 
+// back-off:start
+const RECONNECT_BASE_MS = 2000;
+const RECONNECT_MAX_MS = 60000;
+// A connection that stayed open this long was healthy: the next reconnect starts from the beginning.
+const STABLE_MS = 60000;
+
+// The wait before reconnect number `attempt` (1, 2, ...): it doubles each time up to a minute, and a
+// random half of it is jitter, so the pages that lost their connection together do not return together.
+export function reconnectDelay(attempt, random = Math.random) {
+  const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.max(0, Math.min(attempt, 10) - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+// The attempt number after a close: it grows also after a connection that was open (a server restart
+// closes every open page at once), unless that connection stayed open long enough to count as healthy.
+export function nextAttempt(attempt, openedFor) {
+  return openedFor !== null && openedFor >= STABLE_MS ? 1 : attempt + 1;
+}
+// back-off:end
+
 let failures = 0;
+let attempt = 0;
 
 function connect() {
   if (!("WebSocket" in window)) {
@@ -201,9 +222,9 @@ function connect() {
     startPolling();
     return;
   }
-  let opened = false;
+  let openedAt = null;
   socket.addEventListener("open", () => {
-    opened = true;
+    openedAt = Date.now();
     failures = 0;
     if (pollTimer) {
       window.clearInterval(pollTimer);
@@ -219,11 +240,11 @@ function connect() {
     }
   });
   socket.addEventListener("close", () => {
-    failures += opened ? 0 : 1;
+    failures += openedAt === null ? 1 : 0;
     if (failures >= 2) startPolling();
     // Try the WebSocket again later; polling keeps the page current meanwhile.
-    const wait = Math.min(60000, 2000 * 2 ** Math.min(failures, 5));
-    window.setTimeout(connect, wait);
+    attempt = nextAttempt(attempt, openedAt === null ? null : Date.now() - openedAt);
+    window.setTimeout(connect, reconnectDelay(attempt));
   });
 }
 
