@@ -209,4 +209,43 @@ export function nextAttempt(attempt, openedFor) {
 let failures = 0;
 let attempt = 0;
 
+function connect() {
+  if (!("WebSocket" in window)) {
+    startPolling();
+    return;
+  }
+  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+  let socket;
+  try {
+    socket = new WebSocket(`${scheme}://${window.location.host}/ws/notices/`);
+  } catch {
+    startPolling();
+    return;
+  }
+  let openedAt = null;
+  socket.addEventListener("open", () => {
+    openedAt = Date.now();
+    failures = 0;
+    if (pollTimer) {
+      window.clearInterval(pollTimer);
+      pollTimer = null;
+    }
+    socket.send(JSON.stringify(resumeMessage()));
+  });
+  socket.addEventListener("message", (event) => {
+    try {
+      handle(JSON.parse(event.data));
+    } catch (error) {
+      console.debug("bad message", error);
+    }
+  });
+  socket.addEventListener("close", () => {
+    failures += openedAt === null ? 1 : 0;
+    if (failures >= 2) startPolling();
+    // Try the WebSocket again later; polling keeps the page current meanwhile.
+    attempt = nextAttempt(attempt, openedAt === null ? null : Date.now() - openedAt);
+    window.setTimeout(connect, reconnectDelay(attempt));
+  });
+}
+
 connect();
