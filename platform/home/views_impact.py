@@ -11,10 +11,16 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import charts, impact
+
+
+def _month_label(month) -> str:
+    """'okt 2026' in the visitor's language, not the server's C locale."""
+    return date_format(month, "b Y")
 
 
 def _check(request) -> None:
@@ -31,9 +37,8 @@ def _context(request) -> dict:
     own = (
         impact.organisation_figures(period=period, organisation=organisation, now=now) if organisation else {}
     )
-    month_label = "%b %Y"
     held = [
-        (row["month"].strftime(month_label), row["values"]["activity_dates"] + row["values"]["walk_in_dates"])
+        (_month_label(row["month"]), row["values"]["activity_dates"] + row["values"]["walk_in_dates"])
         for row in months
     ]
     chart_list = [
@@ -47,13 +52,13 @@ def _context(request) -> dict:
             id="chart-matches",
             title=_("Afspraken in vraag en aanbod per maand"),
             description=_("Aantal aangenomen reacties per maand."),
-            rows=[(row["month"].strftime(month_label), row["values"]["matches"]) for row in months],
+            rows=[(_month_label(row["month"]), row["values"]["matches"]) for row in months],
         ),
         charts.bar_chart(
             id="chart-current",
             title=_("Deel actueel gehouden per maand"),
             description=_("Procent van de gehouden data met een bevestiging in de 8 weken ervoor."),
-            rows=[(row["month"].strftime(month_label), row["values"]["current_share"]) for row in months],
+            rows=[(_month_label(row["month"]), row["values"]["current_share"]) for row in months],
             unit="%",
             maximum=100,
         ),

@@ -319,3 +319,9 @@ def test_visit_counter_adds_one_per_page_without_visitor_data(client, settings):
 
 def test_can_see_impact_helper(resident, moderator):
     assert impact.can_see_impact(moderator) and not impact.can_see_impact(resident)
+
+
+def test_chart_months_are_named_in_dutch(fixture_world, client_for):
+    html = client_for(fixture_world["staff"]).get("/impact/" + PERIOD).content.decode()
+    assert "okt 2026" in html and "sep 2026" in html
+    assert "Oct 2026" not in html and "Sep 2026" not in html
