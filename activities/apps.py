@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ActivitiesConfig(AppConfig):
     name = "activities"
     verbose_name = _("Activiteiten")
+    # What the moderation queue may approve, hide or have reported (found through the app registry).
+    moderated = "activities.moderated.KINDS"
 
     def ready(self):
         from accounts.dashboard import register_section

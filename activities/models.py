@@ -81,9 +81,13 @@ class ICalFeed(models.Model):
         return f"{self.organisation}: {self.url}"
 
 
+# Posts of a suspended account are hidden from the public (an organisation's own posts have no owner).
+OWNER_NOT_SUSPENDED = Q(owner__isnull=True) | Q(owner__suspended_at__isnull=True)
+
+
 class ActivityQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Activity.Status.PUBLISHED)
+        return self.filter(OWNER_NOT_SUSPENDED, status=Activity.Status.PUBLISHED)
 
     def recurring(self):
         return self.exclude(rrule="")
@@ -100,6 +104,7 @@ class Activity(models.Model):
         PUBLISHED = "published", _("Gepubliceerd")
         CANCELLED = "cancelled", _("Gaat niet door")
         STALE = "stale", _("Verouderd")
+        HIDDEN = "hidden", _("Verborgen door een moderator")
 
     class Registration(models.TextChoices):
         NONE = "none", _("Aanmelden is niet nodig")
@@ -187,6 +192,9 @@ class Activity(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     confirmed_at = models.DateTimeField(_("laatst bevestigd"), default=timezone.now)
+    # What a moderator told the owner: why it is hidden, or what to change before it is approved.
+    moderation_note = models.CharField(_("bericht van de moderator"), max_length=500, blank=True)
+    hidden_from_status = models.CharField(max_length=10, blank=True)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd"), null=True, blank=True)
 
     feed = models.ForeignKey(
@@ -274,7 +282,10 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.filter(start__gte=start, start__lt=end)
 
     def visible(self):
-        return self.filter(activity__status=Activity.Status.PUBLISHED)
+        return self.filter(
+            Q(activity__owner__isnull=True) | Q(activity__owner__suspended_at__isnull=True),
+            activity__status=Activity.Status.PUBLISHED,
+        )
 
     def upcoming(self):
         return self.filter(end__gt=timezone.now())

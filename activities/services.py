@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_moderator, is_professional
-from accounts.services import has_verified_email
+from accounts.services import has_verified_email, require_may_post
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
 from core.tasks import send_mail_on_commit
+from notifications.kinds import Kind
 from notifications.services import notify
 from organisations.selectors import is_member_of
 
@@ -131,6 +132,7 @@ def fill_occurrence_window(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def create_activity(*, by, organisation=None, **fields) -> Activity:
     """Post an activity. A professional posting for their organisation publishes at once."""
+    require_may_post(by)
     if not has_verified_email(by):
         raise ApplicationError(
             _("Bevestig eerst uw e-mailadres. Daarna kunt u iets plaatsen."), code="forbidden"
@@ -155,15 +157,50 @@ def publish_activity(*, activity: Activity, by) -> Activity:
     _require_moderator(user=by, message=_("Alleen een moderator kan dit goedkeuren."))
     activity.status = Activity.Status.PUBLISHED
     activity.confirmed_at = timezone.now()
-    activity.save(update_fields=["status", "confirmed_at", "updated_at"])
+    activity.moderation_note = ""
+    activity.save(update_fields=["status", "confirmed_at", "moderation_note", "updated_at"])
     materialise_occurrences(activity=activity)
     if activity.owner_id:
         notify(
             user=activity.owner,
             text=_("Uw activiteit „%(title)s” staat nu in de agenda.") % {"title": activity.title},
             url=activity.get_absolute_url(),
-            kind="activity",
+            kind=Kind.MODERATION_DECISION,
         )
+    return activity
+
+
+@transaction.atomic
+def hide_activity(*, activity: Activity, by, reason: str) -> Activity:
+    """A moderator takes it out of the agenda; its owner still sees it, with the reason."""
+    _require_moderator(user=by, message=_("Alleen een moderator kan dit verbergen."))
+    if activity.status != Activity.Status.HIDDEN:
+        activity.hidden_from_status = activity.status
+        activity.status = Activity.Status.HIDDEN
+    activity.moderation_note = reason.strip()[:500]
+    activity.save(update_fields=["status", "hidden_from_status", "moderation_note", "updated_at"])
+    return activity
+
+
+@transaction.atomic
+def unhide_activity(*, activity: Activity, by) -> Activity:
+    """Back to how it was before it was hidden (a waiting activity waits again)."""
+    _require_moderator(user=by, message=_("Alleen een moderator kan dit weer tonen."))
+    if activity.status == Activity.Status.HIDDEN:
+        activity.status = activity.hidden_from_status or Activity.Status.PENDING
+        activity.hidden_from_status = ""
+    activity.moderation_note = ""
+    activity.save(update_fields=["status", "hidden_from_status", "moderation_note", "updated_at"])
+    materialise_occurrences(activity=activity)
+    return activity
+
+
+@transaction.atomic
+def request_activity_changes(*, activity: Activity, by, message: str) -> Activity:
+    """The activity keeps waiting; its owner reads what to change and edits it."""
+    _require_moderator(user=by, message=_("Alleen een moderator kan dit vragen."))
+    activity.moderation_note = message.strip()[:500]
+    activity.save(update_fields=["moderation_note", "updated_at"])
     return activity
 
 
@@ -182,6 +219,7 @@ def _trusted_editor(*, user, activity: Activity) -> bool:
 def update_activity(*, activity: Activity, by, **fields) -> Activity:
     """Save changes; a resident's changes to a published activity go back to the moderator first."""
     _require_manager(user=by, activity=activity)
+    require_may_post(by)
     for name, value in fields.items():
         setattr(activity, name, value)
     if activity.status == Activity.Status.PUBLISHED and not _trusted_editor(user=by, activity=activity):

@@ -18,6 +18,7 @@ from accounts.services import has_verified_email
 from accounts.views import verify_email_first
 from core.exceptions import ApplicationError
 from core.forms import add_application_error
+from core.ratelimit import limit_posts
 from organisations.selectors import organisations_of
 
 from . import selectors, services
@@ -125,6 +126,7 @@ def detail(request, slug):
             "whatsapp_url": "https://wa.me/?text=" + quote(f"{activity.title} – {url}"),
             "can_manage": activity.can_manage,
             "can_approve": activity.status == Activity.Status.PENDING and is_moderator(request.user),
+            "is_moderator": is_moderator(request.user),
         },
     )
 
@@ -152,6 +154,7 @@ def walk_in_hours(request):
 
 
 @login_required
+@limit_posts("activity")
 def create(request):
     if not has_verified_email(request.user):
         return verify_email_first(request, then=_("Daarna kunt u een activiteit plaatsen."))
@@ -184,6 +187,7 @@ def _managed_activity(request, slug) -> Activity:
 
 
 @login_required
+@limit_posts("activity")
 def edit(request, slug):
     activity = _managed_activity(request, slug)
     form = ActivityForm(request.POST or None, instance=activity)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MarketplaceConfig(AppConfig):
     name = "marketplace"
     verbose_name = _("Vraag en aanbod")
+    # What the moderation queue may approve, hide or have reported (found through the app registry).
+    moderated = "marketplace.moderated.KINDS"
 
     def ready(self):
         from accounts.dashboard import register_section

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Area, Category, FollowUp, Kind, Listing, Report, When
+from .models import Area, Category, FollowUp, Kind, Listing, When
 
 
 class BigRadioSelect(forms.RadioSelect):
@@ -103,13 +103,6 @@ class DoneForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": _("Bijvoorbeeld: Heel erg bedankt!")}),
     )
-
-
-class ReportForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("Wat is er mis?"), choices=Report.Reason.choices, widget=BigRadioSelect
-    )
-    note = forms.CharField(label=_("Toelichting (mag leeg)"), max_length=300, required=False)
 
 
 class FollowUpForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Asks and offers (vraag en aanbod), the private conversations they open, and their moderation."""
+"""Asks and offers (vraag en aanbod) and the private conversations they open."""
 
 from datetime import timedelta
 
@@ -58,7 +58,8 @@ class Status(models.TextChoices):
 
 class ListingQuerySet(models.QuerySet):
     def approved(self):
-        return self.filter(is_pending=False)
+        """Approved by a moderator (or trusted) and not of a suspended account."""
+        return self.filter(is_pending=False, owner__suspended_at__isnull=True)
 
     def not_expired(self, now=None):
         return self.filter(expires_at__gt=now or timezone.now())
@@ -109,6 +110,8 @@ class Listing(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     reshown_at = models.DateTimeField(null=True, blank=True)
     hidden_from_status = models.CharField(max_length=12, blank=True)
+    # What a moderator told the owner: why it is hidden, or what to change before it is approved.
+    moderation_note = models.CharField(_("bericht van de moderator"), max_length=500, blank=True)
 
     objects = ListingQuerySet.as_manager()
 
@@ -149,6 +152,7 @@ class Listing(models.Model):
     def is_visible(self, now=None) -> bool:
         return (
             not self.is_pending
+            and self.owner.suspended_at is None
             and not self.is_expired(now)
             and self.status in (Status.OPEN, Status.AGREED, Status.DONE)
         )
@@ -240,41 +244,6 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
-
-
-class Report(models.Model):
-    """Someone reports a listing or a message to the moderators."""
-
-    class Reason(models.TextChoices):
-        SPAM = "spam", _("Reclame of spam")
-        RUDE = "grof", _("Grof of kwetsend")
-        UNSAFE = "onveilig", _("Voelt niet veilig")
-        PRIVATE = "privegegevens", _("Privégegevens van iemand anders")
-        MONEY = "geld", _("Vraagt om geld")
-        OTHER = "anders", _("Iets anders")
-
-    listing = models.ForeignKey(
-        Listing, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
-    )
-    message = models.ForeignKey(
-        Message, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
-    )
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(_("reden"), max_length=20, choices=Reason.choices)
-    note = models.CharField(_("toelichting"), max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    handled_at = models.DateTimeField(null=True, blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("melding van misbruik")
-        verbose_name_plural = _("meldingen van misbruik")
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_reason_display()} ({self.created_at:%d-%m-%Y})"
 
 
 class FollowUp(models.Model):

@@ -16,7 +16,6 @@ from .models import (
     Listing,
     MatchPreference,
     Message,
-    Report,
     Response,
     Status,
 )
@@ -47,15 +46,13 @@ def newest_listings(*, limit: int = 6) -> list[Listing]:
 
 
 def listing_for(*, pk: int, user) -> Listing | None:
-    """The listing if `user` may see it: visible to all; pending, closed or expired to its owner;
-    hidden only to moderators."""
+    """The listing if `user` may see it: visible to all; pending, closed, expired or hidden to its owner
+    (a hidden one shows them why); everything to moderators."""
     listing = Listing.objects.select_related("owner").filter(pk=pk).first()
     if listing is None:
         return None
     if is_moderator(user) or listing.is_visible():
         return listing
-    if listing.is_hidden:
-        return None
     if getattr(user, "is_authenticated", False) and listing.owner_id == user.pk:
         return listing
     return None
@@ -121,22 +118,6 @@ def open_follow_ups(*, user) -> QuerySet[FollowUp]:
 
 def preference_of(*, user) -> MatchPreference:
     return MatchPreference.objects.filter(user=user).first() or MatchPreference(user=user)
-
-
-def moderation_queue() -> dict:
-    return {
-        "pending": list(
-            Listing.objects.filter(is_pending=True)
-            .exclude(status=Status.HIDDEN)
-            .select_related("owner")
-            .order_by("created_at")
-        ),
-        "reports": list(
-            Report.objects.filter(handled_at__isnull=True).select_related(
-                "listing__owner", "message__author", "message__conversation", "reporter"
-            )
-        ),
-    }
 
 
 def outcome_counts(*, start: datetime, end: datetime) -> dict[str, int]:

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_moderator, is_professional, is_volunteer
-from accounts.services import has_verified_email
+from accounts.services import has_verified_email, is_blocked_between, require_may_post
 from core.exceptions import ApplicationError
 from core.tasks import send_mail_on_commit
+from notifications.kinds import Kind as NotificationKind
 from notifications.services import notify
 
 from .models import (
@@ -24,7 +25,6 @@ from .models import (
     Listing,
     MatchPreference,
     Message,
-    Report,
     Response,
     Status,
 )
@@ -67,6 +67,7 @@ def create_listing(
     on_behalf_name: str = "",
     consent: bool = False,
 ) -> Listing:
+    require_may_post(owner)
     if not has_verified_email(owner):
         raise ApplicationError(_("Bevestig eerst uw e-mailadres. Daarna kunt u iets plaatsen."))
     if on_behalf_name and not may_post_on_behalf(owner):
@@ -105,11 +106,12 @@ def approve_listing(*, listing: Listing, by) -> Listing:
         listing.is_pending = False
         listing.shown_at = now
         listing.expires_at = max(listing.expires_at, now + LIFETIME)
-        listing.save(update_fields=["is_pending", "shown_at", "expires_at"])
+        listing.moderation_note = ""
+        listing.save(update_fields=["is_pending", "shown_at", "expires_at", "moderation_note"])
         notify(
             user=listing.owner,
             url=listing.get_absolute_url(),
-            kind="marketplace",
+            kind=NotificationKind.MODERATION_DECISION,
             text=_("Uw bericht staat nu op Vraag en aanbod: %(title)s") % {"title": listing.title},
         )
         _on_published(listing)
@@ -155,10 +157,13 @@ def close_listing(*, listing: Listing, by) -> Listing:
 @transaction.atomic
 def respond(*, listing: Listing, responder, text: str) -> Conversation:
     """React to a listing: opens (or reuses) the private conversation with its owner."""
+    require_may_post(responder)
     if not has_verified_email(responder):
         raise ApplicationError(_("Bevestig eerst uw e-mailadres. Daarna kunt u reageren."))
     if responder.pk == listing.owner_id:
         raise ApplicationError(_("U kunt niet reageren op uw eigen bericht."), code="forbidden")
+    if is_blocked_between(responder, listing.owner):
+        raise ApplicationError(_("U kunt deze persoon geen berichten sturen."), code="forbidden")
     if not listing.is_matchable():
         raise ApplicationError(_("Hier kunt u niet meer op reageren."))
     text = text.strip()
@@ -195,6 +200,12 @@ def _add_message(*, conversation: Conversation, author, text: str) -> Message:
 def send_message(*, conversation: Conversation, author, text: str) -> Message:
     if not conversation.is_participant(author):
         raise ApplicationError(_("U doet niet mee aan dit gesprek."), code="forbidden")
+    require_may_post(author)
+    if is_blocked_between(author, conversation.other_party(author)):
+        raise ApplicationError(
+            _("Een van u beiden heeft de ander geblokkeerd. In dit gesprek kunt u niet meer schrijven."),
+            code="forbidden",
+        )
     if conversation.response.listing.is_hidden:
         raise ApplicationError(
             _("Een moderator heeft deze vraag of dit aanbod verborgen. U kunt hier niet meer schrijven.")
@@ -269,7 +280,7 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
     return response
 
 
-# Moderation ------------------------------------------------------------------------------------
+# Moderation (called by the moderation queue through marketplace.moderated) ---------------------
 
 
 def _require_moderator(user) -> None:
@@ -278,53 +289,51 @@ def _require_moderator(user) -> None:
 
 
 @transaction.atomic
-def report_content(*, reporter, reason: str, note: str = "", listing=None, message=None) -> Report:
-    if (listing is None) == (message is None):
-        raise ValueError("Report exactly one listing or one message.")
-    if reason not in Report.Reason.values:
-        raise ApplicationError(_("Kies een reden."))
-    return Report.objects.create(
-        reporter=reporter, reason=reason, note=note.strip()[:300], listing=listing, message=message
-    )
+def hide_listing(*, listing: Listing, by, reason: str = "") -> Listing:
+    """Hide a listing from everyone but its owner (who reads `reason`) and the moderators."""
+    _require_moderator(by)
+    if listing.status != Status.HIDDEN:
+        listing.hidden_from_status = listing.status
+        listing.status = Status.HIDDEN
+    listing.moderation_note = reason.strip()[:500]
+    listing.save(update_fields=["status", "hidden_from_status", "moderation_note"])
+    return listing
 
 
 @transaction.atomic
-def hide_listing(*, listing: Listing, by) -> Listing:
+def unhide_listing(*, listing: Listing, by) -> Listing:
     _require_moderator(by)
-    now = timezone.now()
-    with transaction.atomic():
-        if listing.status != Status.HIDDEN:
-            listing.hidden_from_status = listing.status
-            listing.status = Status.HIDDEN
-            listing.save(update_fields=["status", "hidden_from_status"])
-        Report.objects.filter(listing=listing, handled_at__isnull=True).update(handled_at=now, handled_by=by)
-        notify(
-            user=listing.owner,
-            url="",
-            kind="marketplace",
-            text=_("Een moderator heeft uw bericht verborgen: %(title)s") % {"title": listing.title},
-        )
+    if listing.status == Status.HIDDEN:
+        listing.status = listing.hidden_from_status or Status.OPEN
+        listing.hidden_from_status = ""
+    listing.moderation_note = ""
+    listing.save(update_fields=["status", "hidden_from_status", "moderation_note"])
+    return listing
+
+
+@transaction.atomic
+def request_listing_changes(*, listing: Listing, by, message: str) -> Listing:
+    """The listing keeps waiting; its owner reads what to change and can place it again."""
+    _require_moderator(by)
+    listing.moderation_note = message.strip()[:500]
+    listing.save(update_fields=["moderation_note"])
     return listing
 
 
 @transaction.atomic
 def hide_message(*, message: Message, by) -> Message:
     _require_moderator(by)
-    with transaction.atomic():
-        message.is_hidden = True
-        message.save(update_fields=["is_hidden"])
-        Report.objects.filter(message=message, handled_at__isnull=True).update(
-            handled_at=timezone.now(), handled_by=by
-        )
+    message.is_hidden = True
+    message.save(update_fields=["is_hidden"])
     return message
 
 
 @transaction.atomic
-def dismiss_report(*, report: Report, by) -> Report:
+def unhide_message(*, message: Message, by) -> Message:
     _require_moderator(by)
-    report.handled_at, report.handled_by = timezone.now(), by
-    report.save(update_fields=["handled_at", "handled_by"])
-    return report
+    message.is_hidden = False
+    message.save(update_fields=["is_hidden"])
+    return message
 
 
 # Preferences -----------------------------------------------------------------------------------

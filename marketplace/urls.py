@@ -16,15 +16,10 @@ urlpatterns = [
     path("vraag-en-aanbod/voorkeuren/", listings.preferences, name="preferences"),
     path("vraag-en-aanbod/gelukt/<int:pk>/", conversations.follow_up, name="follow_up"),
     path("vraag-en-aanbod/moderatie/", moderation.queue, name="moderation"),
-    path("vraag-en-aanbod/moderatie/<int:pk>/goedkeuren/", moderation.approve, name="approve"),
-    path("vraag-en-aanbod/moderatie/<int:pk>/verbergen/", moderation.hide_listing, name="hide"),
-    path(
-        "vraag-en-aanbod/moderatie/bericht/<int:pk>/verbergen/", moderation.hide_message, name="hide_message"
-    ),
-    path("vraag-en-aanbod/moderatie/melding/<int:pk>/afhandelen/", moderation.dismiss, name="dismiss"),
     path("berichten/", conversations.conversation_list, name="conversations"),
     path("berichten/<int:pk>/", conversations.conversation_detail, name="conversation"),
     path("berichten/<int:pk>/afspreken/", conversations.conversation_accept, name="accept"),
     path("berichten/<int:pk>/klaar/", conversations.conversation_done, name="done"),
     path("berichten/<int:pk>/melden/<int:message_pk>/", conversations.message_report, name="report_message"),
+    path("berichten/<int:pk>/blokkeren/", conversations.block, name="block"),
 ]

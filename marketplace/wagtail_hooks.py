@@ -3,7 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import FollowUp, Listing, Report
+from .models import FollowUp, Listing
 
 
 class ListingViewSet(SnippetViewSet):
@@ -28,15 +28,6 @@ class ListingViewSet(SnippetViewSet):
     ]
 
 
-class ReportViewSet(SnippetViewSet):
-    model = Report
-    icon = "warning"
-    menu_label = _("Meldingen van misbruik")
-    list_display = ["__str__", "reason", "listing", "created_at", "handled_at"]
-    list_filter = ["reason"]
-    panels = [FieldPanel("reason"), FieldPanel("note"), FieldPanel("handled_at")]
-
-
 class FollowUpViewSet(SnippetViewSet):
     model = FollowUp
     icon = "tick"
@@ -47,7 +38,7 @@ class FollowUpViewSet(SnippetViewSet):
 
 
 class MarketplaceGroup(SnippetViewSetGroup):
-    items = (ListingViewSet, ReportViewSet, FollowUpViewSet)
+    items = (ListingViewSet, FollowUpViewSet)
     menu_icon = "help"
     menu_label = _("Vraag en aanbod")
     menu_name = "vraag-en-aanbod"

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Verhalen")
+    # Submissions show in the moderation queue; published stories can be reported (app registry).
+    moderated = "stories.moderated.KINDS"
 
     def ready(self) -> None:
         from accounts.dashboard import register_section

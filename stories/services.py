@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
+from accounts.roles import is_moderator
+from accounts.services import require_may_post
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
 from notifications.services import notify
@@ -53,6 +55,7 @@ def submit_story(
     photo_consent: bool = False,
 ) -> StoryPage:
     """Store a resident's story as a draft StoryPage and hand it to the editors' moderation workflow."""
+    require_may_post(author)
     if not publication_consent:
         raise ApplicationError(
             _("Zonder uw toestemming kunnen we uw verhaal niet plaatsen."), field="publication_consent"
@@ -108,3 +111,27 @@ def notify_author_of_publication(*, story: StoryPage) -> bool:
         kind="story_published",
     )
     return True
+
+
+def _require_moderator(user) -> None:
+    if not is_moderator(user):
+        raise ApplicationError(_("Alleen moderatoren mogen dit."), code="forbidden")
+
+
+@transaction.atomic
+def unpublish_story(*, story: StoryPage, by) -> StoryPage:
+    """A moderator takes a reported story offline; the editors can publish it again."""
+    _require_moderator(by)
+    if story.live:
+        story.unpublish(user=by, log_action=True)
+    return story
+
+
+@transaction.atomic
+def republish_story(*, story: StoryPage, by) -> StoryPage:
+    _require_moderator(by)
+    revision = story.get_latest_revision()
+    if not story.live and revision is not None:
+        revision.publish(user=by, log_action=True)
+        story.refresh_from_db()
+    return story

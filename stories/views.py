@@ -12,6 +12,7 @@ from accounts.services import has_verified_email
 from accounts.views import verify_email_first
 from core.exceptions import ApplicationError
 from core.forms import add_application_error
+from core.ratelimit import limit_posts
 
 from . import selectors, services
 from .filters import StoryFilterSet
@@ -69,6 +70,7 @@ def story_share_context(*, request, story) -> dict:
 
 
 @login_required
+@limit_posts("story")
 def submit_story(request):
     index = StoryIndexPage.objects.live().first()
     if index is None:

@@ -5,10 +5,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.models import Block
+from accounts.services import block_user, is_blocked_between, unblock_user
 from core.exceptions import ApplicationError
+from core.ratelimit import limit_posts
 
 from .. import selectors, services
-from ..forms import DoneForm, FollowUpForm, MessageForm, ReportForm
+from ..forms import DoneForm, FollowUpForm, MessageForm
 from ..models import FollowUp
 
 
@@ -30,6 +33,7 @@ def conversation_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit_posts("message")
 def conversation_detail(request, pk: int):
     conversation = _conversation_or_404(request, pk)
     form = MessageForm(request.POST or None)
@@ -44,6 +48,7 @@ def conversation_detail(request, pk: int):
         status = 200
     response = conversation.response
     listing = response.listing
+    other = conversation.other_party(request.user)
     return render(
         request,
         "marketplace/conversation_detail.html",
@@ -52,7 +57,9 @@ def conversation_detail(request, pk: int):
             "response": response,
             "listing": listing,
             "form": form,
-            "other": conversation.other_party(request.user),
+            "other": other,
+            "blocked": is_blocked_between(request.user, other),
+            "i_blocked": Block.objects.filter(blocker=request.user, blocked=other).exists(),
             "is_owner": listing.owner_id == request.user.pk,
             "done_form": DoneForm(),
             "chat": conversation.messages.all(),
@@ -90,21 +97,30 @@ def conversation_done(request, pk: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
 def message_report(request, pk: int, message_pk: int):
+    """An old link: reports go through the one moderation queue."""
     conversation = _conversation_or_404(request, pk)
-    message = get_object_or_404(conversation.messages.all(), pk=message_pk, is_hidden=False)
-    form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.report_content(reporter=request.user, message=message, **form.cleaned_data)
-        messages.success(request, _("Dank u. Een moderator kijkt ernaar."))
-        return redirect(conversation)
-    return render(
-        request,
-        "marketplace/report_form.html",
-        {"form": form, "target": message.text, "back": conversation.get_absolute_url()},
-        status=400 if request.method == "POST" else 200,
-    )
+    message = get_object_or_404(conversation.messages.all(), pk=message_pk)
+    return redirect("moderation:report", kind="message", pk=message.pk)
+
+
+@login_required
+@require_POST
+def block(request, pk: int):
+    """Block (or, with `opheffen`, unblock) the other person of this conversation."""
+    conversation = _conversation_or_404(request, pk)
+    other = conversation.other_party(request.user)
+    if request.POST.get("opheffen"):
+        unblock_user(blocker=request.user, blocked=other)
+        messages.success(request, _("%(name)s is niet meer geblokkeerd.") % {"name": other.public_name})
+    else:
+        block_user(blocker=request.user, blocked=other)
+        messages.success(
+            request,
+            _("U heeft %(name)s geblokkeerd. U stuurt elkaar geen berichten meer.")
+            % {"name": other.public_name},
+        )
+    return redirect(conversation)
 
 
 @login_required

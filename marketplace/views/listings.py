@@ -12,6 +12,7 @@ from accounts.services import has_verified_email
 from accounts.views import verify_email_first
 from core.exceptions import ApplicationError
 from core.forms import add_application_error
+from core.ratelimit import limit_posts
 
 from .. import selectors, services
 from ..filters import ListingFilterSet
@@ -65,6 +66,7 @@ def listing_detail(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit_posts("listing")
 def listing_create(request):
     if not has_verified_email(request.user):
         return verify_email_first(request, then=_("Daarna kunt u iets plaatsen."))
@@ -107,6 +109,7 @@ def listing_create(request):
 
 @login_required
 @require_POST
+@limit_posts("response")
 def listing_respond(request, pk: int):
     listing = selectors.listing_for(pk=pk, user=request.user)
     if listing is None:

@@ -45,6 +45,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("actief"), default=True)
     date_joined = models.DateTimeField(_("lid sinds"), default=timezone.now)
     privacy_accepted_at = models.DateTimeField(_("privacyverklaring geaccepteerd op"), null=True, blank=True)
+    # A moderator's suspension: no login, no posts, public posts hidden. Its history is kept by moderation.
+    suspended_at = models.DateTimeField(_("geschorst op"), null=True, blank=True)
+    suspension_reason = models.CharField(_("reden van schorsing"), max_length=500, blank=True)
 
     objects = UserManager()
 
@@ -76,6 +79,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.public_name
 
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
+
     def has_role(self, role: str) -> bool:
         return roles.has_role(self, role)
 
@@ -94,3 +101,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_volunteer(self) -> bool:
         return roles.is_volunteer(self)
+
+
+class Block(models.Model):
+    """One person no longer wants messages from another; it holds both ways."""
+
+    blocker = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks_made")
+    blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="blocks_received")
+    created_at = models.DateTimeField(_("geblokkeerd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("blokkade")
+        verbose_name_plural = _("blokkades")
+        constraints = [models.UniqueConstraint(fields=["blocker", "blocked"], name="accounts_block_once")]
+
+    def __str__(self) -> str:
+        return f"{self.blocker} ⊘ {self.blocked}"

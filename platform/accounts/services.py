@@ -8,9 +8,13 @@ from django.contrib.auth.models import Group
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.exceptions import ApplicationError
 
 from . import roles
-from .models import User
+from .models import Block, User
 
 # Models that hold no data of the person themselves, or only secrets.
 _EXPORT_SKIP = {
@@ -63,6 +67,58 @@ def has_verified_email(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def require_may_post(user) -> None:
+    """Refuse anything a suspended account tries to post (the login is refused too, see the adapter)."""
+    if getattr(user, "suspended_at", None) is not None:
+        raise ApplicationError(
+            _("Uw account is geschorst door een moderator. U kunt nu niets plaatsen."), code="forbidden"
+        )
+
+
+@transaction.atomic
+def suspend_user(*, user: User, reason: str) -> User:
+    """Suspend an account: it cannot log in or post, and its public posts are hidden (the content apps'
+    querysets leave out posts of suspended owners). The moderation app keeps who decided and why."""
+    reason = reason.strip()
+    if not reason:
+        raise ApplicationError(_("Schrijf op waarom u dit account schorst."), field="reason")
+    if roles.is_moderator(user):
+        raise ApplicationError(_("Een moderator kunt u hier niet schorsen."), code="forbidden")
+    user.suspended_at = timezone.now()
+    user.suspension_reason = reason[:500]
+    user.save(update_fields=["suspended_at", "suspension_reason"])
+    return user
+
+
+@transaction.atomic
+def lift_suspension(*, user: User) -> User:
+    user.suspended_at = None
+    user.suspension_reason = ""
+    user.save(update_fields=["suspended_at", "suspension_reason"])
+    return user
+
+
+def is_blocked_between(first, second) -> bool:
+    """True when either person blocked the other."""
+    return Block.objects.filter(
+        models.Q(blocker=first, blocked=second) | models.Q(blocker=second, blocked=first)
+    ).exists()
+
+
+@transaction.atomic
+def block_user(*, blocker: User, blocked: User) -> Block:
+    if blocker.pk == blocked.pk:
+        raise ApplicationError(_("U kunt uzelf niet blokkeren."))
+    block, _created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+    return block
+
+
+@transaction.atomic
+def unblock_user(*, blocker: User, blocked: User) -> int:
+    deleted, _kinds = Block.objects.filter(blocker=blocker, blocked=blocked).delete()
+    return deleted
 
 
 def _user_relations():

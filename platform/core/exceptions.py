@@ -14,13 +14,14 @@ class ApplicationError(Exception):
     """A rule of the platform refused a request; ``message`` is safe to show to the user.
 
     ``field`` names the form field the message belongs to (None: the whole form); ``code`` is a short
-    machine word. ``forbidden`` answers 403, ``not_found`` 404, ``conflict`` 409, anything else 400.
+    machine word. ``forbidden`` answers 403, ``not_found`` 404, ``conflict`` 409, ``too_many`` 429, anything else 400.
     """
 
     STATUS = {
         "forbidden": HTTPStatus.FORBIDDEN,
         "not_found": HTTPStatus.NOT_FOUND,
         "conflict": HTTPStatus.CONFLICT,
+        "too_many": HTTPStatus.TOO_MANY_REQUESTS,
     }
 
     def __init__(self, message, *, field: str | None = None, code: str = "invalid"):

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NoticesConfig(AppConfig):
     name = "notices"
     verbose_name = _("Buurtpreventie en meldingen")
+    # Members may report a notice to the moderation queue (found through the app registry).
+    moderated = "notices.moderated.KINDS"
 
     def ready(self):
         from django.conf import settings

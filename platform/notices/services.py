@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.services import has_verified_email
+from accounts.roles import is_moderator
+from accounts.services import has_verified_email, require_may_post
 from core.exceptions import ApplicationError
 from core.transaction import after_commit
 from notifications.services import notify
@@ -74,6 +75,7 @@ def set_email_preference(*, membership: Membership, email_urgent: bool) -> Membe
 @transaction.atomic
 def post_notice(*, group: PreventionGroup, author, level: str, text: str, street: str = "") -> Notice:
     """Write the notice, then (on commit) send it to the group and e-mail urgent ones to who is away."""
+    require_may_post(author)
     if not Membership.objects.approved().filter(group=group, user=author).exists():
         raise ApplicationError(
             _("Alleen leden van deze groep kunnen een melding plaatsen."), code="forbidden"
@@ -122,3 +124,13 @@ def set_notice_status(*, notice: Notice, status: str, by) -> Notice:
 def _require_member(*, group: PreventionGroup, user) -> None:
     if not Membership.objects.approved().filter(group=group, user=user).exists():
         raise ApplicationError(_("Alleen leden van deze groep kunnen dit doen."), code="forbidden")
+
+
+@transaction.atomic
+def set_notice_hidden(*, notice: Notice, by, hidden: bool) -> Notice:
+    """A moderator hides a reported notice (or shows it again). They do not read the group's feed."""
+    if not is_moderator(by):
+        raise ApplicationError(_("Alleen moderatoren mogen dit."), code="forbidden")
+    notice.is_hidden = hidden
+    notice.save(update_fields=["is_hidden"])
+    return notice

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.exceptions import ApplicationError
+from core.ratelimit import limit_posts
 
 from . import selectors, services
 from .forms import EmailPreferenceForm, NoticeForm, StatusForm
@@ -31,6 +32,7 @@ def group_list(request):
 
 
 @login_required
+@limit_posts("notice")
 def group_feed(request, slug):
     group = _group(slug)
     membership = selectors.membership_of(user=request.user, group=group)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("privacy/", account_views.privacy, name="privacy"),
     path("organisaties/", include("organisations.urls")),
     path("buurtpreventie/", include("notices.urls")),
+    path("moderatie/", include("moderation.urls")),
     path("", include("activities.urls")),
     path("", include("marketplace.urls")),
     path("", include("stories.urls")),

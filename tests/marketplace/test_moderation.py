@@ -3,11 +3,17 @@
 import pytest
 import time_machine
 
-from marketplace.models import Listing, Report, Status
+from marketplace.models import Listing, Status
+from moderation.models import Decision, Report
 from notifications.models import Notification
 from tests.factories import UserFactory
 
 from .factories import ConversationFactory, ListingFactory, MessageFactory
+
+
+def decide(client, kind, pk, action, reason=""):
+    return client.post(f"/moderatie/{kind}/{pk}/besluit/", {"action": action, "reason": reason})
+
 
 FORM = {
     "kind": "vraag",
@@ -29,11 +35,11 @@ def test_first_listing_of_new_user_waits_for_moderator(resident, moderator, clie
     assert client.get(listing.get_absolute_url()).status_code == 404
     owner_page = client_for(resident).get(listing.get_absolute_url()).content.decode()
     assert "Een moderator kijkt hier nog naar" in owner_page
-    queue = client_for(moderator).get("/vraag-en-aanbod/moderatie/").content.decode()
+    queue = client_for(moderator).get("/moderatie/").content.decode()
     assert "Heg knippen" in queue
 
     with time_machine.travel("2026-03-03 09:00 +0100", tick=False):
-        client_for(moderator).post(f"/vraag-en-aanbod/moderatie/{listing.pk}/goedkeuren/")
+        decide(client_for(moderator), "listing", listing.pk, "approve")
         listing.refresh_from_db()
         assert not listing.is_pending
         assert listing.expires_at.isoformat() == "2026-04-14T08:00:00+00:00"  # six weeks from approval
@@ -52,37 +58,45 @@ def test_professional_posts_without_moderation(professional, client_for):
 
 
 @pytest.mark.django_db
-def test_only_moderators_reach_the_queue(resident, client_for):
+def test_only_moderators_reach_the_queue(resident, client, client_for):
     listing = ListingFactory(is_pending=True)
-    client = client_for(resident)
-    assert client.get("/vraag-en-aanbod/moderatie/").status_code == 403
-    assert client.post(f"/vraag-en-aanbod/moderatie/{listing.pk}/goedkeuren/").status_code == 403
-    assert client.post(f"/vraag-en-aanbod/moderatie/{listing.pk}/verbergen/").status_code == 403
+    assert client.get("/moderatie/").status_code == 302  # to the login
+    resident_client = client_for(resident)
+    assert resident_client.get("/moderatie/").status_code == 403
+    assert resident_client.get("/vraag-en-aanbod/moderatie/").status_code == 301  # the old address
+    for action in ("approve", "hide"):
+        assert decide(resident_client, "listing", listing.pk, action, "weg").status_code == 403
+    assert not Decision.objects.exists()
     listing.refresh_from_db()
     assert listing.is_pending and listing.status == Status.OPEN
 
 
 @pytest.mark.django_db
-def test_reported_listing_hidden_is_gone_for_all_but_moderators(
+def test_reported_listing_hidden_is_gone_for_all_but_moderators_and_its_owner(
     resident, volunteer, moderator, client, client_for
 ):
     listing = ListingFactory(owner=resident, title="Koop mijn spullen")
-    response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/melden/", {"reason": "spam"})
+    response = client_for(volunteer).post(f"/moderatie/melden/listing/{listing.pk}/", {"reason": "spam"})
     assert response.status_code == 302
     report = Report.objects.get()
-    assert report.listing == listing and report.reporter == volunteer
-    assert "Koop mijn spullen" in client_for(moderator).get("/vraag-en-aanbod/moderatie/").content.decode()
+    assert (report.kind, report.object_id, report.reporter) == ("listing", listing.pk, volunteer)
+    assert "Koop mijn spullen" in client_for(moderator).get("/moderatie/").content.decode()
 
-    client_for(moderator).post(f"/vraag-en-aanbod/moderatie/{listing.pk}/verbergen/")
+    decide(client_for(moderator), "listing", listing.pk, "hide", "Verkopen mag hier niet.")
     listing.refresh_from_db()
     report.refresh_from_db()
     assert listing.status == Status.HIDDEN and report.handled_by == moderator
-    for viewer in (client, client_for(volunteer), client_for(resident)):
+    for viewer in (client, client_for(volunteer)):
         assert viewer.get(listing.get_absolute_url()).status_code == 404
         assert "Koop mijn spullen" not in viewer.get("/vraag-en-aanbod/").content.decode()
+    owner_page = client_for(resident).get(listing.get_absolute_url())
+    assert owner_page.status_code == 200
+    assert "Een moderator heeft dit verborgen" in owner_page.content.decode()
+    assert "Verkopen mag hier niet." in owner_page.content.decode()
     assert client_for(moderator).get(listing.get_absolute_url()).status_code == 200
-    assert Notification.objects.filter(user=resident, text__contains="verborgen").exists()
-    assert "Koop mijn spullen" not in client_for(resident).get("/mijn/").content.decode()
+    told = Notification.objects.get(user=resident, kind="moderation_decision")
+    assert "Verkopen mag hier niet." in told.text and told.url == listing.get_absolute_url()
+    assert "Koop mijn spullen" not in client_for(resident).get("/vraag-en-aanbod/").content.decode()
 
 
 @pytest.mark.django_db
@@ -91,7 +105,7 @@ def test_hidden_listing_title_is_gone_from_its_conversations(resident, volunteer
     conversation = ConversationFactory(response__listing=listing, response__responder=volunteer)
     from marketplace.services import hide_listing
 
-    hide_listing(listing=listing, by=moderator)
+    hide_listing(listing=listing, by=moderator, reason="Spam")
     for user in (resident, volunteer):
         assert "Koop mijn spullen" not in client_for(user).get("/berichten/").content.decode()
         page = client_for(user).get(conversation.get_absolute_url()).content.decode()
@@ -101,15 +115,16 @@ def test_hidden_listing_title_is_gone_from_its_conversations(resident, volunteer
 @pytest.mark.django_db
 def test_report_needs_a_known_reason(volunteer, client_for):
     listing = ListingFactory()
-    response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/melden/", {"reason": "iets"})
+    response = client_for(volunteer).post(f"/moderatie/melden/listing/{listing.pk}/", {"reason": "iets"})
     assert response.status_code == 400
+    assert "Kies een reden uit de lijst." in response.content.decode()
     assert not Report.objects.exists()
 
 
 @pytest.mark.django_db
 def test_anonymous_cannot_report(client):
     listing = ListingFactory()
-    response = client.post(f"/vraag-en-aanbod/{listing.pk}/melden/", {"reason": "spam"})
+    response = client.post(f"/moderatie/melden/listing/{listing.pk}/", {"reason": "spam"})
     assert response.status_code == 302 and not Report.objects.exists()
 
 
@@ -119,11 +134,13 @@ def test_reported_message_hidden_by_moderator(resident, volunteer, moderator, cl
         response__listing=ListingFactory(owner=resident), response__responder=volunteer
     )
     message = MessageFactory(conversation=conversation, author=volunteer, text="Vervelende tekst")
-    client_for(resident).post(f"/berichten/{conversation.pk}/melden/{message.pk}/", {"reason": "grof"})
-    assert Report.objects.get().message == message
-    queue = client_for(moderator).get("/vraag-en-aanbod/moderatie/").content.decode()
+    old_link = client_for(resident).get(f"/berichten/{conversation.pk}/melden/{message.pk}/")
+    assert old_link.status_code == 302 and old_link["Location"] == f"/moderatie/melden/message/{message.pk}/"
+    client_for(resident).post(f"/moderatie/melden/message/{message.pk}/", {"reason": "grof"})
+    assert Report.objects.get().object_id == message.pk
+    queue = client_for(moderator).get("/moderatie/").content.decode()
     assert "Vervelende tekst" in queue
-    client_for(moderator).post(f"/vraag-en-aanbod/moderatie/bericht/{message.pk}/verbergen/")
+    decide(client_for(moderator), "message", message.pk, "hide", "Grof.")
     for user in (resident, volunteer):
         page = client_for(user).get(conversation.get_absolute_url()).content.decode()
         assert "Vervelende tekst" not in page
@@ -134,11 +151,14 @@ def test_reported_message_hidden_by_moderator(resident, volunteer, moderator, cl
 @pytest.mark.django_db
 def test_moderator_dismisses_report(moderator, client_for):
     listing = ListingFactory(title="Gewoon goed")
-    report = Report.objects.create(listing=listing, reporter=UserFactory(), reason="anders")
-    client_for(moderator).post(f"/vraag-en-aanbod/moderatie/melding/{report.pk}/afhandelen/")
+    report = Report.objects.create(
+        kind="listing", object_id=listing.pk, reporter=UserFactory(), reason="anders"
+    )
+    decide(client_for(moderator), "listing", listing.pk, "dismiss")
     report.refresh_from_db()
     listing.refresh_from_db()
     assert report.handled_at and listing.status == Status.OPEN
+    assert Decision.objects.get().action == "dismiss"
 
 
 @pytest.mark.django_db
@@ -149,7 +169,6 @@ def test_wagtail_admin_lists_listings_and_reports(client):
     page = client.get("/admin/snippets/marketplace/listing/")
     assert page.status_code == 200 and "In de admin" in page.content.decode()
     assert client.get("/admin/snippets/marketplace/listing/?status=open&kind=vraag").status_code == 200
-    assert client.get("/admin/snippets/marketplace/report/").status_code == 200
 
 
 def test_no_new_messages_after_the_listing_is_hidden(resident, volunteer, moderator):
@@ -158,7 +177,7 @@ def test_no_new_messages_after_the_listing_is_hidden(resident, volunteer, modera
 
     listing = ListingFactory(owner=resident)
     conversation = ConversationFactory(response__listing=listing, response__responder=volunteer)
-    hide_listing(listing=listing, by=moderator)
+    hide_listing(listing=listing, by=moderator, reason="Spam")
     with pytest.raises(ApplicationError, match="verborgen"):
         send_message(conversation=conversation, author=volunteer, text="Nog even dit")
     assert not conversation.messages.filter(text="Nog even dit").exists()

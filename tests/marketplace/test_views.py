@@ -139,10 +139,10 @@ def test_script_in_title_and_message_is_shown_as_text_everywhere(
     listing = ListingFactory(owner=resident, title=f"Hulp {EVIL}", text=f"Tekst {EVIL}")
     conversation = ConversationFactory(response__listing=listing, response__responder=volunteer)
     message = MessageFactory(conversation=conversation, author=volunteer, text=f"Bericht {EVIL}")
-    from marketplace.services import report_content
+    from moderation.services import report
 
-    report_content(reporter=resident, message=message, reason="spam")
-    report_content(reporter=volunteer, listing=listing, reason="spam")
+    report(reporter=resident, kind_name="message", pk=message.pk, reason="spam")
+    report(reporter=volunteer, kind_name="listing", pk=listing.pk, reason="spam")
     pages = [
         client.get("/vraag-en-aanbod/"),
         client.get(listing.get_absolute_url()),
@@ -152,8 +152,8 @@ def test_script_in_title_and_message_is_shown_as_text_everywhere(
         client_for(resident).get(conversation.get_absolute_url()),
         client_for(volunteer).get(conversation.get_absolute_url()),
         client_for(resident).get("/mijn/"),
-        client_for(moderator).get("/vraag-en-aanbod/moderatie/"),
-        client_for(resident).get(f"/berichten/{conversation.pk}/melden/{message.pk}/"),
+        client_for(moderator).get("/moderatie/"),
+        client_for(resident).get(f"/moderatie/melden/message/{message.pk}/"),
     ]
     for response in pages:
         page = response.content.decode()

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "marketplace",
     "stories",
     "search",
+    "moderation",
     # Demo content (only its load_demo command)
     "demo",
     # Wagtail
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SuspendedAccountMiddleware",
     "core.middleware.ApplicationErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.VisitCounterMiddleware",
@@ -227,6 +229,19 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SITE_ID = 1
+
+# Limits on posting (django-ratelimit, counted in the cache per account): "<count>/<period>", period s, m, h
+# or d. Over the limit the page answers 429 in Dutch. With the cache unreachable the limits stay open.
+POST_RATE_LIMITS = {
+    "listing": env_str("RATE_LIMIT_LISTING", "10/h"),
+    "response": env_str("RATE_LIMIT_RESPONSE", "30/h"),
+    "message": env_str("RATE_LIMIT_MESSAGE", "60/h"),
+    "report": env_str("RATE_LIMIT_REPORT", "20/h"),
+    "activity": env_str("RATE_LIMIT_ACTIVITY", "10/h"),
+    "story": env_str("RATE_LIMIT_STORY", "5/h"),
+    "notice": env_str("RATE_LIMIT_NOTICE", "10/10m"),
+}
+RATELIMIT_FAIL_OPEN = True
 
 # /impact/: the visit counter and the amounts behind the social-value estimate (euros, with their source).
 COUNT_VISITS = env_bool("COUNT_VISITS", True)

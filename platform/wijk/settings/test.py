@@ -12,6 +12,8 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 ACCOUNT_RATE_LIMITS = False
+# Generous enough that no test meets them; tests/core/test_ratelimit.py lowers one on purpose.
+POST_RATE_LIMITS = dict.fromkeys(POST_RATE_LIMITS, "10000/m")  # noqa: F405
 COUNT_VISITS = False  # the visit counter adds a query per page; its own tests switch it on
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if not env_str("REDIS_URL"):

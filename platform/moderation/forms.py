@@ -1,0 +1,56 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Action, Reason
+
+
+class BigRadioSelect(forms.RadioSelect):
+    """Radio buttons rendered as big tap targets (.choice-buttons)."""
+
+    template_name = "moderation/widgets/big_radios.html"
+    option_template_name = "moderation/widgets/big_radio_option.html"
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Wat is er mis?"),
+        choices=Reason.choices,
+        widget=BigRadioSelect,
+        error_messages={
+            "required": _("Kies een reden."),
+            "invalid_choice": _("Kies een reden uit de lijst."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Toelichting (mag leeg)"),
+        max_length=300,
+        required=False,
+        error_messages={"max_length": _("Schrijf hooguit 300 tekens.")},
+    )
+
+
+class DecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[(a, label) for a, label in Action.choices if a not in (Action.SUSPEND, Action.LIFT)],
+        error_messages={
+            "required": _("Kies een besluit."),
+            "invalid_choice": _("Dit besluit kennen we niet."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reden of bericht aan de schrijver"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _("Schrijf hooguit 500 tekens.")},
+    )
+
+
+class SuspendForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden (de persoon leest deze)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _("Schrijf hooguit 500 tekens.")},
+    )

@@ -1,0 +1,41 @@
+"""The kinds of thing the queue moderates, found through the app registry.
+
+A content app names a list of kinds on its AppConfig (``moderated = "marketplace.moderated.KINDS"``);
+it never imports this app, as ``accounts``' privacy export finds data without importing content apps.
+A kind is a plain object with:
+
+- ``name`` (in URLs: ``listing``), ``label`` (Dutch), ``model`` and ``actions`` (a set of
+  ``approve``, ``hide``, ``unhide``, ``request_changes``);
+- ``get(pk)``, ``in_bulk(pks)``, ``pending()`` (first posts that wait), ``waits(obj)``;
+- ``may_report(user=, obj=)``: may this user see, and so report, it;
+- ``state(obj)``: ``pending``, ``visible`` or ``hidden``; ``author(obj)``, ``title(obj)``, ``text(obj)``,
+  ``url(obj)`` (where the moderator looks at it; may be empty) and optionally ``review_url(obj)``;
+- one method per action, ``approve(obj=, by=, reason=)`` and so on, calling the app's own services.
+"""
+
+from functools import cache
+
+from django.apps import apps
+from django.utils.module_loading import import_string
+
+
+@cache
+def kinds() -> dict[str, object]:
+    found = {}
+    for config in apps.get_app_configs():
+        path = getattr(config, "moderated", None)
+        if path:
+            for kind in import_string(path):
+                found[kind.name] = kind
+    return found
+
+
+def kind_named(name: str):
+    return kinds().get(name)
+
+
+def kind_of_model(model) -> object | None:
+    for kind in kinds().values():
+        if kind.model is model:
+            return kind
+    return None

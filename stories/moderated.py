@@ -1,0 +1,67 @@
+"""What the moderation queue does with stories (found through ``StoriesConfig.moderated``).
+
+A resident's submission waits in the editors' Wagtail workflow: the queue lists it with a link to it and
+decides nothing there. A published story can be reported, hidden (unpublished) and shown again.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import StoryPage
+
+
+class StoryKind:
+    name = "story"
+    label = _("Verhaal")
+    model = StoryPage
+    actions = {"hide", "unhide"}
+
+    def _qs(self):
+        return StoryPage.objects.select_related("submitted_by")
+
+    def get(self, pk: int) -> StoryPage | None:
+        return self._qs().filter(pk=pk).first()
+
+    def in_bulk(self, pks) -> dict[int, StoryPage]:
+        return self._qs().in_bulk(pks)
+
+    def pending(self) -> list[StoryPage]:
+        return list(
+            self._qs().filter(live=False, first_published_at__isnull=True, submitted_by__isnull=False)
+        )
+
+    def waits(self, obj: StoryPage) -> bool:
+        return not obj.live and obj.first_published_at is None and obj.submitted_by_id is not None
+
+    def may_report(self, *, user, obj: StoryPage) -> bool:
+        return obj.live and obj.submitted_by_id != user.pk
+
+    def state(self, obj: StoryPage) -> str:
+        if obj.live:
+            return "visible"
+        return "review" if obj.first_published_at is None else "hidden"
+
+    def author(self, obj: StoryPage):
+        return obj.submitted_by
+
+    def title(self, obj: StoryPage) -> str:
+        return obj.title
+
+    def text(self, obj: StoryPage) -> str:
+        return obj.intro
+
+    def url(self, obj: StoryPage) -> str:
+        return obj.url or "" if obj.live else ""
+
+    def review_url(self, obj: StoryPage) -> str:
+        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
+
+    def hide(self, *, obj: StoryPage, by, reason: str) -> None:
+        services.unpublish_story(story=obj, by=by)
+
+    def unhide(self, *, obj: StoryPage, by, reason: str = "") -> None:
+        services.republish_story(story=obj, by=by)
+
+
+KINDS = [StoryKind()]
