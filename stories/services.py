@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
@@ -123,7 +124,8 @@ def unpublish_story(*, story: StoryPage, by) -> StoryPage:
     """A moderator takes a reported story offline; the editors can publish it again."""
     _require_moderator(by)
     if story.live:
-        story.unpublish(user=by, log_action=True)
+        # The moderator role is checked above; Wagtail's page permissions are the editors'.
+        UnpublishPageAction(story, user=by, log_action=True).execute(skip_permission_checks=True)
     return story
 
 
@@ -132,6 +134,6 @@ def republish_story(*, story: StoryPage, by) -> StoryPage:
     _require_moderator(by)
     revision = story.get_latest_revision()
     if not story.live and revision is not None:
-        revision.publish(user=by, log_action=True)
+        revision.publish(user=by, log_action=True, skip_permission_checks=True)
         story.refresh_from_db()
     return story
