@@ -109,7 +109,8 @@ def _visible_activity(request, slug: str) -> Activity:
         Activity.objects.select_related("location", "organisation", "owner", "image"), slug=slug
     )
     activity.can_manage = services.can_manage(user=request.user, activity=activity)
-    if activity.status != Activity.Status.PUBLISHED and not activity.can_manage:
+    owner_suspended = activity.owner is not None and activity.owner.suspended_at is not None
+    if (activity.status != Activity.Status.PUBLISHED or owner_suspended) and not activity.can_manage:
         raise Http404
     return activity
 

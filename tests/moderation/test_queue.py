@@ -1,9 +1,9 @@
 """The one queue: what waits, what was reported, every decision kept and told to the author."""
 
 import pytest
+from moderation.models import Decision, Report
 
 from activities.models import Activity
-from moderation.models import Decision, Report
 from notices.models import Notice
 from notifications.models import Notification
 from tests.activities.factories import ActivityFactory
@@ -37,7 +37,9 @@ def test_resident_activity_waits_then_approved_and_author_told(moderator, reside
     activity.refresh_from_db()
     assert activity.status == Activity.Status.PUBLISHED
     assert client.get(activity.get_absolute_url()).status_code == 200
-    assert Notification.objects.get(user=resident, kind="moderation_decision").url == activity.get_absolute_url()
+    assert (
+        Notification.objects.get(user=resident, kind="moderation_decision").url == activity.get_absolute_url()
+    )
     decision = Decision.objects.get()
     assert (decision.action, decision.by, decision.subject) == ("approve", moderator, resident)
 

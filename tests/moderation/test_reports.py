@@ -1,8 +1,8 @@
 """A report button on everything reportable; only who may see a thing may report it, once."""
 
 import pytest
-
 from moderation.models import Report
+
 from tests.activities.factories import ActivityFactory
 from tests.marketplace.factories import ConversationFactory, ListingFactory, MessageFactory
 from tests.notices.factories import MembershipFactory, NoticeFactory
@@ -81,7 +81,9 @@ def test_reports_are_limited_per_account(resident, client_for, settings):
     client = client_for(resident)
     statuses = []
     for listing in ListingFactory.create_batch(3):
-        statuses.append(client.post(f"/moderatie/melden/listing/{listing.pk}/", {"reason": "spam"}).status_code)
+        statuses.append(
+            client.post(f"/moderatie/melden/listing/{listing.pk}/", {"reason": "spam"}).status_code
+        )
     assert statuses[:2] == [302, 302]
     assert statuses[2] == 429
     assert Report.objects.count() == 2
