@@ -17,7 +17,6 @@ from .models import (
     MatchPreference,
     Message,
     Response,
-    Status,
 )
 
 
@@ -105,10 +104,7 @@ def response_of(*, listing: Listing, user) -> Response | None:
 
 def listings_of(*, user) -> QuerySet[Listing]:
     return (
-        Listing.objects.filter(owner=user)
-        .exclude(status=Status.HIDDEN)
-        .annotate(response_count=Count("responses"))
-        .order_by("-created_at")
+        Listing.objects.filter(owner=user).annotate(response_count=Count("responses")).order_by("-created_at")
     )
 
 

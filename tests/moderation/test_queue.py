@@ -162,3 +162,9 @@ def test_queue_query_count_does_not_grow_with_items(moderator, client_for, djang
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get("/moderatie/")
     assert "Meer 5" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_menu_leads_moderators_to_the_queue(moderator, editor, client_for):
+    assert "/moderatie/" in client_for(moderator).get("/admin/").content.decode()
+    assert "/moderatie/" not in client_for(editor).get("/admin/").content.decode()
