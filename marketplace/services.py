@@ -99,6 +99,24 @@ def create_listing(
 
 
 @transaction.atomic
+def update_listing(
+    *, listing: Listing, by, kind: str, category: str, title: str, text: str = "", when: str, area: str
+) -> Listing:
+    """The owner changes an open listing, e.g. after a moderator asked for a change. A waiting one keeps
+    waiting (the moderators see the new text); the moderator's request is answered, so its note goes."""
+    require_may_post(by)
+    if by.pk != listing.owner_id:
+        raise ApplicationError(_("Alleen wie het plaatste kan het wijzigen."), code="forbidden")
+    if listing.status != Status.OPEN:
+        raise ApplicationError(_("Dit kunt u niet meer wijzigen."))
+    listing.kind, listing.category, listing.when, listing.area = kind, category, when, area
+    listing.title, listing.text = title.strip(), text.strip()
+    listing.moderation_note = ""
+    listing.save(update_fields=["kind", "category", "title", "text", "when", "area", "moderation_note"])
+    return listing
+
+
+@transaction.atomic
 def approve_listing(*, listing: Listing, by) -> Listing:
     _require_moderator(by)
     now = timezone.now()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("vraag-en-aanbod/nieuw/", listings.listing_create, name="create"),
     path("vraag-en-aanbod/<int:pk>/", listings.listing_detail, name="detail"),
     path("vraag-en-aanbod/<int:pk>/reageren/", listings.listing_respond, name="respond"),
+    path("vraag-en-aanbod/<int:pk>/wijzigen/", listings.listing_edit, name="edit"),
     path("vraag-en-aanbod/<int:pk>/sluiten/", listings.listing_close, name="close"),
     path("vraag-en-aanbod/<int:pk>/verlengen/", listings.listing_extend, name="extend"),
     path("vraag-en-aanbod/<int:pk>/melden/", moderation.report_listing, name="report"),

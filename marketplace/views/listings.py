@@ -17,7 +17,7 @@ from core.ratelimit import limit_posts
 from .. import selectors, services
 from ..filters import ListingFilterSet
 from ..forms import ListingForm, PreferenceForm, RespondForm
-from ..models import Area, Category, Kind
+from ..models import Area, Category, Kind, Listing
 
 PER_PAGE = 20
 
@@ -105,6 +105,31 @@ def listing_create(request):
                 return redirect(listing)
         return render(request, "marketplace/listing_form.html", {"form": form}, status=400)
     return render(request, "marketplace/listing_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@limit_posts("listing")
+def listing_edit(request, pk: int):
+    listing = selectors.listing_for(pk=pk, user=request.user)
+    if listing is None or listing.owner_id != request.user.pk:
+        raise Http404
+    form = ListingForm(request.POST or None, instance=listing)
+    if request.method == "POST":
+        if form.is_valid():
+            data = {
+                name: form.cleaned_data[name]
+                for name in ("kind", "category", "title", "text", "when", "area")
+            }
+            try:
+                services.update_listing(listing=Listing.objects.get(pk=listing.pk), by=request.user, **data)
+            except ApplicationError as error:
+                add_application_error(form, error)
+            else:
+                messages.success(request, _("Uw wijzigingen zijn opgeslagen."))
+                return redirect(listing)
+        return render(request, "marketplace/listing_form.html", {"form": form, "editing": True}, status=400)
+    return render(request, "marketplace/listing_form.html", {"form": form, "editing": True})
 
 
 @login_required

@@ -174,3 +174,27 @@ def test_limits_stay_open_when_the_cache_is_unreachable(resident, client_for, se
         for n in range(2)
     ]
     assert codes == [302, 302]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "url"),
+    [
+        ("activity", "/agenda/nieuw/"),
+        ("story", "/verhalen/insturen/"),
+        ("response", "/vraag-en-aanbod/{listing}/reageren/"),
+        ("message", "/berichten/{conversation}/"),
+    ],
+)
+def test_every_kind_of_post_is_limited(kind, url, resident, client_for, settings):
+    from tests.stories.factories import story_index
+
+    story_index()
+    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, kind: "1/m"}
+    conversation = ConversationFactory(response__responder=resident)
+    url = url.format(listing=ListingFactory().pk, conversation=conversation.pk)
+    client = client_for(resident)
+    first = client.post(url, {})
+    second = client.post(url, {})
+    assert first.status_code != 429
+    assert second.status_code == 429 and "Wacht even" in second.content.decode()

@@ -168,3 +168,24 @@ def test_queue_query_count_does_not_grow_with_items(moderator, client_for, djang
 def test_admin_menu_leads_moderators_to_the_queue(moderator, editor, client_for):
     assert "/moderatie/" in client_for(moderator).get("/admin/").content.decode()
     assert "/moderatie/" not in client_for(editor).get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_owner_changes_a_waiting_listing_after_a_request(moderator, resident, other_resident, client_for):
+    listing = ListingFactory(owner=resident, title="Heg", is_pending=True)
+    decide(client_for(moderator), "listing", listing.pk, "request_changes", "Welke dag?")
+    form = {
+        "kind": "vraag",
+        "category": "tuin",
+        "title": "Heg knippen op zaterdag",
+        "text": "",
+        "when": "weekend",
+        "area": "heel",
+    }
+    assert (
+        client_for(other_resident).post(f"/vraag-en-aanbod/{listing.pk}/wijzigen/", form).status_code == 404
+    )
+    assert client_for(resident).post(f"/vraag-en-aanbod/{listing.pk}/wijzigen/", form).status_code == 302
+    listing.refresh_from_db()
+    assert listing.title == "Heg knippen op zaterdag" and listing.is_pending and listing.moderation_note == ""
+    assert "Heg knippen op zaterdag" in client_for(moderator).get("/moderatie/").content.decode()
