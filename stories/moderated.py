@@ -6,6 +6,7 @@ decides nothing there. A published story can be reported, hidden (unpublished) a
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import WorkflowState, get_default_page_content_type
 
 from . import services
 from .models import StoryPage
@@ -27,9 +28,16 @@ class StoryKind:
         return self._qs().in_bulk(pks)
 
     def pending(self) -> list[StoryPage]:
-        return list(
+        """Submissions never published whose review is still open (a rejected one has left the queue)."""
+        stories = list(
             self._qs().filter(live=False, first_published_at__isnull=True, submitted_by__isnull=False)
         )
+        states = WorkflowState.objects.filter(
+            base_content_type=get_default_page_content_type(), object_id__in=[str(s.pk) for s in stories]
+        ).order_by("created_at", "pk")
+        latest = {state.object_id: state.status for state in states}
+        open_review = WorkflowState.STATUS_IN_PROGRESS
+        return [s for s in stories if latest.get(str(s.pk), open_review) == open_review]
 
     def waits(self, obj: StoryPage) -> bool:
         return not obj.live and obj.first_published_at is None and obj.submitted_by_id is not None

@@ -189,3 +189,25 @@ def test_owner_changes_a_waiting_listing_after_a_request(moderator, resident, ot
     listing.refresh_from_db()
     assert listing.title == "Heg knippen op zaterdag" and listing.is_pending and listing.moderation_note == ""
     assert "Heg knippen op zaterdag" in client_for(moderator).get("/moderatie/").content.decode()
+
+
+@pytest.mark.django_db
+def test_submitted_story_waits_until_the_editors_reject_or_publish_it(
+    moderator, resident, editor, client_for
+):
+    from stories.services import submit_story
+    from tests.stories.factories import story_index
+
+    story = submit_story(
+        author=resident,
+        index=story_index(),
+        title="Mijn straat",
+        text="Het is hier fijn.",
+        publication_consent=True,
+    )
+    assert "Mijn straat" in client_for(moderator).get("/moderatie/").content.decode()
+    state = story.current_workflow_state
+    assert state is not None  # the editors' workflow runs
+    state.status = state.STATUS_NEEDS_CHANGES  # the editors send it back: it leaves the queue
+    state.save(update_fields=["status"])
+    assert "Mijn straat" not in client_for(moderator).get("/moderatie/").content.decode()
