@@ -234,6 +234,15 @@ class StoryPage(Page):
         intro = " ".join(self.intro.split()).rstrip("…").rstrip()
         return bool(intro) and paragraph.startswith(intro)
 
+    def serve(self, request, *args, **kwargs):
+        """The story of a suspended account is hidden from everyone but moderators."""
+        from accounts.roles import is_moderator
+
+        author = self.submitted_by
+        if author is not None and author.suspended_at is not None and not is_moderator(request.user):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from .views import story_share_context
 

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
@@ -10,8 +10,12 @@ from .models import Edition, StoryPage, Theme
 
 
 def public_stories() -> QuerySet[StoryPage]:
-    """Every story an anonymous visitor may read: live and without a view restriction."""
-    return StoryPage.objects.live().public()
+    """Every story an anonymous visitor may read: live, without a view restriction, not of a suspended account."""
+    return (
+        StoryPage.objects.live()
+        .public()
+        .filter(Q(submitted_by__isnull=True) | Q(submitted_by__suspended_at__isnull=True))
+    )
 
 
 def _with_cards(queryset: QuerySet[StoryPage]) -> QuerySet[StoryPage]:

@@ -198,3 +198,16 @@ def test_every_kind_of_post_is_limited(kind, url, resident, client_for, settings
     second = client.post(url, {})
     assert first.status_code != 429
     assert second.status_code == 429 and "Wacht even" in second.content.decode()
+
+
+@pytest.mark.django_db
+def test_story_of_a_suspended_account_is_hidden_but_for_moderators(resident, moderator, client, client_for):
+    from accounts.services import suspend_user
+    from tests.stories.factories import make_story
+
+    story = make_story(title="Verhaal van Fatma", submitted_by=resident, with_image=False)
+    assert client.get(story.url).status_code == 200
+    suspend_user(user=resident, reason="Misbruik")
+    assert client.get(story.url).status_code == 404
+    assert "Verhaal van Fatma" not in client.get("/verhalen/").content.decode()
+    assert client_for(moderator).get(story.url).status_code == 200
