@@ -60,7 +60,7 @@ def item(request, kind: str, pk: int):
 @require_POST
 def decide(request, kind: str, pk: int):
     _moderator_only(request)
-    found = _item_or_404(kind, pk)
+    _item_or_404(kind, pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
         action = form.cleaned_data["action"]
@@ -76,8 +76,7 @@ def decide(request, kind: str, pk: int):
             if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
                 back = reverse("moderation:queue")
             return redirect(back)
-    found = selectors.item(kind_name=kind, pk=pk)
-    return render(request, "moderation/item.html", {"item": found, "form": form}, status=400)
+    return render(request, "moderation/item.html", {"item": _item_or_404(kind, pk), "form": form}, status=400)
 
 
 @login_required
