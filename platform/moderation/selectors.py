@@ -91,13 +91,17 @@ class Item:
         )
 
 
-def queue() -> list[Item]:
-    """Everything that waits: first posts of every kind, and every thing with an open report."""
+def queue(*, kind_name: str | None = None) -> list[Item]:
+    """Everything that waits: first posts of every kind, and every thing with an open report
+    (only of one kind when `kind_name` is given)."""
     items: dict[tuple[str, int], Item] = {}
-    for kind in registry.kinds().values():
+    kinds = [k for k in registry.kinds().values() if kind_name in (None, k.name)]
+    for kind in kinds:
         for obj in kind.pending():
             items[(kind.name, obj.pk)] = Item(kind=kind, obj=obj)
-    open_reports = list(Report.objects.open().select_related("reporter"))
+    open_reports = list(
+        Report.objects.open().filter(kind__in=[k.name for k in kinds]).select_related("reporter")
+    )
     wanted: dict[str, set[int]] = {}
     for report in open_reports:
         wanted.setdefault(report.kind, set()).add(report.object_id)

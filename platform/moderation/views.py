@@ -16,6 +16,7 @@ from core.forms import add_application_error
 from core.ratelimit import limit_posts
 
 from . import registry, selectors, services
+from .filters import QueueFilterSet, kind_choices
 from .forms import DecisionForm, ReportForm, SuspendForm
 from .models import Action
 
@@ -43,10 +44,19 @@ def _item_or_404(kind: str, pk: int):
 @login_required
 def queue(request):
     _moderator_only(request)
+    filterset = QueueFilterSet(request.GET)
+    for problem in filterset.problems:
+        messages.warning(request, problem)
+    current = filterset.values.get("soort") or None
     return render(
         request,
         "moderation/queue.html",
-        {"items": selectors.queue(), "recent": selectors.recent_decisions(), "form": DecisionForm()},
+        {
+            "items": selectors.queue(kind_name=current),
+            "recent": selectors.recent_decisions(),
+            "kinds": kind_choices(),
+            "current": current,
+        },
     )
 
 

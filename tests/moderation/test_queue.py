@@ -211,3 +211,14 @@ def test_submitted_story_waits_until_the_editors_reject_or_publish_it(
     state.status = state.STATUS_NEEDS_CHANGES  # the editors send it back: it leaves the queue
     state.save(update_fields=["status"])
     assert "Mijn straat" not in client_for(moderator).get("/moderatie/").content.decode()
+
+
+@pytest.mark.django_db
+def test_queue_shows_one_kind_and_explains_an_unknown_one(moderator, resident, client_for):
+    ListingFactory(owner=resident, title="Wie helpt met de heg?", is_pending=True)
+    ActivityFactory(owner=resident, title="Buurtbingo bij mij", status=Activity.Status.PENDING)
+    client = client_for(moderator)
+    only_activities = client.get("/moderatie/?soort=activity").content.decode()
+    assert "Buurtbingo bij mij" in only_activities and "Wie helpt met de heg?" not in only_activities
+    unknown = client.get("/moderatie/?soort=iets").content.decode()
+    assert "Deze soort kennen we niet" in unknown and "Wie helpt met de heg?" in unknown
