@@ -14,6 +14,7 @@ class ActivityKind:
     label = _("Activiteit")
     model = Activity
     actions = {"approve", "hide", "unhide", "request_changes"}
+    author_sees_hidden = True
 
     def _qs(self):
         return Activity.objects.select_related("owner", "organisation")

@@ -15,6 +15,7 @@ class ListingKind:
     label = _("Vraag of aanbod")
     model = Listing
     actions = {"approve", "hide", "unhide", "request_changes"}
+    author_sees_hidden = True
 
     def get(self, pk: int) -> Listing | None:
         return Listing.objects.select_related("owner").filter(pk=pk).first()

@@ -67,9 +67,11 @@ class StoryKind:
 
     def hide(self, *, obj: StoryPage, by, reason: str) -> None:
         services.unpublish_story(story=obj, by=by)
+        obj.refresh_from_db()
 
     def unhide(self, *, obj: StoryPage, by, reason: str = "") -> None:
         services.republish_story(story=obj, by=by)
+        obj.refresh_from_db()
 
 
 KINDS = [StoryKind()]

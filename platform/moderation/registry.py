@@ -10,7 +10,9 @@ A kind is a plain object with:
 - ``may_report(user=, obj=)``: may this user see, and so report, it;
 - ``state(obj)``: ``pending``, ``visible`` or ``hidden``; ``author(obj)``, ``title(obj)``, ``text(obj)``,
   ``url(obj)`` (where the moderator looks at it; may be empty) and optionally ``review_url(obj)``;
-- one method per action, ``approve(obj=, by=, reason=)`` and so on, calling the app's own services.
+- one method per action, ``approve(obj=, by=, reason=)`` and so on, calling the app's own services;
+- optionally ``back_url(obj)`` (where a reporter returns) and ``author_sees_hidden`` (the author's
+  notification about hiding links to the thing, which shows them the reason).
 """
 
 from functools import cache

@@ -105,7 +105,8 @@ def _notify_author(*, kind, obj, action: str, reason: str) -> None:
             user=author,
             kind=Kind.MODERATION_DECISION,
             text=text % {"title": title, "reason": reason},
-            url=kind.url(obj) if action != Action.HIDE or kind.name == "listing" else "",
+            # A hidden thing keeps its link only where its author still sees it, with the reason.
+            url=kind.url(obj) if action != Action.HIDE or getattr(kind, "author_sees_hidden", False) else "",
         )
 
 

@@ -116,6 +116,15 @@ def test_reported_activity_notice_and_story_can_be_hidden(moderator, resident, o
     assert not story.live
     assert not Report.objects.open().exists()
     assert Notification.objects.filter(user=other_resident, kind="moderation_decision").count() == 3
+    links = set(
+        Notification.objects.filter(user=other_resident, kind="moderation_decision").values_list(
+            "url", flat=True
+        )
+    )
+    assert links == {
+        activity.get_absolute_url(),
+        "",
+    }  # the notice's group and a hidden story are not theirs to open
     # A hidden activity is gone from the agenda but its owner still reads why.
     assert client_for(resident).get(activity.get_absolute_url()).status_code == 404
     owner_page = client_for(other_resident).get(activity.get_absolute_url()).content.decode()
