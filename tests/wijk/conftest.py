@@ -18,3 +18,19 @@ def collected_static(tmp_path_factory):
         timeout=300,
     )
     return root
+
+
+def pytest_collection_modifyitems(config, items):
+    """The installed-package test runs only when asked for (-m installed, as .ci/run does); the load
+    measurement only through `make load` (-m load)."""
+    markexpr = config.getoption("-m") or ""
+    for marker, how in (
+        ("installed", "run with -m installed (.ci/run does)"),
+        ("load", "run with make load"),
+    ):
+        if marker in markexpr:
+            continue
+        skip = pytest.mark.skip(reason=how)
+        for item in items:
+            if marker in item.keywords:
+                item.add_marker(skip)
