@@ -19,7 +19,8 @@ def test_kubernetes_has_worker_scheduler_media_and_one_secret():
     assert '["django-admin", "db_worker"' in manifests
     assert '["django-admin", "run_scheduler"]' in manifests
     assert set(re.findall(r"secretRef: \{name: (\S+?)\}", manifests)) == {"wijk"}
-    assert "kind: CronJob" not in manifests  # the scheduler replaces cron
+    everything = manifests + (DEPLOY / "elasticsearch" / "kubernetes.yaml").read_text()
+    assert "kind: CronJob" not in everything  # the scheduler replaces cron
     assert "path: /health/," in manifests and "path: /health/ready/," in manifests
     assert "manage.py" not in manifests  # the image has no checkout: django-admin
     assert "path: /media/" in manifests

@@ -56,11 +56,11 @@ def test_the_installed_package_serves_the_site_from_outside_the_checkout(tmp_pat
     for name in ("PYTHONPATH", "VIRTUAL_ENV", "DJANGO_SETTINGS_MODULE"):
         build_env.pop(name, None)
     _run(
-        [python, "-m", "pip", "install", "-q", "-r", live.ROOT / "requirements.lock"],
+        [python, "-m", "pip", "install", "-q", "--no-compile", "-r", live.ROOT / "requirements.lock"],
         cwd=source,
         env=build_env,
     )
-    _run([python, "-m", "pip", "install", "-q", "--no-deps", "."], cwd=source, env=build_env)
+    _run([python, "-m", "pip", "install", "-q", "--no-compile", "--no-deps", "."], cwd=source, env=build_env)
     shutil.rmtree(source)  # as the image does: only site-packages is left
 
     env = {
