@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from accounts.models import User
-from organisations.models import Membership, Organisation
+from organisations.models import HelpTopic, Membership, Organisation
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -39,7 +39,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"organisatie-{n}")
     summary = "Helpt bewoners van Ruwaard."
     helps_with = "Vragen over van alles."
-    help_topics = factory.LazyFunction(lambda: ["ontmoeten"])
+    help_topics = factory.LazyFunction(lambda: [HelpTopic.MEETING])
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
