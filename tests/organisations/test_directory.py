@@ -25,6 +25,11 @@ DISTRICT = [
 def test_directory_lists_the_districts_organisations_with_what_they_help_with(client):
     for name, slug, topics in DISTRICT:
         OrganisationFactory(name=name, slug=slug, help_topics=topics)
+    assert_directory_shows_the_district(client)
+
+
+def assert_directory_shows_the_district(client):
+    """Every active organisation, the main partners and the topic labels (also the demo's)."""
     html = client.get("/organisaties/").content.decode()
     organisations = Organisation.objects.active()
     assert organisations.count() >= 12
