@@ -30,7 +30,9 @@ class Section:
 _sections: dict[str, Section] = {}
 
 
-def register_section(section: Section) -> None:
+def register_section(section: Section | None = None, /, **fields) -> None:
+    """Add a section to /mijn/: a Section, or its fields as keywords."""
+    section = section if section is not None else Section(**fields)
     _sections[section.key] = section
 
 
