@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_foreign_key
+
 
 class HelpTopic(models.TextChoices):
     """What an organisation helps with; shared words for the directory and the walk-in hours."""
@@ -56,14 +58,7 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     address = models.CharField(_("adres"), max_length=200, blank=True)
     opening_hours = models.CharField(_("open"), max_length=200, blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_foreign_key("wagtailimages.Image", _("logo"))
     is_active = models.BooleanField(_("actief"), default=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations", blank=True
