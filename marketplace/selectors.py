@@ -9,15 +9,7 @@ from django.utils import timezone
 from accounts.roles import is_moderator
 
 from . import matching
-from .models import (
-    Conversation,
-    FollowUp,
-    Kind,
-    Listing,
-    MatchPreference,
-    Message,
-    Response,
-)
+from .models import Conversation, FollowUp, Kind, Listing, MatchPreference, Message, Response
 
 
 def public_listings() -> QuerySet[Listing]:

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_foreign_key
+
 
 class Reason(models.TextChoices):
     SPAM = "spam", _("Reclame of spam")
@@ -41,9 +43,7 @@ class Report(models.Model):
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("gemeld op"), default=timezone.now)
     handled_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    handled_by = optional_foreign_key(settings.AUTH_USER_MODEL, _("afgehandeld door"))
 
     objects = ReportQuerySet.as_manager()
 
