@@ -16,7 +16,7 @@ from tests.e2e.conftest import horizontal_overflow
 from tests.factories import UserFactory
 from tests.marketplace.factories import ListingFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
