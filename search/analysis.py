@@ -189,7 +189,10 @@ def plan(query: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
                 corrections[term] = found[0]
             for word in found:
                 word_stem = stem(word)
-                _add(alternatives, Alternative(words=(normalise(word),), stems=(word_stem,), weight=CORRECTION_WEIGHT))
+                _add(
+                    alternatives,
+                    Alternative(words=(normalise(word),), stems=(word_stem,), weight=CORRECTION_WEIGHT),
+                )
                 for alternative in _synonym_alternatives(word_stem, CORRECTION_SYNONYM_WEIGHT):
                     _add(alternatives, alternative)
         groups.append(TermGroup(term=term, alternatives=tuple(alternatives.values())))
@@ -203,11 +206,17 @@ def plan(query: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         groups.append(TermGroup(term=" ".join(phrase_stems), alternatives=tuple(alternatives.values())))
     name_tokens = tuple(tokens(query[:200]))
     return QueryPlan(
-        terms=terms, groups=groups, name="".join(name_tokens), name_tokens=name_tokens, corrections=corrections
+        terms=terms,
+        groups=groups,
+        name="".join(name_tokens),
+        name_tokens=name_tokens,
+        corrections=corrections,
     )
 
 
-def score(query_plan: QueryPlan, *, title_tokens: list[str], doc_type: str, title_terms, terms, part_terms) -> float:
+def score(
+    query_plan: QueryPlan, *, title_tokens: list[str], doc_type: str, title_terms, terms, part_terms
+) -> float:
     """The same score on every database: words in the title count three times, compound parts less."""
     total = 0.0
     matched = 0

@@ -131,18 +131,20 @@ class Promotion(models.Model):
     def __str__(self) -> str:
         return f"{self.query} → {self.target_label()}"
 
+    def save(self, *args, **kwargs):
+        self.query_key = query_key(self.query)
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
         chosen = [t for t in (self.activity_id, self.organisation_id, self.page_id) if t]
         if len(chosen) != 1:
-            raise ValidationError(_("Kies precies één resultaat: een activiteit, een organisatie of een pagina."))
+            raise ValidationError(
+                _("Kies precies één resultaat: een activiteit, een organisatie of een pagina.")
+            )
         if not query_key(self.query):
             raise ValidationError({"query": _("Typ een zoekvraag met minstens één gewoon woord.")})
-
-    def save(self, *args, **kwargs):
-        self.query_key = query_key(self.query)
-        super().save(*args, **kwargs)
 
     def target_key(self) -> str:
         """The search key of the pinned thing: '<app_label>.<model>:<pk>'."""

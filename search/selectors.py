@@ -92,7 +92,9 @@ def promoted(*, query: str) -> list[SearchHit]:
     ]
 
 
-def best_hits(hits: Sequence[SearchHit], promotions: Sequence[SearchHit], count: int = BEST_COUNT) -> list[SearchHit]:
+def best_hits(
+    hits: Sequence[SearchHit], promotions: Sequence[SearchHit], count: int = BEST_COUNT
+) -> list[SearchHit]:
     """The top of the page: what the editors pinned, then the best matches across every type."""
     pinned = {h.key for h in promotions}
     return list(promotions) + [h for h in hits if h.key not in pinned][:count]

@@ -43,7 +43,9 @@ def search_page(request):
         fallback = selectors.fallback(query=query, user=request.user)
     context = {
         "search_query": query,
-        "best": selectors.best_hits(results.hits, promotions) if results and not (doc_type or category) else [],
+        "best": selectors.best_hits(results.hits, promotions)
+        if results and not (doc_type or category)
+        else [],
         "pinned_keys": {hit.key for hit in promotions},
         "did_you_mean": suggestion,
         "fallback": fallback,

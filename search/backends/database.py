@@ -123,9 +123,7 @@ def current_vocabulary() -> Vocabulary:
 
 def _tsquery(query_plan: QueryPlan):
     """Any alternative of any group: (w1) | (w2 & w3) | ..., stemmed by PostgreSQL's dutch configuration."""
-    alternatives = sorted(
-        {" & ".join(a.words) for g in query_plan.groups for a in g.alternatives if a.words}
-    )
+    alternatives = sorted({" & ".join(a.words) for g in query_plan.groups for a in g.alternatives if a.words})
     return SearchQuery(" | ".join(f"({a})" for a in alternatives), config="dutch", search_type="raw")
 
 
@@ -202,7 +200,9 @@ class DatabaseBackend:
 
     def scored(self, query_plan: QueryPlan) -> list[tuple[_Row, float]]:
         """Candidates from the database, scored and ordered the same way on every database."""
-        rows = self._postgres_candidates(query_plan) if _is_postgres() else self._sqlite_candidates(query_plan)
+        rows = (
+            self._postgres_candidates(query_plan) if _is_postgres() else self._sqlite_candidates(query_plan)
+        )
         scored = []
         for entry in rows:
             value = score(
@@ -236,7 +236,9 @@ class DatabaseBackend:
             or_,
             (Q(terms__contains=s) | Q(part_terms__contains=s) | Q(title_terms__contains=s) for s in stems),
         )
-        rows = SearchEntry.objects.filter(condition).order_by("id").values_list(*_FIELDS)[: CANDIDATE_LIMIT * 4]
+        rows = (
+            SearchEntry.objects.filter(condition).order_by("id").values_list(*_FIELDS)[: CANDIDATE_LIMIT * 4]
+        )
         return [_Row(*row) for row in rows]
 
     def suggest(self, *, query: str, user, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:

@@ -4,10 +4,10 @@ from hypothesis import strategies as st
 from core.text import (
     MAX_QUERY_TERMS,
     allowed_typos,
-    edit_distance,
-    fold,
     analyse,
     compound_parts,
+    edit_distance,
+    fold,
     index_terms,
     normalise,
     query_terms,
