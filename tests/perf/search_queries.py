@@ -105,9 +105,15 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("eenzaam", MEETING),
     ("ik voel me alleen", MEETING),
     ("gezelschap", MEETING),
-    ("koffie", ["agenda/koffieochtend", "agenda/koffieochtend-donderdag", "titel:Een kopje koffie en een praatje"]),
+    (
+        "koffie",
+        ["agenda/koffieochtend", "agenda/koffieochtend-donderdag", "titel:Een kopje koffie en een praatje"],
+    ),
     ("koffieochtend", ["agenda/koffieochtend", "agenda/koffieochtend-donderdag"]),
-    ("koffei", ["agenda/koffieochtend", "agenda/koffieochtend-donderdag", "titel:Een kopje koffie en een praatje"]),
+    (
+        "koffei",
+        ["agenda/koffieochtend", "agenda/koffieochtend-donderdag", "titel:Een kopje koffie en een praatje"],
+    ),
     ("sjoelen", ["agenda/sjoelen"]),
     ("bingo", ["agenda/bingo"]),
     ("vrijwilligerswerk", ["organisaties/ons-welzijn", "agenda/vrijwilligersmarkt"]),
@@ -151,14 +157,23 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("wandlen", WALKING),
     ("wandelroute", ["agenda/beweegroute", "verhalen/wandelen-met-het-sec"]),
     ("bewegen voor ouderen", ["agenda/bewegen-voor-ouderen"]),
-    ("moestuin", ["agenda/tuinieren", "titel:Onze moestuinbakken aan de Kastanjelaan", "titel:Moestuinbakken bouwen"]),
+    (
+        "moestuin",
+        ["agenda/tuinieren", "titel:Onze moestuinbakken aan de Kastanjelaan", "titel:Moestuinbakken bouwen"],
+    ),
     # food and errands
     ("samen eten", ["agenda/samen-eten", "titel:Samen koken en eten op vrijdag"]),
     ("boodschappen", ["titel:Wie doet boodschappen met mij?", "titel:Ik doe graag boodschappen voor u"]),
-    ("vervoer naar het ziekenhuis", ["titel:Mee naar het ziekenhuis in Oss", "titel:Rijden naar de dokter of het ziekenhuis"]),
+    (
+        "vervoer naar het ziekenhuis",
+        ["titel:Mee naar het ziekenhuis in Oss", "titel:Rijden naar de dokter of het ziekenhuis"],
+    ),
     ("kleding ruilen", ["agenda/kleding-ruilbeurs"]),
     # the district's own places and organisations
-    ("ons huis van de wijk", ["organisaties/ons-huis-van-de-wijk", "verhalen/ons-huis-van-de-wijk-zeven-dagen-open"]),
+    (
+        "ons huis van de wijk",
+        ["organisaties/ons-huis-van-de-wijk", "verhalen/ons-huis-van-de-wijk-zeven-dagen-open"],
+    ),
     ("iemhof", ["organisaties/dn-iemhof"]),
     ("rucrea", ["organisaties/rucrea"]),
     ("wijkraad", ["organisaties/wijkraad", "agenda/wijkraad-vergadering"]),
