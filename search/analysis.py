@@ -62,8 +62,11 @@ class QueryPlan:
     name_tokens: tuple[str, ...]
     corrections: dict[str, str] = field(default_factory=dict)  # unknown word -> nearest known word
 
+    def __post_init__(self):
+        self.all_stems = tuple(sorted({s for g in self.groups for a in g.alternatives for s in a.stems}))
+
     def stems(self) -> set[str]:
-        return {s for g in self.groups for a in g.alternatives for s in a.stems}
+        return set(self.all_stems)
 
 
 @dataclass
@@ -217,22 +220,31 @@ def plan(query: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
 def score(
     query_plan: QueryPlan, *, title_tokens: list[str], doc_type: str, title_terms, terms, part_terms
 ) -> float:
-    """The same score on every database: words in the title count three times, compound parts less."""
+    """The same score on every database: words in the title count three times, compound parts less.
+
+    Per query word the best alternative counts; an alternative of several words counts as its weakest.
+    """
+    levels = {}
+    for s in query_plan.all_stems:
+        if s in title_terms:
+            levels[s] = TITLE_FACTOR
+        elif s in terms:
+            levels[s] = 1.0
+        elif s in part_terms:
+            levels[s] = PART_FACTOR
+    if not levels:
+        return 0.0
     total = 0.0
     matched = 0
     for group in query_plan.groups:
         best = 0.0
         for alternative in group.alternatives:
-            stems = alternative.stems
-            if all(s in title_terms for s in stems):
-                value = alternative.weight * TITLE_FACTOR
-            elif all(s in terms for s in stems):
-                value = alternative.weight
-            elif all(s in terms or s in part_terms or s in title_terms for s in stems):
-                value = alternative.weight * PART_FACTOR
+            if len(alternative.stems) == 1:
+                value = alternative.weight * levels.get(alternative.stems[0], 0.0)
             else:
-                continue
-            best = max(best, value)
+                value = alternative.weight * min(levels.get(s, 0.0) for s in alternative.stems)
+            if value > best:
+                best = value
         if best:
             matched += 1
             total += best

@@ -25,21 +25,20 @@ from ..documents import SearchDocument, SearchHit, SearchResults, Suggestion
 from ..models import SearchEntry, SearchWord
 from .base import CANDIDATE_LIMIT, RESULT_LIMIT, SUGGESTION_LIMIT, facet_counts
 
+# Scoring reads only these; what a hit shows is read afterwards for the hits shown.
 _FIELDS = (
     "key",
     "doc_type",
     "title",
-    "summary",
-    "url",
     "category",
     "category_label",
     "title_folded",
     "title_terms",
     "terms",
     "part_terms",
-    "facets",
 )
 _Row = namedtuple("_Row", _FIELDS)
+_SHOWN = ("key", "summary", "url", "facets")
 
 
 def _is_postgres() -> bool:
@@ -94,18 +93,30 @@ def _add_words(words: Iterable[str]) -> None:
     SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], ignore_conflicts=True)
 
 
-def _hit(entry, score: float) -> SearchHit:
-    return SearchHit(
-        key=entry.key,
-        doc_type=entry.doc_type,
-        title=entry.title,
-        url=entry.url,
-        summary=entry.summary,
-        category=entry.category,
-        category_label=entry.category_label,
-        meta=str((entry.facets or {}).get("meta", ""))[:120],
-        score=score,
-    )
+def _hits(chosen: list[tuple["_Row", float]]) -> list[SearchHit]:
+    shown = {
+        row[0]: row
+        for row in SearchEntry.objects.filter(key__in=[e.key for e, _ in chosen]).values_list(*_SHOWN)
+    }
+    hits = []
+    for entry, value in chosen:
+        if entry.key not in shown:
+            continue  # removed a moment ago
+        _key, summary, url, facets = shown[entry.key]
+        hits.append(
+            SearchHit(
+                key=entry.key,
+                doc_type=entry.doc_type,
+                title=entry.title,
+                url=url,
+                summary=summary,
+                category=entry.category,
+                category_label=entry.category_label,
+                meta=str((facets or {}).get("meta", ""))[:120],
+                score=value,
+            )
+        )
+    return hits
 
 
 _vocabulary: tuple[tuple, Vocabulary] | None = None
@@ -190,7 +201,7 @@ class DatabaseBackend:
             if (not types or entry.doc_type in types) and (not category or entry.category == category)
         ]
         return SearchResults(
-            hits=[_hit(entry, value) for entry, value in chosen[:limit]],
+            hits=_hits(chosen[:limit]),
             type_counts=type_counts,
             category_counts=category_counts,
             backend=self.name,
@@ -224,7 +235,7 @@ class DatabaseBackend:
             SearchEntry.objects.filter(search_vector=tsquery)
             .annotate(rank=SearchRank(F("search_vector"), tsquery))
             .order_by("-rank", "title")
-            .values_list(*_FIELDS)[: CANDIDATE_LIMIT * 4]
+            .values_list(*_FIELDS)[:CANDIDATE_LIMIT]
         )
         return [_Row(*row) for row in rows]
 
@@ -232,14 +243,20 @@ class DatabaseBackend:
         stems = sorted(query_plan.stems())
         if not stems:
             return []
-        condition = reduce(
-            or_,
-            (Q(terms__contains=s) | Q(part_terms__contains=s) | Q(title_terms__contains=s) for s in stems),
+        # Every title stem is among `terms` (whole words) or `part_terms` (compound parts).
+        condition = reduce(or_, (Q(terms__contains=s) | Q(part_terms__contains=s) for s in stems))
+        # Entries with a query word in the title first, so that a common word still keeps the best ones.
+        in_title = reduce(or_, (Q(title_terms__contains=s) for s in stems))
+        rows = list(
+            SearchEntry.objects.filter(in_title).order_by("id").values_list(*_FIELDS)[:CANDIDATE_LIMIT]
         )
-        rows = (
-            SearchEntry.objects.filter(condition).order_by("id").values_list(*_FIELDS)[: CANDIDATE_LIMIT * 4]
-        )
-        return [_Row(*row) for row in rows]
+        if len(rows) < CANDIDATE_LIMIT:
+            seen = {row[0] for row in rows}
+            rest = SearchEntry.objects.filter(condition).order_by("id").values_list(*_FIELDS)
+            for row in rest[: CANDIDATE_LIMIT + len(rows)]:
+                if row[0] not in seen:
+                    rows.append(row)
+        return [_Row(*row) for row in rows[:CANDIDATE_LIMIT]]
 
     def suggest(self, *, query: str, user, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:
         prefix = " ".join(tokens(query[:100]))
