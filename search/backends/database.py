@@ -9,12 +9,11 @@ stored Snowball stems.
 
 from collections import namedtuple
 from collections.abc import Iterable, Sequence
-from functools import reduce
-from operator import or_
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import Count, F, Max, Min, Q, Value
+from django.db.models import F, Q, Value
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -122,14 +121,100 @@ def _hits(chosen: list[tuple["_Row", float]]) -> list[SearchHit]:
 _vocabulary: tuple[tuple, Vocabulary] | None = None
 
 
+def _table_versions() -> dict[str, tuple]:
+    """Count and id range of both tables in one cheap query (the primary key index answers it).
+
+    An entry is written again under a new id (DatabaseBackend.index) and words are only added or all
+    cleared, so a change to either table changes these numbers; one request reads them once.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT COUNT(*) FROM search_searchentry), (SELECT MAX(id) FROM search_searchentry),"
+            " (SELECT COUNT(*) FROM search_searchword), (SELECT MIN(id) FROM search_searchword),"
+            " (SELECT MAX(id) FROM search_searchword)"
+        )
+        entries_n, entries_last, words_n, words_first, words_last = cursor.fetchone()
+    where = (connection.alias, connection.settings_dict.get("NAME"))
+    return {"entries": (*where, entries_n, entries_last), "words": (*where, words_n, words_first, words_last)}
+
+
 def current_vocabulary() -> Vocabulary:
     """The SearchWord list in memory (the same on every database), loaded again when the table changed."""
     global _vocabulary
-    stats = SearchWord.objects.aggregate(n=Count("id"), first=Min("id"), last=Max("id"))
-    version = (connection.alias, connection.settings_dict.get("NAME"), *stats.values())
+    version = _table_versions()["words"]
     if _vocabulary is None or _vocabulary[0] != version:
         _vocabulary = (version, Vocabulary.build(SearchWord.objects.values_list("word", flat=True)))
     return _vocabulary[1]
+
+
+@dataclass
+class _Candidate:
+    """A row as scoring reads it, its words already split."""
+
+    entry: "_Row"
+    title_tokens: list[str]
+    title_terms: frozenset[str]
+    terms: frozenset[str]
+    part_terms: frozenset[str]
+
+    @classmethod
+    def of(cls, row) -> "_Candidate":
+        entry = _Row(*row)
+        return cls(
+            entry=entry,
+            title_tokens=entry.title_folded.split(),
+            title_terms=frozenset(entry.title_terms.split()),
+            terms=frozenset(entry.terms.split()),
+            part_terms=frozenset(entry.part_terms.split()),
+        )
+
+
+@dataclass
+class _MemoryIndex:
+    """On databases without full text indexes (SQLite): every entry's stems in memory, with postings.
+
+    Loaded again whenever the table changed (its count, last id or last update), so every process sees
+    what another one wrote. It holds the stems, never more than the SearchEntry table itself.
+    """
+
+    version: tuple
+    candidates: dict[int, _Candidate]
+    title_postings: dict[str, list[int]]
+    postings: dict[str, list[int]]
+
+    @classmethod
+    def build(cls, version: tuple) -> "_MemoryIndex":
+        candidates, title_postings, postings = {}, {}, {}
+        for pk, *row in (
+            SearchEntry.objects.order_by("id").values_list("id", *_FIELDS).iterator(chunk_size=2000)
+        ):
+            candidate = candidates[pk] = _Candidate.of(row)
+            for stem in candidate.title_terms:
+                title_postings.setdefault(stem, []).append(pk)
+            for stem in candidate.terms | candidate.part_terms:
+                postings.setdefault(stem, []).append(pk)
+        return cls(version=version, candidates=candidates, title_postings=title_postings, postings=postings)
+
+    def find(self, stems, limit: int) -> list[_Candidate]:
+        """Entries with a query stem, those with one in the title first, at most `limit`."""
+        in_title = sorted({pk for s in stems for pk in self.title_postings.get(s, ())})
+        chosen = in_title[:limit]
+        if len(chosen) < limit:
+            seen = set(chosen)
+            rest = sorted({pk for s in stems for pk in self.postings.get(s, ())} - seen)
+            chosen += rest[: limit - len(chosen)]
+        return [self.candidates[pk] for pk in chosen]
+
+
+_memory_index: _MemoryIndex | None = None
+
+
+def _current_memory_index() -> _MemoryIndex:
+    global _memory_index
+    version = _table_versions()["entries"]
+    if _memory_index is None or _memory_index.version != version:
+        _memory_index = _MemoryIndex.build(version)
+    return _memory_index
 
 
 def _tsquery(query_plan: QueryPlan):
@@ -144,7 +229,9 @@ class DatabaseBackend:
     def index(self, document: SearchDocument) -> None:
         analysed = _Analysed(document)
         with transaction.atomic():
-            SearchEntry.objects.update_or_create(key=document.key, defaults=_entry_values(document, analysed))
+            # Written again under a new id, so that every process notices the change (_table_versions).
+            SearchEntry.objects.filter(key=document.key).delete()
+            SearchEntry.objects.create(key=document.key, **_entry_values(document, analysed))
             _add_words(_words(document))
             if _is_postgres():
                 SearchEntry.objects.filter(key=document.key).update(search_vector=_vector(analysed))
@@ -211,25 +298,26 @@ class DatabaseBackend:
 
     def scored(self, query_plan: QueryPlan) -> list[tuple[_Row, float]]:
         """Candidates from the database, scored and ordered the same way on every database."""
-        rows = (
-            self._postgres_candidates(query_plan) if _is_postgres() else self._sqlite_candidates(query_plan)
-        )
+        if _is_postgres():
+            candidates = self._postgres_candidates(query_plan)
+        else:
+            candidates = _current_memory_index().find(query_plan.all_stems, CANDIDATE_LIMIT)
         scored = []
-        for entry in rows:
+        for candidate in candidates:
             value = score(
                 query_plan,
-                title_tokens=entry.title_folded.split(),
-                doc_type=entry.doc_type,
-                title_terms=set(entry.title_terms.split()),
-                terms=set(entry.terms.split()),
-                part_terms=set(entry.part_terms.split()),
+                title_tokens=candidate.title_tokens,
+                doc_type=candidate.entry.doc_type,
+                title_terms=candidate.title_terms,
+                terms=candidate.terms,
+                part_terms=candidate.part_terms,
             )
             if value:
-                scored.append((entry, value))
+                scored.append((candidate.entry, value))
         scored.sort(key=lambda pair: (-pair[1], pair[0].title, pair[0].key))
-        return scored[:CANDIDATE_LIMIT]
+        return scored
 
-    def _postgres_candidates(self, query_plan: QueryPlan):
+    def _postgres_candidates(self, query_plan: QueryPlan) -> list[_Candidate]:
         tsquery = _tsquery(query_plan)
         rows = (
             SearchEntry.objects.filter(search_vector=tsquery)
@@ -237,26 +325,7 @@ class DatabaseBackend:
             .order_by("-rank", "title")
             .values_list(*_FIELDS)[:CANDIDATE_LIMIT]
         )
-        return [_Row(*row) for row in rows]
-
-    def _sqlite_candidates(self, query_plan: QueryPlan):
-        stems = sorted(query_plan.stems())
-        if not stems:
-            return []
-        # Every title stem is among `terms` (whole words) or `part_terms` (compound parts).
-        condition = reduce(or_, (Q(terms__contains=s) | Q(part_terms__contains=s) for s in stems))
-        # Entries with a query word in the title first, so that a common word still keeps the best ones.
-        in_title = reduce(or_, (Q(title_terms__contains=s) for s in stems))
-        rows = list(
-            SearchEntry.objects.filter(in_title).order_by("id").values_list(*_FIELDS)[:CANDIDATE_LIMIT]
-        )
-        if len(rows) < CANDIDATE_LIMIT:
-            seen = {row[0] for row in rows}
-            rest = SearchEntry.objects.filter(condition).order_by("id").values_list(*_FIELDS)
-            for row in rest[: CANDIDATE_LIMIT + len(rows)]:
-                if row[0] not in seen:
-                    rows.append(row)
-        return [_Row(*row) for row in rows[:CANDIDATE_LIMIT]]
+        return [_Candidate.of(row) for row in rows]
 
     def suggest(self, *, query: str, user, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:
         prefix = " ".join(tokens(query[:100]))
