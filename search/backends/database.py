@@ -121,6 +121,14 @@ def _hits(chosen: list[tuple["_Row", float]]) -> list[SearchHit]:
 _vocabulary: tuple[tuple, Vocabulary] | None = None
 
 
+_writes = 0  # writes by this process: a rolled-back transaction can give the same ids twice
+
+
+def _wrote() -> None:
+    global _writes
+    _writes += 1
+
+
 def _table_versions() -> dict[str, tuple]:
     """Count and id range of both tables in one cheap query (the primary key index answers it).
 
@@ -134,7 +142,7 @@ def _table_versions() -> dict[str, tuple]:
             " (SELECT MAX(id) FROM search_searchword)"
         )
         entries_n, entries_last, words_n, words_first, words_last = cursor.fetchone()
-    where = (connection.alias, connection.settings_dict.get("NAME"))
+    where = (connection.alias, connection.settings_dict.get("NAME"), _writes)
     return {"entries": (*where, entries_n, entries_last), "words": (*where, words_n, words_first, words_last)}
 
 
@@ -230,6 +238,7 @@ class DatabaseBackend:
         analysed = _Analysed(document)
         with transaction.atomic():
             # Written again under a new id, so that every process notices the change (_table_versions).
+            _wrote()
             SearchEntry.objects.filter(key=document.key).delete()
             SearchEntry.objects.create(key=document.key, **_entry_values(document, analysed))
             _add_words(_words(document))
@@ -237,10 +246,12 @@ class DatabaseBackend:
                 SearchEntry.objects.filter(key=document.key).update(search_vector=_vector(analysed))
 
     def remove(self, key: str) -> None:
+        _wrote()
         SearchEntry.objects.filter(key=key).delete()
 
     def rebuild(self, documents: Iterable[SearchDocument]) -> int:
         postgres = _is_postgres()
+        _wrote()
         with transaction.atomic():
             SearchEntry.objects.all().delete()
             SearchWord.objects.all().delete()
