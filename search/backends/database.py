@@ -1,19 +1,20 @@
 """The embedded default: search the SearchEntry table.
 
 Both databases read the query the same way (search/analysis.py: words, compounds, synonyms, typos
-from the SearchWord vocabulary) and score the candidates the same way, so SQLite and PostgreSQL
-give the same order. They differ only in how candidates are found: PostgreSQL matches a tsvector
-built with its `dutch` configuration from the pre-analysed words (GIN index); SQLite compares the
-stored Snowball stems.
+from the SearchWord vocabulary), find candidates the same way (an in-memory index of the stored
+Snowball stems, loaded again when the table changes) and score them the same way, so SQLite and
+PostgreSQL give the same order. On PostgreSQL every entry also carries a tsvector built with the
+`dutch` configuration from the same pre-analysed words (GIN index); `postgres_matches` answers a plan
+with it, and the tests check that it finds what the in-memory index finds.
 """
 
 from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -130,20 +131,28 @@ def _wrote() -> None:
 
 
 def _table_versions() -> dict[str, tuple]:
-    """Count and id range of both tables in one cheap query (the primary key index answers it).
+    """Cheap numbers that change whenever a table changes, read in one query.
 
-    An entry is written again under a new id (DatabaseBackend.index) and words are only added or all
-    cleared, so a change to either table changes these numbers; one request reads them once.
+    Words are only added or all cleared, so their id range is enough. An entry is written again under a
+    new id (DatabaseBackend.index), so the last id changes with every write; SQLite also counts (cheap
+    there) to notice a removal at once.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT (SELECT COUNT(*) FROM search_searchentry), (SELECT MAX(id) FROM search_searchentry),"
-            " (SELECT COUNT(*) FROM search_searchword), (SELECT MIN(id) FROM search_searchword),"
-            " (SELECT MAX(id) FROM search_searchword)"
-        )
-        entries_n, entries_last, words_n, words_first, words_last = cursor.fetchone()
     where = (connection.alias, connection.settings_dict.get("NAME"), _writes)
-    return {"entries": (*where, entries_n, entries_last), "words": (*where, words_n, words_first, words_last)}
+    with connection.cursor() as cursor:
+        if _is_postgres():  # counting rows is not cheap here; a removed entry is dropped by _hits()
+            cursor.execute(
+                "SELECT (SELECT MAX(id) FROM search_searchentry),"
+                " (SELECT MIN(id) FROM search_searchword), (SELECT MAX(id) FROM search_searchword)"
+            )
+            entries_last, words_first, words_last = cursor.fetchone()
+            entries_n = None
+        else:
+            cursor.execute(
+                "SELECT (SELECT COUNT(*) FROM search_searchentry), (SELECT MAX(id) FROM search_searchentry),"
+                " (SELECT MIN(id) FROM search_searchword), (SELECT MAX(id) FROM search_searchword)"
+            )
+            entries_n, entries_last, words_first, words_last = cursor.fetchone()
+    return {"entries": (*where, entries_n, entries_last), "words": (*where, words_first, words_last)}
 
 
 def current_vocabulary() -> Vocabulary:
@@ -179,10 +188,11 @@ class _Candidate:
 
 @dataclass
 class _MemoryIndex:
-    """On databases without full text indexes (SQLite): every entry's stems in memory, with postings.
+    """Every entry's stems in memory, with postings from stem to entries.
 
-    Loaded again whenever the table changed (its count, last id or last update), so every process sees
-    what another one wrote. It holds the stems, never more than the SearchEntry table itself.
+    Loaded again whenever the table changed (_table_versions), so every process sees what another one
+    wrote. It holds the stems and titles, never more than the SearchEntry table itself. A common word
+    (one entry in three) costs a few dictionary lookups here, where a database checks it row by row.
     """
 
     version: tuple
@@ -225,9 +235,20 @@ def _current_memory_index() -> _MemoryIndex:
     return _memory_index
 
 
-def _tsquery(query_plan: QueryPlan):
-    """Any alternative of any group: (w1) | (w2 & w3) | ..., stemmed by PostgreSQL's dutch configuration."""
-    alternatives = sorted({" & ".join(a.words) for g in query_plan.groups for a in g.alternatives if a.words})
+def _tsquery(query_plan: QueryPlan, weight: str = ""):
+    """Any alternative of any group: (w1) | (w2 & w3) | ..., stemmed by PostgreSQL's dutch configuration.
+
+    With a weight ("A"), only words in the title match.
+    """
+    suffix = f":{weight}" if weight else ""
+    alternatives = sorted(
+        {
+            " & ".join(w + suffix for w in a.words)
+            for g in query_plan.groups
+            for a in g.alternatives
+            if a.words
+        }
+    )
     return SearchQuery(" | ".join(f"({a})" for a in alternatives), config="dutch", search_type="raw")
 
 
@@ -258,10 +279,10 @@ class DatabaseBackend:
             batch, vectors, words, count = [], [], set(), 0
 
             def flush():
+                if postgres:  # the tsvector is computed in the INSERT itself: no second write per row
+                    for entry, (_key, vector) in zip(batch, vectors, strict=True):
+                        entry.search_vector = vector
                 SearchEntry.objects.bulk_create(batch)
-                if postgres:
-                    for key, vector in vectors:
-                        SearchEntry.objects.filter(key=key).update(search_vector=vector)
 
             for document in documents:
                 analysed = _Analysed(document)
@@ -277,7 +298,10 @@ class DatabaseBackend:
             count += len(batch)
             _add_words(words)
         if postgres:
-            with connection.cursor() as cursor:  # fresh statistics, so the planner uses the GIN indexes
+            with connection.cursor() as cursor:
+                # Merge the GIN pending list now (else every query scans it), and fresh statistics, so
+                # that the planner uses the GIN indexes.
+                cursor.execute("SELECT gin_clean_pending_list('search_entry_vector_gin')")
                 cursor.execute("ANALYZE search_searchentry, search_searchword")
         return count
 
@@ -309,10 +333,7 @@ class DatabaseBackend:
 
     def scored(self, query_plan: QueryPlan) -> list[tuple[_Row, float]]:
         """Candidates from the database, scored and ordered the same way on every database."""
-        if _is_postgres():
-            candidates = self._postgres_candidates(query_plan)
-        else:
-            candidates = _current_memory_index().find(query_plan.all_stems, CANDIDATE_LIMIT)
+        candidates = _current_memory_index().find(query_plan.all_stems, CANDIDATE_LIMIT)
         scored = []
         for candidate in candidates:
             value = score(
@@ -328,12 +349,22 @@ class DatabaseBackend:
         scored.sort(key=lambda pair: (-pair[1], pair[0].title, pair[0].key))
         return scored
 
-    def _postgres_candidates(self, query_plan: QueryPlan) -> list[_Candidate]:
-        tsquery = _tsquery(query_plan)
+    def postgres_matches(self, query_plan: QueryPlan) -> list[_Candidate]:
+        """PostgreSQL's own answer to the plan: its dutch configuration over the pre-analysed words.
+
+        Searching reads the in-memory index (the same on every database, and fast for common words,
+        which PostgreSQL must check row by row); this finds the same entries, which the tests check.
+        """
+        """As on SQLite: entries with a query word in the title first, then the others, by id."""
+        if not query_plan.all_stems:
+            return []
+        # One query: the GIN index's matches, those with a query word in the title first, then by id
+        # ("id + 0", so that the planner sorts the matches rather than walk the primary key).
+        in_title = ExpressionWrapper(Q(search_vector=_tsquery(query_plan, "A")), output_field=BooleanField())
         rows = (
-            SearchEntry.objects.filter(search_vector=tsquery)
-            .annotate(rank=SearchRank(F("search_vector"), tsquery))
-            .order_by("-rank", "title")
+            SearchEntry.objects.filter(search_vector=_tsquery(query_plan))
+            .annotate(in_title=in_title)
+            .order_by(F("in_title").desc(), (F("id") + 0).asc())
             .values_list(*_FIELDS)[:CANDIDATE_LIMIT]
         )
         return [_Candidate.of(row) for row in rows]

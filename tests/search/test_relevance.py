@@ -7,7 +7,10 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection  # noqa: F401 (read by skipif)
 from django.urls import reverse
+
+from search.analysis import plan, score
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +78,29 @@ def test_nothing_close_shows_the_walk_in_hours_without_a_suggestion(client, demo
     response = client.get(reverse("search:search"), {"q": "xqzvbrtplm"})
     assert response.context["did_you_mean"] == ""
     assert {h.doc_type for h in response.context["fallback"]} == {"walk_in"}
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_postgresql_dutch_configuration_finds_what_the_shared_analysis_finds(demo):
+    from search.backends.database import DatabaseBackend, _current_memory_index, current_vocabulary
+
+    def matching(query_plan, candidates):
+        return {
+            c.entry.key
+            for c in candidates
+            if score(
+                query_plan,
+                title_tokens=c.title_tokens,
+                doc_type=c.entry.doc_type,
+                title_terms=c.title_terms,
+                terms=c.terms,
+                part_terms=c.part_terms,
+            )
+        }
+
+    backend = DatabaseBackend()
+    for query in ("spreekuren", "taallessen", "klusjes", "huisartsen", "eenzaamheid", "rekeningen betalen"):
+        query_plan = plan(query, current_vocabulary())
+        ours = matching(query_plan, _current_memory_index().find(query_plan.all_stems, 500))
+        theirs = matching(query_plan, backend.postgres_matches(query_plan))
+        assert ours and ours == theirs, query
