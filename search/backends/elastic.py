@@ -168,6 +168,16 @@ def search_body(
         should=[
             Q("multi_match", query=query, fields=fields, type="best_fields", boost=0.3),
             *plan_queries(query_plan),
+            # Elasticsearch's own fuzziness, for a typo the vocabulary of the database does not know.
+            Q(
+                "multi_match",
+                query=query,
+                fields=fields,
+                fuzziness="AUTO",
+                prefix_length=1,
+                analyzer="dutch_index",
+                boost=0.2,
+            ),
         ],
         minimum_should_match=1,
         filter=[Q("term", visibility="public")] + ([Q("term", category=category)] if category else []),

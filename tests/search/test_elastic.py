@@ -102,6 +102,12 @@ def test_query_body_uses_the_corrections_of_the_plan():
     assert '"query": "schuldhulp"' in json.dumps(body["query"]["bool"]["should"][1])
 
 
+def test_query_body_keeps_elasticsearch_fuzziness_for_unknown_typos():
+    should = search_body(query="shuldhulp")["query"]["bool"]["should"]
+    assert should[-1]["multi_match"]["fuzziness"] == "AUTO"
+    assert should[-1]["multi_match"]["analyzer"] == "dutch_index"
+
+
 def test_a_name_is_boosted_as_a_whole():
     should = search_body(query="brabant zorg")["query"]["bool"]["should"]
     assert {"term": {"title_name": {"value": "brabantzorg", "boost": 20}}} in should
