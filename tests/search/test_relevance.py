@@ -71,7 +71,7 @@ def test_nothing_found_says_did_you_mean_and_shows_walk_in_hours(client, demo):
     assert response.context["did_you_mean"] == "bingo"
     assert "Bedoelde u" in html and "?q=bingo" in html
     assert response.context["fallback"]
-    assert "Hier kunt u zonder afspraak terecht" in html
+    assert "Hier kunt u terecht met uw vraag" in html
 
 
 def test_nothing_close_shows_the_walk_in_hours_without_a_suggestion(client, demo):
