@@ -115,3 +115,12 @@ def fallback(*, query: str, user) -> list[SearchHit]:
     entries = list(SearchEntry.objects.filter(doc_type=DocType.WALK_IN).order_by("title")[:20])
     allowed = visible_keys([e.key for e in entries])
     return [_entry_hit(e) for e in entries if e.key in allowed][:FALLBACK_COUNT]
+
+
+def help_when_needed(*, query: str, results: SearchResults | None, user) -> tuple[str, list[SearchHit]]:
+    """'Bedoelde u …?' when a word was unknown, and places to go when nothing was found."""
+    if results is None:
+        return "", []
+    suggestion = did_you_mean(query=query) if not results.hits or results.corrections else ""
+    places = fallback(query=query, user=user) if not results.hits else []
+    return suggestion, places

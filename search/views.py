@@ -35,12 +35,7 @@ def search_page(request):
             category = ""
             results = selectors.search(query=query, user=request.user, types=[doc_type] if doc_type else [])
     promotions = selectors.promoted(query=query) if query else []
-    suggestion = ""
-    fallback = []
-    if results is not None and (not results.hits or results.corrections):
-        suggestion = selectors.did_you_mean(query=query)
-    if results is not None and not results.hits:
-        fallback = selectors.fallback(query=query, user=request.user)
+    suggestion, fallback = selectors.help_when_needed(query=query, results=results, user=request.user)
     context = {
         "search_query": query,
         "best": selectors.best_hits(results.hits, promotions)
