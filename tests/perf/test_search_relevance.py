@@ -53,7 +53,9 @@ def test_relevance_on_residents_queries():
     RESULTS_DIR.mkdir(exist_ok=True)
     # Compared by kind and title: primary keys (and so keys and some URLs) differ between databases.
     urls = first
-    (RESULTS_DIR / f"search-first-results-{vendor}.json").write_text(json.dumps(urls, indent=1, sort_keys=True))
+    (RESULTS_DIR / f"search-first-results-{vendor}.json").write_text(
+        json.dumps(urls, indent=1, sort_keys=True)
+    )
     other = "postgresql" if vendor == "sqlite" else "sqlite"
     other_file = RESULTS_DIR / f"search-first-results-{other}.json"
     if other_file.exists():
