@@ -18,6 +18,7 @@ urlpatterns = [
     path("mijn/meldingen/", include("notifications.urls")),
     path("mijn/", include("accounts.urls")),
     path("privacy/", account_views.privacy, name="privacy"),
+    path("toegankelijkheid/", home_views.accessibility, name="accessibility"),
     path("organisaties/", include("organisations.urls")),
     path("buurtpreventie/", include("notices.urls")),
     path("", include("activities.urls")),
@@ -41,11 +42,13 @@ if settings.SERVE_MEDIA:
 
 if settings.DEBUG:
     urlpatterns += [
+        path("403/", home_views.permission_denied_preview),
         path("404/", home_views.page_not_found_preview),
         path("500/", home_views.server_error_preview),
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler403 = "home.views.permission_denied"
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
