@@ -7,8 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished, post_page_move
         from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from stories.models import StoryIndexPage
 
@@ -16,4 +16,6 @@ class HomeConfig(AppConfig):
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(forget_story_index_url, dispatch_uid=f"home-story-index-{signal!r}")
-        post_delete.connect(forget_story_index_url, sender=StoryIndexPage, dispatch_uid="home-story-index-del")
+        post_delete.connect(
+            forget_story_index_url, sender=StoryIndexPage, dispatch_uid="home-story-index-del"
+        )

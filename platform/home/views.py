@@ -16,7 +16,10 @@ def permission_denied(request, exception=None):
     return render(
         request,
         "403.html",
-        {"reason": reason or _("Deze pagina is niet voor uw account bedoeld."), "next": request.get_full_path()},
+        {
+            "reason": reason or _("Deze pagina is niet voor uw account bedoeld."),
+            "next": request.get_full_path(),
+        },
         status=403,
     )
 
