@@ -301,3 +301,20 @@ def test_member_receives_a_live_notice_on_a_phone(live_server, browser, axe, dis
     journey.check()
     journey.close()
     assert journey.problems == {}, json.dumps(journey.problems, indent=1)
+
+
+def test_last_agenda_viewed_opens_offline(live_server, browser, district):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.goto(live_server.url + "/agenda/?wanneer=vandaag")
+    assert "Taalcafé van vandaag" in page.locator("main").inner_text()
+    page.wait_for_timeout(300)  # the worker stores the copy after answering
+    context.set_offline(True)
+    page.goto(live_server.url + "/agenda/")
+    assert page.locator("h1").inner_text() == "Agenda van de wijk"
+    assert "Taalcafé van vandaag" in page.locator("main").inner_text()
+    page.goto(live_server.url + "/organisaties/nergens/")
+    assert page.locator("h1").inner_text() == "U heeft nu geen internet"
+    context.close()
