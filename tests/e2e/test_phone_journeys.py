@@ -318,3 +318,55 @@ def test_last_agenda_viewed_opens_offline(live_server, browser, district):
     page.goto(live_server.url + "/organisaties/nergens/")
     assert page.locator("h1").inner_text() == "U heeft nu geen internet"
     context.close()
+
+
+FAKE_DUTCH_VOICE = """
+window.__spoken = [];
+const voice = { lang: "nl-NL", name: "Nederlands", default: true, localService: true, voiceURI: "nl" };
+const synth = {
+  getVoices: () => [voice], speak: (u) => window.__spoken.push({ text: u.text, lang: u.lang }),
+  pause: () => window.__spoken.push("pause"), resume: () => window.__spoken.push("resume"),
+  cancel: () => window.__spoken.push("cancel"), addEventListener: () => {},
+};
+Object.defineProperty(window, "speechSynthesis", { value: synth });
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } addEventListener() {} };
+"""
+NO_VOICES = """
+Object.defineProperty(window, "speechSynthesis", { value: { getVoices: () => [], addEventListener: () => {} } });
+"""
+
+
+def test_read_aloud_reads_the_activity_in_dutch_and_pauses_and_stops(live_server, browser, district):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    context.add_init_script(FAKE_DUTCH_VOICE)
+    page = context.new_page()
+    page.goto(live_server.url + "/agenda/taalcafe-van-vandaag/")
+    play = page.locator("[data-read-aloud-play]")
+    play.wait_for(state="visible")
+    play.tap()
+    spoken = page.evaluate("() => window.__spoken")
+    texts = [item for item in spoken if isinstance(item, dict)]
+    assert texts and {item["lang"] for item in texts} == {"nl-NL"}
+    said = " ".join(item["text"] for item in texts)
+    assert said.startswith("Taalcafé van vandaag.")
+    assert "Samen iets leuks doen." in said and "Deel via WhatsApp" not in said
+    page.locator("[data-read-aloud-pause]").tap()
+    assert page.locator("[data-read-aloud-play]").inner_text().strip() == "Verder lezen"
+    page.locator("[data-read-aloud-stop]").tap()
+    assert page.evaluate("() => window.__spoken.slice(-2)") == ["pause", "cancel"]
+    assert page.locator("[data-read-aloud-play]").inner_text().strip() == "Lees voor"
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/agenda/spreekuur-formulieren/", "/verhalen/"])
+def test_read_aloud_stays_hidden_without_a_dutch_voice(live_server, browser, district, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.add_init_script(NO_VOICES)
+    page = context.new_page()
+    page.goto(live_server.url + path)
+    if path == "/verhalen/":  # the first story page
+        page.locator(".story-list .card__title a").first.click()
+    assert page.locator(".read-aloud").count() == 1
+    page.wait_for_timeout(200)
+    assert not page.locator(".read-aloud").is_visible()
+    context.close()
