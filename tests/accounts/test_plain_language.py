@@ -1,0 +1,34 @@
+"""The allauth pages and messages a resident meets speak plain Dutch with "u"."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_login_and_logout_messages_say_u(client, resident):
+    response = client.post(
+        "/account/login/", {"login": resident.email, "password": "ruwaard-demo"}, follow=True
+    )
+    assert "U bent ingelogd. Welkom terug!" in _text(response)
+    response = client.post("/account/logout/", follow=True)
+    assert "U bent uitgelogd. Tot ziens!" in _text(response)
+
+
+def test_old_confirmation_link_explains_what_to_do(client):
+    text = _text(client.get("/account/confirm-email/oud-en-kapot/"))
+    assert "Deze link werkt niet meer" in text
+    assert "Stuur mij een nieuwe link" in text
+    assert " je " not in text and " jouw " not in text
+
+
+def test_old_password_link_explains_what_to_do(client, resident):
+    response = client.get("/account/password/reset/key/1a-oud-en-kapot/", follow=True)
+    text = _text(response)
+    assert "Deze link werkt niet meer" in text
+    assert 'href="/account/password/reset/"' in response.content.decode()
