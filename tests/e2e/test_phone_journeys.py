@@ -130,6 +130,9 @@ def test_header_is_small_and_content_comes_first(live_server, browser, axe, dist
             first = page.locator(FIRST_CONTENT[path]).first.bounding_box()
             assert first is not None, (path, email)
             assert first["y"] < 740, (path, email, first)
+            if path == "/":  # "Nu open" with its first walk-in hour is on the first screen too
+                open_now = page.locator("section[aria-labelledby=home-nu-open] li").first.bounding_box()
+                assert open_now["y"] + open_now["height"] <= 740, (email, open_now)
             # The filters are folded behind one button on the phone.
             if path != "/":
                 assert page.locator("details.filter-panel").get_attribute("open") is None
