@@ -2,6 +2,7 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
+from django_ratelimit.exceptions import Ratelimited
 
 
 def page_not_found(request, exception=None):
@@ -10,6 +11,8 @@ def page_not_found(request, exception=None):
 
 def permission_denied(request, exception=None):
     """The Dutch 403 page: why not, and where to go instead. Also for Django's and Wagtail's PermissionDenied."""
+    if isinstance(exception, Ratelimited):
+        return render(request, "429.html", status=429)
     reason = str(exception or "")
     if not request.user.is_authenticated:
         reason = reason or _("Deze pagina is alleen voor mensen die zijn ingelogd.")
@@ -22,6 +25,10 @@ def permission_denied(request, exception=None):
         },
         status=403,
     )
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
 
 
 def server_error(request):

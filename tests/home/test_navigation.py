@@ -185,3 +185,23 @@ def test_no_link_on_the_main_pages_answers_403_to_its_viewer(client, district_pe
     assert len(links) > 40
     forbidden = sorted(link for link in links if client.get(link).status_code == 403)
     assert forbidden == []
+
+
+def test_too_many_tries_get_a_dutch_429_not_a_403(rf, resident):
+    from django_ratelimit.exceptions import Ratelimited
+
+    request = rf.post("/account/login/")
+    request.user = resident
+    response = permission_denied(request, Ratelimited())
+    assert response.status_code == 429
+    assert "Even wachten" in response.content.decode()
+
+
+def test_bad_request_gets_the_dutch_400_page(rf, resident):
+    from home.views import bad_request
+
+    request = rf.get("/")
+    request.user = resident
+    response = bad_request(request)
+    assert response.status_code == 400
+    assert "Dat begrijpen we niet" in response.content.decode()
