@@ -16,7 +16,7 @@ def story_index_url() -> str:
         page = StoryIndexPage.objects.live().order_by("path").first()
         url = (page.url or "") if page is not None else ""
         if url:
-            cache.set(STORY_INDEX_CACHE_KEY, url, 60 * 60)
+            cache.set(STORY_INDEX_CACHE_KEY, url, 10 * 60)
     return url
 
 
