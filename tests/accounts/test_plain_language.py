@@ -32,3 +32,18 @@ def test_old_password_link_explains_what_to_do(client, resident):
     text = _text(response)
     assert "Deze link werkt niet meer" in text
     assert 'href="/account/password/reset/"' in response.content.decode()
+
+
+def test_confirmation_link_asks_in_plain_dutch_and_confirms(client):
+    from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(verified=False)
+    address = EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    key = EmailConfirmationHMAC(address).key
+    page = client.get(f"/account/confirm-email/{key}/")
+    assert f"Is {user.email} uw e-mailadres? Tik dan op de knop." in _text(page)
+    client.post(f"/account/confirm-email/{key}/")
+    address.refresh_from_db()
+    assert address.verified
