@@ -165,3 +165,22 @@ class EndSeriesForm(forms.Form):
         if value < timezone.localdate() - timedelta(days=1):
             raise forms.ValidationError(_("Kies vandaag of een dag in de toekomst."))
         return value
+
+
+class GuestAttendanceForm(forms.Form):
+    """ "Ik kom" without an account: a first name and an e-mail address or a phone number."""
+
+    name = forms.CharField(label=_("Uw voornaam"), max_length=80)
+    email = forms.EmailField(label=_("E-mailadres"), required=False)
+    phone = forms.RegexField(
+        label=_("Of telefoonnummer"),
+        regex=r"^\+?[0-9][0-9 ()\-]{5,19}$",
+        required=False,
+        error_messages={"invalid": _("Vul een telefoonnummer in, bijvoorbeeld 0412 123 456.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and not self.errors:
+            raise forms.ValidationError(_("Vul uw e-mailadres of telefoonnummer in."))
+        return data

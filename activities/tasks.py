@@ -23,3 +23,12 @@ def import_ical_feeds() -> dict:
         for key, value in services.import_ical_feed(feed=feed).items():
             totals[key] += value
     return totals
+
+
+@task()
+def import_one_feed(*, feed_id: int) -> dict:
+    """ "Nu importeren" by a professional: one feed, at once (not waiting for the hourly run)."""
+    feed = ICalFeed.objects.select_related("organisation").filter(pk=feed_id).first()
+    if feed is None:
+        return {"failed": 1}
+    return services.import_ical_feed(feed=feed)

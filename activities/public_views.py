@@ -1,0 +1,58 @@
+"""Public views beyond the agenda list: the map of where things happen and the agenda for partner sites."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone
+
+from . import selectors
+from .filters import AgendaFilterSet
+from .views import _day_label
+
+EMBED_LIMIT = 30
+MAP_LIMIT = 500
+
+
+def _map_context(occurrences, **extra) -> dict:
+    return {
+        "places": selectors.places_of(occurrences),
+        "tile_url": settings.MAP_TILE_URL,
+        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        **extra,
+    }
+
+
+def agenda_map(request):
+    """The agenda's dates of the chosen period on a map, and as a list by place without JavaScript."""
+    filters = AgendaFilterSet(request.GET)
+    occurrences = selectors.agenda_occurrences(filters=filters).filter(is_cancelled=False)[:MAP_LIMIT]
+    query = request.GET.urlencode()
+    return render(
+        request,
+        "activities/map.html",
+        _map_context(occurrences, problems=filters.problems, walk_ins=False, query=query),
+    )
+
+
+def walk_in_map(request):
+    groups = selectors.walk_in_hours()
+    occurrences = [o for group in groups.values() for o in group if not o.is_cancelled]
+    return render(request, "activities/map.html", _map_context(occurrences, walk_ins=True, query=""))
+
+
+def embed(request):
+    """A compact agenda that partner websites frame; only the configured origins may do so."""
+    filters = AgendaFilterSet(request.GET, default_days=14)
+    occurrences = selectors.agenda_occurrences(filters=filters)[:EMBED_LIMIT]
+    today = timezone.localdate()
+    days = [(day, _day_label(day, today), items) for day, items in selectors.group_by_day(occurrences)]
+    response = render(
+        request,
+        "activities/embed.html",
+        {"days": days, "problems": filters.problems, "site_url": settings.SITE_URL},
+    )
+    origins = list(settings.EMBED_ALLOWED_ORIGINS)
+    # django-csp reads this per response: frame-ancestors names exactly the configured origins.
+    response._csp_replace = {"frame-ancestors": origins or ["'none'"]}
+    if origins:
+        response.xframe_options_exempt = True
+    return response
