@@ -33,7 +33,12 @@ def _occurrence(slug: str, pk: int) -> Occurrence:
 
 def _signed_up_message(request, item: Attendance) -> None:
     if item.status == Attendance.Status.WAITING:
-        messages.info(request, _("Alle plaatsen zijn bezet. U staat op de wachtlijst. Komt er een plaats vrij, dan hoort u het."))
+        messages.info(
+            request,
+            _(
+                "Alle plaatsen zijn bezet. U staat op de wachtlijst. Komt er een plaats vrij, dan hoort u het."
+            ),
+        )
     else:
         messages.success(request, _("Fijn dat u komt! U krijgt de dag ervoor een herinnering."))
 
@@ -70,7 +75,9 @@ def attend(request, slug, pk):
 @login_required
 @require_POST
 def unattend(request, pk):
-    item = get_object_or_404(Attendance.objects.select_related("occurrence__activity"), pk=pk, user=request.user)
+    item = get_object_or_404(
+        Attendance.objects.select_related("occurrence__activity"), pk=pk, user=request.user
+    )
     attendance.cancel_attendance(attendance=item)
     messages.success(request, _("U bent afgemeld."))
     if request.POST.get("terug") == "mijn":
@@ -86,11 +93,15 @@ def guest_cancel(request, token):
     if request.method == "POST":
         attendance.cancel_attendance(attendance=item)
         item.refresh_from_db()
-    return render(request, "activities/guest_cancel.html", {"attendance": item, "activity": item.occurrence.activity})
+    return render(
+        request, "activities/guest_cancel.html", {"attendance": item, "activity": item.occurrence.activity}
+    )
 
 
 def _managed_occurrence(request, slug, pk) -> Occurrence:
-    occurrence = get_object_or_404(Occurrence.objects.select_related("activity__organisation"), pk=pk, activity__slug=slug)
+    occurrence = get_object_or_404(
+        Occurrence.objects.select_related("activity__organisation"), pk=pk, activity__slug=slug
+    )
     if not services.can_manage(user=request.user, activity=occurrence.activity):
         raise ApplicationError(_("Alleen de organisator ziet wie er komt."), code="forbidden")
     return occurrence
@@ -117,14 +128,23 @@ def attendee_csv(request, slug, pk):
     occurrence = _managed_occurrence(request, slug, pk)
     start = timezone.localtime(occurrence.start)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{occurrence.activity.slug}-{start:%Y-%m-%d}.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="{occurrence.activity.slug}-{start:%Y-%m-%d}.csv"'
+    )
     response.write("\ufeff")  # spreadsheet programs read the accents right
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Voornaam"), _("Status"), _("Aangemeld op"), _("Contact (zonder account)")])
     for item in selectors.attendees(occurrence=occurrence):
         contact = "" if item.user_id else (item.guest_email or item.guest_phone)
         signed = timezone.localtime(item.created_at)
-        writer.writerow([_safe_cell(item.first_name), item.get_status_display(), f"{signed:%Y-%m-%d %H:%M}", _safe_cell(contact)])
+        writer.writerow(
+            [
+                _safe_cell(item.first_name),
+                item.get_status_display(),
+                f"{signed:%Y-%m-%d %H:%M}",
+                _safe_cell(contact),
+            ]
+        )
     return response
 
 

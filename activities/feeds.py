@@ -27,7 +27,9 @@ def can_manage_feed(*, user, organisation) -> bool:
 
 def _require(*, user, organisation) -> None:
     if not can_manage_feed(user=user, organisation=organisation):
-        raise ApplicationError(_("U mag alleen de agenda van uw eigen organisatie instellen."), code="forbidden")
+        raise ApplicationError(
+            _("U mag alleen de agenda van uw eigen organisatie instellen."), code="forbidden"
+        )
 
 
 @transaction.atomic
@@ -49,7 +51,12 @@ def test_ical_feed(*, feed: ICalFeed, by) -> dict:
         series, overrides = events_of(body)
     except Exception as exc:  # noqa: BLE001 — whatever goes wrong is shown to the professional
         return {"ok": False, "error": str(exc)[:300]}
-    return {"ok": True, "series": len(series), "overrides": len(overrides), "titles": [s["title"] for s in series[:5]]}
+    return {
+        "ok": True,
+        "series": len(series),
+        "overrides": len(overrides),
+        "titles": [s["title"] for s in series[:5]],
+    }
 
 
 @transaction.atomic

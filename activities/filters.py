@@ -173,7 +173,9 @@ class AgendaFilterSet(QueryFilterSet):
     def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         if not value:
             return queryset
-        return queryset.filter(Q(activity__cost__isnull=True) | Q(activity__cost=0), activity__cost_known=True)
+        return queryset.filter(
+            Q(activity__cost__isnull=True) | Q(activity__cost=0), activity__cost_known=True
+        )
 
     def filter_accessible(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(activity__location__is_accessible=True) if value else queryset

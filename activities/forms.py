@@ -74,6 +74,8 @@ class ActivityForm(forms.ModelForm):
             "cost",
             "registration",
             "registration_detail",
+            "max_places",
+            "guests_may_sign_up",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
@@ -86,6 +88,11 @@ class ActivityForm(forms.ModelForm):
             # Someone who belongs to an organisation usually posts for it; "als bewoner" stays a choice.
             self.initial["organisation"] = organisations.first().pk
         self.fields["location"].queryset = Location.objects.all()
+        if self.instance.registration != Activity.Registration.UNKNOWN:
+            # "Unknown" is what an imported feed says; whoever fills in the form knows.
+            self.fields["registration"].choices = [
+                c for c in self.fields["registration"].choices if c[0] != Activity.Registration.UNKNOWN
+            ]
         self.fields["location"].empty_label = _("Kies een plek")
         instance = self.instance
         if instance.pk:

@@ -21,7 +21,9 @@ class FeedForm(forms.Form):
         label=gettext_lazy("Adres van de iCal-feed"),
         max_length=500,
         assume_scheme="https",
-        help_text=gettext_lazy("Het adres eindigt vaak op .ics. U vindt het in de instellingen van uw agenda."),
+        help_text=gettext_lazy(
+            "Het adres eindigt vaak op .ics. U vindt het in de instellingen van uw agenda."
+        ),
     )
     category = forms.ChoiceField(label=gettext_lazy("Rubriek"), choices=Category.choices)
 
@@ -53,7 +55,9 @@ def feeds_view(request):
 def feed_detail(request, pk):
     feed = get_object_or_404(ICalFeed.objects.select_related("organisation"), pk=pk)
     if not feeds.can_manage_feed(user=request.user, organisation=feed.organisation):
-        raise ApplicationError(_("U mag alleen de agenda van uw eigen organisatie instellen."), code="forbidden")
+        raise ApplicationError(
+            _("U mag alleen de agenda van uw eigen organisatie instellen."), code="forbidden"
+        )
     test = None
     if request.method == "POST":
         action = request.POST.get("actie")
@@ -67,6 +71,3 @@ def feed_detail(request, pk):
             feeds.set_feed_active(feed=feed, by=request.user, active=action == "aan")
             return redirect("activities:import_feed", pk=feed.pk)
     return render(request, "activities/import_feed.html", {"feed": feed, "test": test})
-
-
-

@@ -417,7 +417,9 @@ class Attendance(models.Model):
 class PersonalFeed(models.Model):
     """The secret address of one resident's own iCal feed; renewing it makes the old address unknown."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_feed")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_feed"
+    )
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -480,7 +480,7 @@ def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
     from .ical import events_of
 
     now = now or timezone.now()
-    counts = {"created": 0, "updated": 0, "removed": 0, "failed": 0, "unchanged": 0}
+    counts = {"created": 0, "updated": 0, "removed": 0, "failed": 0}
     try:
         body, headers = fetch_feed(feed.url, etag=feed.etag, last_modified=feed.last_modified)
         if body is None:

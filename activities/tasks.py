@@ -21,7 +21,7 @@ def import_ical_feeds() -> dict:
     totals = {"created": 0, "updated": 0, "removed": 0, "failed": 0}
     for feed in ICalFeed.objects.filter(is_active=True).select_related("organisation"):
         for key, value in services.import_ical_feed(feed=feed).items():
-            totals[key] += value
+            totals[key] = totals.get(key, 0) + value
     return totals
 
 

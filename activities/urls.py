@@ -29,7 +29,9 @@ urlpatterns = [
     path("agenda/<slug:slug>/datum/<int:pk>/", views.occurrence, name="occurrence"),
     path("agenda/<slug:slug>/datum/<int:pk>/ik-kom/", attendance_views.attend, name="attend"),
     path("agenda/<slug:slug>/datum/<int:pk>/wie-komt/", attendance_views.attendee_list, name="attendees"),
-    path("agenda/<slug:slug>/datum/<int:pk>/wie-komt.csv", attendance_views.attendee_csv, name="attendees_csv"),
+    path(
+        "agenda/<slug:slug>/datum/<int:pk>/wie-komt.csv", attendance_views.attendee_csv, name="attendees_csv"
+    ),
     path("inloopspreekuren/", views.walk_in_hours, name="walk_in_hours"),
     path("inloopspreekuren/kaart/", public_views.walk_in_map, name="walk_in_map"),
 ]
