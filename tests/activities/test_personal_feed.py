@@ -1,6 +1,6 @@
 """/mijn/agenda/: the dates one goes to, and a private iCal feed at a secret, renewable address."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
