@@ -50,7 +50,7 @@ def test_filters_by_category_and_organisation_and_links_open_outside_the_frame(c
     html = client.get("/agenda/insluiten/?categorie=ontmoeten&organisatie=ons-welzijn").content.decode()
     assert "Koffie-inloop" in html and "Gym voor ouderen" not in html and "Kledingruil" not in html
     assert 'href="https://wijk.example/agenda/' in html
-    links = [chunk for chunk in html.split("<a ")[1:]]
+    links = html.split("<a ")[1:]
     assert links and all('target="_blank"' in link or 'target="_top"' in link for link in links)
 
 
