@@ -191,3 +191,25 @@ class GuestAttendanceForm(forms.Form):
         if not data.get("email") and not data.get("phone") and not self.errors:
             raise forms.ValidationError(_("Vul uw e-mailadres of telefoonnummer in."))
         return data
+
+
+class LocationForm(forms.ModelForm):
+    """A place's address and its point on the map, typed as numbers (decimal degrees, WGS84)."""
+
+    class Meta:
+        model = Location
+        fields = ["address", "latitude", "longitude", "is_accessible", "accessibility_notes"]
+        widgets = {
+            "latitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+            "longitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+        }
+        error_messages = {
+            "latitude": {
+                "min_value": _("De breedtegraad ligt tussen -90 en 90. In Oss is die ongeveer 51,76."),
+                "max_value": _("De breedtegraad ligt tussen -90 en 90. In Oss is die ongeveer 51,76."),
+            },
+            "longitude": {
+                "min_value": _("De lengtegraad ligt tussen -180 en 180. In Oss is die ongeveer 5,53."),
+                "max_value": _("De lengtegraad ligt tussen -180 en 180. In Oss is die ongeveer 5,53."),
+            },
+        }

@@ -1,11 +1,19 @@
 """Public views beyond the agenda list: the map of where things happen and the agenda for partner sites."""
 
 from django.conf import settings
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from . import selectors
+from core.exceptions import ApplicationError
+
+from . import selectors, services
 from .filters import AgendaFilterSet
+from .forms import LocationForm
+from .models import Location
 from .views import _day_label
 
 EMBED_LIMIT = 30
@@ -56,3 +64,37 @@ def embed(request):
     if origins:
         response.xframe_options_exempt = True
     return response
+
+
+def locations(request):
+    """Every place, with a link to change its map point for those who may."""
+    return render(
+        request,
+        "activities/locations.html",
+        {
+            "locations": Location.objects.order_by("name"),
+            "can_edit": services.can_edit_locations(user=request.user),
+        },
+    )
+
+
+@login_required
+def location_edit(request, slug):
+    location = get_object_or_404(Location, slug=slug)
+    if not services.can_edit_locations(user=request.user):
+        raise ApplicationError(_("Alleen professionals en moderatoren wijzigen plekken."), code="forbidden")
+    form = LocationForm(request.POST or None, instance=Location.objects.get(pk=location.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_location(location=location, by=request.user, **form.cleaned_data)
+        except (ApplicationError, ValidationError) as error:
+            form.add_error(None, getattr(error, "message", None) or " ".join(error.messages))
+        else:
+            messages.success(request, _("De plek is opgeslagen."))
+            return redirect("activities:locations")
+    return render(
+        request,
+        "activities/location_form.html",
+        {"location": location, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

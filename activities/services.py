@@ -512,3 +512,22 @@ def _record_import(*, feed, now: datetime, counts: dict) -> None:
     feed.last_imported_at, feed.last_error = now, ""
     feed.last_result = {**counts, "at": now.isoformat()}
     feed.save(update_fields=["last_imported_at", "last_error", "last_result", "etag", "last_modified"])
+
+
+# --- places --------------------------------------------------------------------------------------------
+
+
+def can_edit_locations(*, user) -> bool:
+    return getattr(user, "is_authenticated", False) and (is_professional(user) or is_moderator(user))
+
+
+@transaction.atomic
+def update_location(*, location: Location, by, **fields) -> Location:
+    """A professional or moderator keeps a place's address and map point current."""
+    if not can_edit_locations(user=by):
+        raise ApplicationError(_("Alleen professionals en moderatoren wijzigen plekken."), code="forbidden")
+    for name, value in fields.items():
+        setattr(location, name, value)
+    location.full_clean()
+    location.save()
+    return location

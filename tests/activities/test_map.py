@@ -68,3 +68,34 @@ def test_coordinates_must_be_sane(db, lat, lng):
     location = Location(name="Ergens", slug="ergens", latitude=lat, longitude=lng)
     with pytest.raises(ValidationError):
         location.full_clean()
+
+
+def test_professional_enters_coordinates_as_numbers(client_for, places, professional):
+    unknown = places[2]
+    url = f"/agenda/plekken/{unknown.slug}/"
+    response = client_for(professional).post(
+        url, {"address": "Kastanjelaan 5, Oss", "latitude": "51.7561", "longitude": "5.5330"}
+    )
+    unknown.refresh_from_db()
+    assert response.status_code == 302 and unknown.latitude == Decimal("51.756100")
+    assert len(markers(client_for(professional).get("/agenda/kaart/").content.decode())) == 3
+
+
+def test_coordinates_out_of_range_get_a_dutch_message(client_for, places, professional):
+    url = f"/agenda/plekken/{places[2].slug}/"
+    response = client_for(professional).post(url, {"latitude": "151.7", "longitude": "5.53"})
+    assert response.status_code == 400 and "ongeveer 51,76" in response.content.decode()
+    response = client_for(professional).post(url, {"latitude": "51.7"})
+    assert response.status_code == 400 and "allebei" in response.content.decode()
+    places[2].refresh_from_db()
+    assert places[2].latitude is None
+
+
+def test_residents_cannot_move_places(client_for, places, resident):
+    assert (
+        client_for(resident)
+        .post(f"/agenda/plekken/{places[0].slug}/", {"latitude": "1", "longitude": "1"})
+        .status_code
+        == 403
+    )
+    assert "wijzigen" not in client_for(resident).get("/agenda/plekken/").content.decode()
