@@ -1,5 +1,7 @@
 """Public views beyond the agenda list: the map of where things happen and the agenda for partner sites."""
 
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +19,8 @@ from .models import Location
 from .views import _day_label
 
 EMBED_LIMIT = 30
+# An origin is a scheme and a host (and a port): no paths, wildcards or CSP keywords slip into the policy.
+ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 MAP_LIMIT = 500
 
 
@@ -58,7 +62,7 @@ def embed(request):
         "activities/embed.html",
         {"days": days, "problems": filters.problems, "site_url": settings.SITE_URL},
     )
-    origins = list(settings.EMBED_ALLOWED_ORIGINS)
+    origins = [o.rstrip("/") for o in settings.EMBED_ALLOWED_ORIGINS if ORIGIN.fullmatch(o.rstrip("/"))]
     # django-csp reads this per response: frame-ancestors names exactly the configured origins.
     response._csp_replace = {"frame-ancestors": origins or ["'none'"]}
     if origins:

@@ -233,3 +233,16 @@ def test_two_people_taking_the_last_place_at_once_one_waits():
         thread.join()
     statuses = sorted(Attendance.objects.values_list("status", flat=True))
     assert errors == [] and statuses == [GOING, WAITING]
+
+
+def test_guest_gets_the_reminder_by_mail(two_places, clock, django_capture_on_commit_callbacks):
+    two_places.activity.guests_may_sign_up = True
+    two_places.activity.save()
+    attendance.attend_as_guest(occurrence=two_places, name="Truus", email="truus@example.org")
+    attendance.attend_as_guest(occurrence=two_places, name="Kees", phone="0412 123 456")
+    clock.move_to(datetime(2026, 5, 5, 17, 0, tzinfo=AMS))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert attendance.send_attendance_reminders() == {"notified": 0, "mailed": 1}
+    reminder = mail.outbox[-1]
+    assert reminder.to == ["truus@example.org"] and "Morgen: Kookcafé" in reminder.body
+    assert "/agenda/afmelden/" in reminder.body

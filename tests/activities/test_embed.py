@@ -57,3 +57,13 @@ def test_filters_by_category_and_organisation_and_links_open_outside_the_frame(c
 def test_unknown_organisation_is_named_not_an_error(client, agenda):
     response = client.get("/agenda/insluiten/?organisatie=bestaat-niet")
     assert response.status_code == 200 and "bestaat-niet" in response.content.decode()
+
+
+def test_malformed_origins_never_reach_the_policy(client, agenda, settings):
+    settings.EMBED_ALLOWED_ORIGINS = [
+        "https://partner.example/",
+        "*",
+        "'unsafe-inline'",
+        "https://a.example; script-src *",
+    ]
+    assert directives(client.get("/agenda/insluiten/"))["frame-ancestors"] == ["https://partner.example"]
