@@ -237,6 +237,8 @@ def load_activities(*, today, stdout) -> None:
             audiences=list(item["audiences"]),
             rrule=_rrule(item),
             cost=Decimal(item["cost"]) if "cost" in item else None,
+            max_places=item.get("max_places"),
+            guests_may_sign_up=item.get("guests_may_sign_up", False),
             description=item["summary"] + " Loop gerust eens binnen, u bent van harte welkom.",
         )
         rows.append((item["slug"], values))
