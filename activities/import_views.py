@@ -1,9 +1,11 @@
 """Professionals set up, test and run the iCal import of their own organisation."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -46,7 +48,13 @@ def feeds_view(request):
     return render(
         request,
         "activities/import_feeds.html",
-        {"feeds": feeds.feeds_for(user=request.user), "form": form},
+        {
+            "feeds": feeds.feeds_for(user=request.user),
+            "form": form,
+            "organisations": organisations_of(user=request.user),
+            "embed_url": settings.SITE_URL.rstrip("/") + reverse("activities:embed"),
+            "embed_script_url": settings.SITE_URL.rstrip("/") + reverse("activities:embed_script"),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

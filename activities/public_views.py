@@ -1,12 +1,15 @@
 """Public views beyond the agenda list: the map of where things happen and the agenda for partner sites."""
 
+import json
 import re
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -102,3 +105,33 @@ def location_edit(request, slug):
         {"location": location, "form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+EMBED_SCRIPT = """(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script) return;
+  var query = new URLSearchParams();
+  ["categorie", "organisatie"].forEach(function (key) {
+    if (script.dataset[key]) query.set(key, script.dataset[key]);
+  });
+  var frame = document.createElement("iframe");
+  frame.src = %(url)s + (query.toString() ? "?" + query.toString() : "");
+  frame.title = %(title)s;
+  frame.loading = "lazy";
+  frame.style.width = "100%%";
+  frame.style.border = "0";
+  frame.style.height = (parseInt(script.dataset.hoogte, 10) || 600) + "px";
+  script.parentNode.insertBefore(frame, script.nextSibling);
+})();
+"""
+
+
+def embed_script(request):
+    """A small script for partner sites: it places the embedded agenda as an iframe after itself."""
+    url = settings.SITE_URL.rstrip("/") + reverse("activities:embed")
+    body = EMBED_SCRIPT % {"url": json.dumps(url), "title": json.dumps(_("Agenda Wij(k) de Ruwaard"))}
+    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -10,6 +10,7 @@ urlpatterns = [
     path("agenda/afdrukken/", views.agenda_print, name="print"),
     path("agenda/nieuw/", views.create, name="create"),
     path("agenda/insluiten/", public_views.embed, name="embed"),
+    path("agenda/insluiten.js", public_views.embed_script, name="embed_script"),
     path("agenda/importeren/", import_views.feeds_view, name="import_feeds"),
     path("agenda/importeren/<int:pk>/", import_views.feed_detail, name="import_feed"),
     path("agenda/kaart/", public_views.agenda_map, name="map"),

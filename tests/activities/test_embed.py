@@ -67,3 +67,20 @@ def test_malformed_origins_never_reach_the_policy(client, agenda, settings):
         "https://a.example; script-src *",
     ]
     assert directives(client.get("/agenda/insluiten/"))["frame-ancestors"] == ["https://partner.example"]
+
+
+def test_partner_script_places_the_embedded_agenda(client, settings):
+    settings.SITE_URL = "https://wijk.example"
+    response = client.get("/agenda/insluiten.js")
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/javascript")
+    assert '"https://wijk.example/agenda/insluiten/"' in body
+    assert 'document.createElement("iframe")' in body and "organisatie" in body
+
+
+def test_professional_finds_the_snippet_for_their_organisation(client_for, db):
+    from tests.factories import MembershipFactory
+
+    membership = MembershipFactory()
+    html = client_for(membership.user).get("/agenda/importeren/").content.decode()
+    assert f'data-organisatie="{membership.organisation.slug}"' in html
