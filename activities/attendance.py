@@ -187,7 +187,7 @@ def _guest_context(attendance: Attendance) -> dict:
 def _reminder_text(occurrence: Occurrence) -> str:
     activity = occurrence.activity
     values = {"title": activity.title, "when": _when(occurrence), "where": _where(activity)}
-    if occurrence.is_cancelled:
+    if occurrence.is_cancelled or activity.status == Activity.Status.CANCELLED:
         text = _("%(title)s op %(when)s gaat niet door.") % values
         return text + (f" {occurrence.reason}" if occurrence.reason else "")
     if occurrence.is_moved:
@@ -241,6 +241,41 @@ def _remind(attendance: Attendance, counts: dict[str, int]) -> None:
             to=[attendance.guest_email],
         )
         counts["mailed"] += 1
+
+
+def tell_attendees_of_change(*, occurrence: Occurrence) -> int:
+    """A date was cancelled or moved: everyone who comes or waits hears it at once (after commit)."""
+    text = _change_text(occurrence)
+    told = 0
+    people = occurrence.attendances.exclude(status=Status.CANCELLED).select_related("user")
+    for item in people:
+        if item.user_id:
+            notify(
+                user=item.user,
+                kind=Kind.ACTIVITY_REMINDER,
+                text=text,
+                url=occurrence.activity.get_absolute_url(),
+            )
+        elif item.guest_email:
+            send_mail_on_commit(
+                subject=_("Gewijzigd: %(title)s") % {"title": occurrence.activity.title},
+                body=render_to_string(
+                    "activities/email/guest_reminder.txt", {**_guest_context(item), "text": text}
+                ),
+                to=[item.guest_email],
+            )
+        else:
+            continue
+        told += 1
+    return told
+
+
+def _change_text(occurrence: Occurrence) -> str:
+    if occurrence.is_cancelled:
+        return _reminder_text(occurrence)
+    values = {"title": occurrence.activity.title, "when": _when(occurrence)}
+    text = _("Let op, de tijd is veranderd: %(title)s is nu %(when)s.") % values
+    return text + (f" {occurrence.reason}" if occurrence.reason else "")
 
 
 # --- one's own feed -------------------------------------------------------------------------------------

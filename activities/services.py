@@ -21,6 +21,7 @@ from core.tasks import send_mail_on_commit
 from notifications.services import notify
 from organisations.selectors import is_member_of
 
+from .attendance import tell_attendees_of_change
 from .models import Activity, Location, Occurrence
 from .recurrence import expand
 
@@ -264,6 +265,7 @@ def cancel_occurrence(*, occurrence: Occurrence, by, reason: str) -> Occurrence:
     occurrence.is_cancelled = True
     occurrence.reason = reason.strip()[:200]
     occurrence.save(update_fields=["is_cancelled", "reason"])
+    tell_attendees_of_change(occurrence=occurrence)
     return occurrence
 
 
@@ -287,6 +289,7 @@ def move_occurrence(
     occurrence.is_cancelled = False
     occurrence.reason = reason.strip()[:200]
     occurrence.save(update_fields=["start", "end", "is_moved", "is_cancelled", "reason"])
+    tell_attendees_of_change(occurrence=occurrence)
     return occurrence
 
 

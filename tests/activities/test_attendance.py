@@ -181,14 +181,26 @@ def test_reminder_names_a_move_or_a_cancellation(two_places, resident, other_res
     move_occurrence(occurrence=two_places, by=professional, start=two_places.start + timedelta(hours=1))
     clock.move_to(datetime(2026, 5, 5, 17, 0, tzinfo=AMS))
     attendance.send_attendance_reminders()
-    assert "18:30" in Notification.objects.get(user=resident).text
-    assert "veranderd" in Notification.objects.get(user=resident).text
+    reminder = Notification.objects.filter(user=resident).latest("pk").text
+    assert "18:30" in reminder and "veranderd" in reminder
 
     attendance.attend(occurrence=two_places, user=other_resident)
     cancel_occurrence(occurrence=two_places, by=professional, reason="Vandaag geen kookcafé")
     attendance.send_attendance_reminders()
-    text = Notification.objects.get(user=other_resident).text
+    text = Notification.objects.filter(user=other_resident).latest("pk").text
     assert "gaat niet door" in text and "Vandaag geen kookcafé" in text
+
+
+def test_attendees_hear_at_once_when_a_date_is_moved_or_cancelled(two_places, resident, professional):
+    attendance.attend(occurrence=two_places, user=resident)
+    move_occurrence(
+        occurrence=two_places, by=professional, start=two_places.start + timedelta(hours=1), reason="Later"
+    )
+    moved = Notification.objects.get(user=resident)
+    assert "18:30" in moved.text and "Later" in moved.text
+    cancel_occurrence(occurrence=two_places, by=professional, reason="Kok ziek")
+    assert "Kok ziek" in Notification.objects.filter(user=resident).latest("pk").text
+    assert Notification.objects.filter(user=resident).count() == 2
 
 
 def test_scheduled_job_records_its_last_run(two_places, resident, clock):
