@@ -128,10 +128,20 @@ def detail(request, slug):
             "can_manage": activity.can_manage,
             "can_approve": activity.status == Activity.Status.PENDING and is_moderator(request.user),
             "json_ld": seo.json_ld(seo.event_data(activity=activity, occurrences=occurrences)),
-            "open_graph": seo.open_graph(activity=activity),
+            "open_graph": seo.open_graph(activity=activity, image_url=_share_image(activity)),
             "calendar": _calendar_links(activity, next_date),
         },
     )
+
+
+def _share_image(activity: Activity) -> str:
+    """The photo as a 1200×630 JPEG for link previews (WhatsApp, Facebook); none when it cannot be made."""
+    if activity.image is None:
+        return ""
+    try:
+        return activity.image.get_rendition("fill-1200x630|format-jpeg").url
+    except OSError:  # wagtail SourceImageIOError: the original file is missing
+        return ""
 
 
 def _calendar_links(activity: Activity, occurrence: Occurrence | None) -> dict:

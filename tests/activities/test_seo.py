@@ -154,3 +154,15 @@ def test_robots_txt_names_the_sitemap(client, settings):
     settings.SITE_URL = "https://wijk.example"
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: https://wijk.example/sitemap.xml" in body and "Disallow: /mijn/" in body
+
+
+def test_open_graph_image_is_an_absolute_jpeg(client, activity):
+    from tests.stories.factories import ImageFactory
+
+    activity.image = ImageFactory()
+    activity.image_alt = "Mensen aan een lange tafel"
+    activity.save()
+    _events, html = events_on(client, activity)
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+    assert image.startswith("https://wijk.example/") and image.endswith(".jpg")
+    assert '<meta property="og:image:alt" content="Mensen aan een lange tafel">' in html
