@@ -12,7 +12,7 @@ from tests.activities.factories import ActivityFactory, LocationFactory
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_map_shows_a_marker_per_place_without_csp_violations(live_server, phone):
+def test_map_shows_a_marker_per_place_without_csp_violations(live_server, phone, axe):
     soon = timezone.now() + timedelta(hours=3)
     huis = LocationFactory(
         name="Ons Huis van de Wijk", latitude=Decimal("51.7572"), longitude=Decimal("5.5312")
@@ -31,3 +31,4 @@ def test_map_shows_a_marker_per_place_without_csp_violations(live_server, phone)
     assert phone.locator("[data-map]").is_visible()
     assert phone.locator(".map-place").count() == 3
     assert violations == []
+    assert axe(phone) == []
