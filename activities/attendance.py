@@ -278,6 +278,21 @@ def _change_text(occurrence: Occurrence) -> str:
     return text + (f" {occurrence.reason}" if occurrence.reason else "")
 
 
+#: Guests' e-mail addresses and phone numbers are kept this long after their date, then erased.
+KEEP_GUEST_CONTACT = timedelta(days=30)
+
+
+@transaction.atomic
+def forget_guest_contacts(*, now: datetime | None = None) -> int:
+    """Erase the contact details of guests whose date ended more than 30 days ago (their first name stays)."""
+    now = now or timezone.now()
+    return (
+        Attendance.objects.filter(user__isnull=True, occurrence__end__lt=now - KEEP_GUEST_CONTACT)
+        .exclude(guest_email="", guest_phone="")
+        .update(guest_email="", guest_phone="")
+    )
+
+
 # --- one's own feed -------------------------------------------------------------------------------------
 
 

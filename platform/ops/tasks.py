@@ -32,7 +32,8 @@ def ical_imports() -> dict:
 @task()
 @recorded("attendance_reminders")
 def attendance_reminders() -> dict:
-    return activity_attendance.send_attendance_reminders()
+    sent = activity_attendance.send_attendance_reminders()
+    return {**sent, "guest_contacts_erased": activity_attendance.forget_guest_contacts()}
 
 
 @task()

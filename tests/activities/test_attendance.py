@@ -213,7 +213,7 @@ def test_scheduled_job_records_its_last_run(two_places, resident, clock):
     clock.move_to(datetime(2026, 5, 5, 17, 0, tzinfo=AMS))
     attendance_reminders.call()
     run = JobRun.objects.get(name="attendance_reminders")
-    assert run.last_succeeded and run.last_result == {"notified": 1, "mailed": 0}
+    assert run.last_succeeded and run.last_result == {"notified": 1, "mailed": 0, "guest_contacts_erased": 0}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -258,3 +258,15 @@ def test_guest_gets_the_reminder_by_mail(two_places, clock, django_capture_on_co
     reminder = mail.outbox[-1]
     assert reminder.to == ["truus@example.org"] and "Morgen: Kookcafé" in reminder.body
     assert "/agenda/afmelden/" in reminder.body
+
+
+def test_guest_contact_is_erased_a_month_after_the_date(two_places, clock):
+    two_places.activity.guests_may_sign_up = True
+    two_places.activity.save()
+    guest = attendance.attend_as_guest(occurrence=two_places, name="Truus", email="truus@example.org")
+    clock.move_to(datetime(2026, 6, 1, 10, 0, tzinfo=AMS))
+    assert attendance.forget_guest_contacts() == 0
+    clock.move_to(datetime(2026, 6, 6, 10, 0, tzinfo=AMS))
+    assert attendance.forget_guest_contacts() == 1
+    guest.refresh_from_db()
+    assert (guest.guest_name, guest.guest_email, guest.guest_phone) == ("Truus", "", "")
