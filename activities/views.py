@@ -3,6 +3,7 @@
 from datetime import timedelta
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -32,7 +33,8 @@ PRINT_LIMIT = 300
 
 
 def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
+    """Calendar entries carry the public address (SITE_URL), whichever host the feed was fetched from."""
+    return settings.SITE_URL
 
 
 def _day_label(day, today) -> str:

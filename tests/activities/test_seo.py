@@ -125,7 +125,7 @@ def test_activity_ics_names_the_cancel_reason_and_the_address(client, activity, 
     master = Calendar.from_ical(body).walk("VEVENT")[0]
     description = str(master["description"])
     assert "Zaal bezet" in description and "dinsdag 12 mei" in description.lower()
-    assert f"/agenda/{activity.slug}/" in description
+    assert f"https://wijk.example/agenda/{activity.slug}/" in description
 
 
 def test_sitemap_lists_agenda_story_and_organisation_pages(client, activity, db):
