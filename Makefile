@@ -27,6 +27,7 @@ lock:
 
 prepare: install
 	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py vapid_keys --first-start
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --noinput -v0
 

@@ -18,6 +18,7 @@ from accounts.services import has_verified_email
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
 from core.tasks import send_mail_on_commit
+from notifications.kinds import Kind as NotificationKind
 from notifications.services import notify
 from organisations.selectors import is_member_of
 
@@ -162,7 +163,7 @@ def publish_activity(*, activity: Activity, by) -> Activity:
             user=activity.owner,
             text=_("Uw activiteit „%(title)s” staat nu in de agenda.") % {"title": activity.title},
             url=activity.get_absolute_url(),
-            kind="activity",
+            kind=NotificationKind.MODERATION_DECISION,
         )
     return activity
 

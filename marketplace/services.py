@@ -14,6 +14,7 @@ from accounts.roles import is_moderator, is_professional, is_volunteer
 from accounts.services import has_verified_email
 from core.exceptions import ApplicationError
 from core.tasks import send_mail_on_commit
+from notifications.kinds import Kind as NotificationKind
 from notifications.services import notify
 
 from .models import (
@@ -109,7 +110,7 @@ def approve_listing(*, listing: Listing, by) -> Listing:
         notify(
             user=listing.owner,
             url=listing.get_absolute_url(),
-            kind="marketplace",
+            kind=NotificationKind.MODERATION_DECISION,
             text=_("Uw bericht staat nu op Vraag en aanbod: %(title)s") % {"title": listing.title},
         )
         _on_published(listing)
@@ -131,7 +132,7 @@ def notify_matching_volunteers(*, listing: Listing) -> int:
             notify(
                 user=pref.user,
                 url=listing.get_absolute_url(),
-                kind="marketplace-match",
+                kind=NotificationKind.MATCH,
                 text=_("Een nieuwe vraag past bij u: %(title)s") % {"title": listing.title},
             )
             told += 1
@@ -177,7 +178,7 @@ def respond(*, listing: Listing, responder, text: str) -> Conversation:
         notify(
             user=listing.owner,
             url=conversation.get_absolute_url(),
-            kind="marketplace",
+            kind=NotificationKind.RESPONSE,
             text=_("%(name)s reageert op: %(title)s")
             % {"name": responder.public_name, "title": listing.title},
         )
@@ -207,7 +208,7 @@ def send_message(*, conversation: Conversation, author, text: str) -> Message:
         notify(
             user=conversation.other_party(author),
             url=conversation.get_absolute_url(),
-            kind="marketplace",
+            kind=NotificationKind.MESSAGE,
             text=_("Nieuw bericht van %(name)s") % {"name": author.public_name},
         )
     return message
@@ -232,7 +233,7 @@ def accept_response(*, response: Response, by) -> Response:
         notify(
             user=response.responder,
             url=response.conversation.get_absolute_url(),
-            kind="marketplace",
+            kind=NotificationKind.RESPONSE,
             text=_("Afgesproken! %(name)s heeft u gekozen voor: %(title)s")
             % {"name": by.public_name, "title": listing.title},
         )
@@ -265,7 +266,9 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
         text = _("%(name)s zegt: het is klaar. Bedankt!") % {"name": by.public_name}
         if thanks:
             text = _("%(name)s zegt: het is klaar. „%(thanks)s”") % {"name": by.public_name, "thanks": thanks}
-        notify(user=other, url=response.conversation.get_absolute_url(), kind="marketplace", text=text)
+        notify(
+            user=other, url=response.conversation.get_absolute_url(), kind=NotificationKind.MESSAGE, text=text
+        )
     return response
 
 
@@ -301,7 +304,7 @@ def hide_listing(*, listing: Listing, by) -> Listing:
         notify(
             user=listing.owner,
             url="",
-            kind="marketplace",
+            kind=NotificationKind.MODERATION_DECISION,
             text=_("Een moderator heeft uw bericht verborgen: %(title)s") % {"title": listing.title},
         )
     return listing
@@ -402,7 +405,7 @@ def send_expiry_reminders(*, now: datetime | None = None) -> int:
             notify(
                 user=listing.owner,
                 url=listing.get_absolute_url(),
-                kind="marketplace",
+                kind=NotificationKind.OTHER,
                 text=_("Uw bericht verloopt over een week: %(title)s") % {"title": listing.title},
             )
             listing.reminder_sent_at = now
@@ -440,7 +443,7 @@ def send_follow_ups(*, now: datetime | None = None) -> int:
                 notify(
                     user=user,
                     url=reverse("marketplace:follow_up", args=[follow_up.pk]),
-                    kind="marketplace",
+                    kind=NotificationKind.OTHER,
                     text=_("Is het gelukt? %(title)s") % {"title": response.listing.title},
                 )
                 count += 1

@@ -10,6 +10,7 @@ from wagtail.rich_text import RichText
 
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
+from notifications.kinds import Kind as NotificationKind
 from notifications.services import notify
 
 from .models import StoryIndexPage, StoryPage
@@ -105,6 +106,6 @@ def notify_author_of_publication(*, story: StoryPage) -> bool:
         user=story.submitted_by,
         text=_("Uw verhaal “%(title)s” staat op de website. Dank u wel!") % {"title": story.title},
         url=story.url or "",
-        kind="story_published",
+        kind=NotificationKind.STORY_PUBLISHED,
     )
     return True

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.services import has_verified_email
 from core.exceptions import ApplicationError
 from core.transaction import after_commit
+from notifications.kinds import Kind
 from notifications.services import notify
 
 from . import realtime
@@ -29,7 +30,7 @@ def request_membership(*, group: PreventionGroup, user) -> Membership:
                 user=coordinator.user,
                 text=_("%(name)s wil lid worden van %(group)s.") % {"name": user.public_name, "group": group},
                 url=url,
-                kind="buurtpreventie",
+                kind=Kind.OTHER,
             )
     return membership
 
@@ -51,7 +52,7 @@ def approve_membership(*, membership: Membership, by) -> Membership:
         user=membership.user,
         text=_("U bent nu lid van %(group)s.") % {"group": membership.group},
         url=membership.group.get_absolute_url(),
-        kind="buurtpreventie",
+        kind=Kind.OTHER,
     )
     return membership
 
@@ -65,15 +66,8 @@ def decline_membership(*, membership: Membership, by) -> None:
 
 
 @transaction.atomic
-def set_email_preference(*, membership: Membership, email_urgent: bool) -> Membership:
-    membership.email_urgent = email_urgent
-    membership.save(update_fields=["email_urgent"])
-    return membership
-
-
-@transaction.atomic
 def post_notice(*, group: PreventionGroup, author, level: str, text: str, street: str = "") -> Notice:
-    """Write the notice, then (on commit) send it to the group and e-mail urgent ones to who is away."""
+    """Write the notice, then (on commit) send it to the group and tell each member as they chose."""
     if not Membership.objects.approved().filter(group=group, user=author).exists():
         raise ApplicationError(
             _("Alleen leden van deze groep kunnen een melding plaatsen."), code="forbidden"
@@ -88,13 +82,12 @@ def post_notice(*, group: PreventionGroup, author, level: str, text: str, street
 
 
 def _deliver_notice(notice_id: int) -> None:
-    """Runs after commit: the live message to the group, and the e-mail task for an urgent notice."""
+    """Runs after commit: the live message to the group, then each member's notification (e-mail, push)."""
     notice = Notice.objects.select_related("group", "author").get(pk=notice_id)
     realtime.send_to_prevention_group(group_id=notice.group_id, message=notice.as_message())
-    if notice.is_urgent:
-        from .tasks import email_urgent_notice
+    from .tasks import notify_members_of_notice
 
-        email_urgent_notice.enqueue(notice_id=notice.pk)
+    notify_members_of_notice.enqueue(notice_id=notice.pk)
 
 
 def acknowledge_notice(*, notice: Notice, user) -> tuple[Acknowledgement, bool]:

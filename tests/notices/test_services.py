@@ -8,7 +8,9 @@ from django.utils import timezone
 from core.exceptions import ApplicationError
 from notices import realtime, services
 from notices.models import Acknowledgement, Membership, Notice
+from notifications.kinds import Email, Kind
 from notifications.models import Notification
+from notifications.services import set_preferences
 
 from .factories import MembershipFactory, NoticeFactory
 
@@ -84,33 +86,31 @@ def test_only_a_coordinator_approves(group, coordinator, member, outsider):
     assert Notification.objects.filter(user=outsider, text__contains="lid van").exists()
 
 
-def test_urgent_notice_is_mailed_to_opted_in_members_who_are_not_connected(
+def test_urgent_notice_is_mailed_to_members_by_their_choice(
     group, member, django_capture_on_commit_callbacks
 ):
-    away = MembershipFactory(group=group, email_urgent=True, user__email="weg@example.org").user
-    online = MembershipFactory(group=group, email_urgent=True, user__email="online@example.org").user
-    MembershipFactory(group=group, email_urgent=False, user__email="geen-mail@example.org")
-    MembershipFactory(
-        group=group, email_urgent=True, status=Membership.Status.REQUESTED, user__email="aanvraag@example.org"
-    )
-    Membership.objects.filter(user=member).update(email_urgent=True)  # the author never gets their own
-    realtime.mark_connected(online.pk)
+    wants_mail = MembershipFactory(group=group, user__email="weg@example.org").user
+    no_mail = MembershipFactory(group=group, user__email="geen-mail@example.org").user
+    set_preferences(user=no_mail, choices={Kind.NOTICE_URGENT: (Email.OFF, False)})
+    MembershipFactory(group=group, status=Membership.Status.REQUESTED, user__email="aanvraag@example.org")
 
     with django_capture_on_commit_callbacks(execute=True):
         services.post_notice(
             group=group, author=member, level="urgent", text="Inbraak bezig", street="Lindenlaan"
         )
 
-    assert [m.to for m in mail.outbox] == [[away.email]]
+    # The author never gets their own; a requested membership gets nothing; "off" sends no e-mail.
+    assert [m.to for m in mail.outbox] == [[wants_mail.email]]
     assert "Inbraak bezig" in mail.outbox[0].body
-    assert "112" in mail.outbox[0].body
+    assert Notification.objects.filter(user=no_mail, kind=Kind.NOTICE_URGENT).exists()
 
 
 def test_no_mail_for_notices_that_are_not_urgent(group, member, django_capture_on_commit_callbacks):
-    MembershipFactory(group=group, email_urgent=True)
+    other = MembershipFactory(group=group).user
     with django_capture_on_commit_callbacks(execute=True):
         services.post_notice(group=group, author=member, level="info", text="Lamp kapot")
     assert mail.outbox == []
+    assert Notification.objects.get(user=other).kind == Kind.NOTICE
 
 
 def test_presence_counts_connections_and_forgets_the_last_one(member):

@@ -201,11 +201,9 @@ def test_feed_queries_do_not_grow_with_notices(
         client.get("/buurtpreventie/ruwaard-noord/")
 
 
-def test_email_choice_is_saved(client_for, group, member):
-    client_for(member).post("/buurtpreventie/ruwaard-noord/e-mail/", {"email_urgent": "on"})
-    assert Membership.objects.get(user=member).email_urgent is True
-    client_for(member).post("/buurtpreventie/ruwaard-noord/e-mail/", {})
-    assert Membership.objects.get(user=member).email_urgent is False
+def test_group_page_points_to_the_notification_settings(client_for, group, member):
+    page = client_for(member).get("/buurtpreventie/ruwaard-noord/").content.decode()
+    assert "/mijn/#sectie-meldingen" in page
 
 
 def test_personal_page_lists_memberships(client_for, group, member):

@@ -237,8 +237,12 @@ IMPACT_VALUE_SOURCE = env_str("IMPACT_VALUE_SOURCE", "")
 from .cache import *  # noqa: E402,F403
 from .channels import *  # noqa: E402,F403
 from .email import *  # noqa: E402,F403
+from .push import *  # noqa: E402,F403
 from .search import *  # noqa: E402,F403
 from .tasks import *  # noqa: E402,F403
+
+# Written by `manage.py vapid_keys --first-start` when VAPID_* are not in the environment.
+VAPID_KEY_FILE = Path(env_str("VAPID_KEY_FILE") or BASE_DIR / ".vapid-keys.json")
 
 LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {
