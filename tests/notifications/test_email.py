@@ -92,25 +92,23 @@ def test_off_sends_nothing_and_daily_sends_one_digest_grouped_by_kind(
             Kind.MATCH: (Email.DAILY, False),
         },
     )
-    with time_machine.travel("2026-11-24 09:00 +0100", tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            services.notify(
-                user=resident, kind=Kind.MESSAGE, text="Nieuw bericht van Henk", url="/berichten/1/"
-            )
-            services.notify(
-                user=resident, kind=Kind.RESPONSE, text="Henk reageert op: Tuin", url="/berichten/2/"
-            )
-            services.notify(
-                user=resident, kind=Kind.RESPONSE, text="Ans reageert op: Tuin", url="/berichten/3/"
-            )
-            services.notify(
-                user=resident, kind=Kind.MATCH, text="Een nieuwe vraag past bij u", url="/vraag-en-aanbod/4/"
-            )
+    with (
+        time_machine.travel("2026-11-24 09:00 +0100", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.notify(user=resident, kind=Kind.MESSAGE, text="Nieuw bericht van Henk", url="/berichten/1/")
+        services.notify(user=resident, kind=Kind.RESPONSE, text="Henk reageert op: Tuin", url="/berichten/2/")
+        services.notify(user=resident, kind=Kind.RESPONSE, text="Ans reageert op: Tuin", url="/berichten/3/")
+        services.notify(
+            user=resident, kind=Kind.MATCH, text="Een nieuwe vraag past bij u", url="/vraag-en-aanbod/4/"
+        )
     assert mail.outbox == []  # nothing at once
 
-    with time_machine.travel("2026-11-25 07:00 +0100", tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            ops_tasks.digests.call()
+    with (
+        time_machine.travel("2026-11-25 07:00 +0100", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        ops_tasks.digests.call()
     assert len(mail.outbox) == 1
     digest = mail.outbox[0]
     assert digest.to == [resident.email]
@@ -122,9 +120,11 @@ def test_off_sends_nothing_and_daily_sends_one_digest_grouped_by_kind(
     assert digest.body.index("Ans reageert") < digest.body.index("Een vraag die past bij wat ik aanbied")
     assert "List-Unsubscribe" in digest.extra_headers
 
-    with time_machine.travel("2026-11-25 07:01 +0100", tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            ops_tasks.digests.call()
+    with (
+        time_machine.travel("2026-11-25 07:01 +0100", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        ops_tasks.digests.call()
     assert len(mail.outbox) == 1  # the job ran twice: still one digest
 
 
