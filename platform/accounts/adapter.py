@@ -1,11 +1,24 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.auth.models import Group
 
 from . import roles
 
+# The context values of allauth's mails that hold a link.
+LINK_KEYS = ("activate_url", "password_reset_url", "signup_url")
+
+
+def on_site(url: str) -> str:
+    """The same path on the site's public address (SITE_URL), whatever host the request came in on."""
+    site = urlsplit(settings.SITE_URL)
+    parts = urlsplit(url)
+    return urlunsplit((site.scheme, site.netloc, parts.path, parts.query, parts.fragment))
+
 
 class AccountAdapter(DefaultAccountAdapter):
-    """New accounts are residents (bewoner); other roles are given by staff."""
+    """New accounts are residents (bewoner); other roles are given by staff. Mails link to SITE_URL."""
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)
@@ -13,3 +26,10 @@ class AccountAdapter(DefaultAccountAdapter):
             group, _ = Group.objects.get_or_create(name=roles.BEWONER)
             user.groups.add(group)
         return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        context = {**context, "site_url": settings.SITE_URL.rstrip("/")}
+        for key in LINK_KEYS:
+            if isinstance(context.get(key), str) and context[key].startswith(("http://", "https://")):
+                context[key] = on_site(context[key])
+        super().send_mail(template_prefix, email, context)
