@@ -27,9 +27,9 @@ class AccountAdapter(DefaultAccountAdapter):
             user.groups.add(group)
         return user
 
-    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+    def render_mail(self, template_prefix, email, context, headers=None):
         context = {**context, "site_url": settings.SITE_URL.rstrip("/")}
         for key in LINK_KEYS:
             if isinstance(context.get(key), str) and context[key].startswith(("http://", "https://")):
                 context[key] = on_site(context[key])
-        super().send_mail(template_prefix, email, context)
+        return super().render_mail(template_prefix, email, context, headers=headers)

@@ -95,15 +95,28 @@ def acknowledge_notice(*, notice: Notice, user) -> tuple[Acknowledgement, bool]:
     _require_member(group=notice.group, user=user)
     try:
         with transaction.atomic():
-            return Acknowledgement.objects.get_or_create(notice=notice, user=user)
+            acknowledgement, created = Acknowledgement.objects.get_or_create(notice=notice, user=user)
+            if created:
+                after_commit(_send_seen_count, notice_id=notice.pk, group_id=notice.group_id)
+            return acknowledgement, created
     except IntegrityError:  # a second tab pressed at the same moment
         return Acknowledgement.objects.get(notice=notice, user=user), False
+
+
+def _send_seen_count(*, notice_id: int, group_id: int) -> None:
+    """Runs after commit: the group sees the new "gezien" count at once."""
+    count = Acknowledgement.objects.filter(notice_id=notice_id).count()
+    realtime.send_to_prevention_group(
+        group_id=group_id, message={"type": "seen", "notice": notice_id, "count": count}
+    )
 
 
 @transaction.atomic
 def set_notice_status(*, notice: Notice, status: str, by) -> Notice:
     """Store a status ("112 gebeld", "ik ga kijken", "opgelost"); the group sees it live on commit."""
     _require_member(group=notice.group, user=by)
+    if not notice.is_urgent:
+        raise ApplicationError(_("Een status zet u alleen bij een spoedmelding."), field="status")
     if status not in Notice.Status.values or not status:
         raise ApplicationError(_("Deze status kennen we niet."), field="status")
     notice.status, notice.status_by, notice.status_at = status, by, timezone.now()

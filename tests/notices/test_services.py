@@ -47,7 +47,7 @@ def test_non_member_cannot_mark_gezien(group, member, outsider):
 
 
 def test_status_is_stored_with_who_set_it(group, member, second_member):
-    notice = NoticeFactory(group=group, author=member)
+    notice = NoticeFactory(group=group, author=member, level="urgent")
     services.set_notice_status(notice=notice, status="ik ga kijken", by=second_member)
     notice.refresh_from_db()
     assert (notice.status, notice.status_by, notice.status_message()["by"]) == (
@@ -58,7 +58,7 @@ def test_status_is_stored_with_who_set_it(group, member, second_member):
 
 
 def test_unknown_status_is_refused(group, member):
-    notice = NoticeFactory(group=group, author=member)
+    notice = NoticeFactory(group=group, author=member, level="urgent")
     with pytest.raises(ApplicationError, match="Deze status kennen we niet"):
         services.set_notice_status(notice=notice, status="brand", by=member)
     notice.refresh_from_db()
@@ -125,3 +125,28 @@ def test_presence_counts_connections_and_forgets_the_last_one(member):
 def test_expired_notice_is_not_active(group, member):
     notice = NoticeFactory(group=group, author=member, expires_at=timezone.now() - timedelta(minutes=1))
     assert notice not in Notice.objects.active()
+
+
+def test_status_is_only_for_urgent_notices(group, member):
+    info = NoticeFactory(group=group, author=member, level="info")
+    with pytest.raises(ApplicationError, match="spoedmelding"):
+        services.set_notice_status(notice=info, status="opgelost", by=member)
+    urgent = NoticeFactory(group=group, author=member, level="urgent")
+    assert (
+        services.set_notice_status(notice=urgent, status="ik ga kijken", by=member).status == "ik ga kijken"
+    )
+
+
+def test_gezien_count_goes_live_to_the_group(
+    group, member, second_member, monkeypatch, django_capture_on_commit_callbacks
+):
+    sent = []
+    monkeypatch.setattr(realtime, "send_to_prevention_group", lambda **kwargs: sent.append(kwargs))
+    notice = NoticeFactory(group=group, author=member, level="urgent")
+    for user in (member, second_member, second_member):  # the second time changes nothing: no message
+        with django_capture_on_commit_callbacks(execute=True):
+            services.acknowledge_notice(notice=notice, user=user)
+    assert [s["message"] for s in sent] == [
+        {"type": "seen", "notice": notice.pk, "count": 1},
+        {"type": "seen", "notice": notice.pk, "count": 2},
+    ]

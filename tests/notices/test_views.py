@@ -78,7 +78,7 @@ def test_polling_returns_the_same_messages_as_the_socket(
     client_for, group, other_group, member, second_member
 ):
     old = NoticeFactory(group=group, author=member)
-    new = NoticeFactory(group=group, author=member, text="Nieuwe melding")
+    new = NoticeFactory(group=group, author=member, text="Nieuwe melding", level="urgent")
     NoticeFactory(group=other_group, text="Andere groep")
     services.set_notice_status(notice=new, status="opgelost", by=second_member)
     note = notify(user=second_member, kind="test", text="Welkom", url="/buurtpreventie/")
@@ -228,3 +228,21 @@ def test_member_without_verified_email_keeps_the_text_and_gets_a_message(client_
     assert response.status_code == 400
     assert "Bevestig eerst uw e-mailadres" in page and "Lamp kapot bij de speeltuin" in page
     assert not Notice.objects.exists()
+
+
+def test_status_buttons_only_on_urgent_notices(client_for, group, member):
+    from .factories import NoticeFactory
+
+    urgent = NoticeFactory(group=group, author=member, level="urgent", text="Inbraak")
+    info = NoticeFactory(group=group, author=member, level="info", text="Lamp kapot")
+    page = client_for(member).get("/buurtpreventie/ruwaard-noord/").content.decode()
+    urgent_html = page.split(f'id="melding-{urgent.pk}"')[1].split("</li>")[0]
+    info_html = page.split(f'id="melding-{info.pk}"')[1].split("</li>")[0]
+    assert "112 gebeld" in urgent_html and "notice__status-form" in urgent_html
+    assert "112 gebeld" not in info_html and "notice__status-form" not in info_html
+    answer = client_for(member).post(
+        f"/buurtpreventie/ruwaard-noord/melding/{info.pk}/status/", {"status": "opgelost"}, follow=True
+    )
+    assert "Een status zet u alleen bij een spoedmelding." in answer.content.decode()
+    info.refresh_from_db()
+    assert info.status == ""

@@ -131,3 +131,22 @@ def test_story_published_reaches_the_resident_as_our_mail_not_wagtails(
 def test_unsubscribe_page_speaks_with_u(client, resident):
     token = emails.unsubscribe_token(user_id=resident.pk, kind=Kind.RESPONSE)
     assert_resident_voice(client.get(f"/mijn/meldingen/uit/{token}/").content.decode(), "unsubscribe page")
+
+
+def test_signup_confirmation_links_to_the_site_address(db, settings, client):
+    settings.SITE_URL = "https://wijk.example.nl"
+    client.post(
+        "/account/signup/",
+        {
+            "email": "mieke@example.org",
+            "password1": "een-lang-wachtwoord-42",
+            "password2": "een-lang-wachtwoord-42",
+            "display_name": "Mieke",
+            "accept_privacy": "on",
+        },
+    )
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "https://wijk.example.nl/account/confirm-email/" in body
+    assert "testserver" not in body
+    assert_resident_voice(body, "signup confirmation")

@@ -74,6 +74,46 @@ function announce(text, href) {
   window.setTimeout(() => line.remove(), 12000);
 }
 
+// Labels from the page (translated); a page without a feed has none and uses Dutch.
+function label(name, fallback) {
+  return document.querySelector(`[data-${name}]`)?.getAttribute(`data-${name}`) || fallback;
+}
+
+// An urgent notice on any other page: a "Spoed" banner that stays until the member closes it.
+function announceUrgent(message) {
+  ensureStylesheet();
+  let stack = document.querySelector("[data-urgent-stack]");
+  if (!stack) {
+    stack = document.createElement("div");
+    stack.className = "urgent-stack";
+    stack.dataset.urgentStack = "";
+    stack.setAttribute("role", "alert");
+    document.body.prepend(stack);
+  }
+  const box = document.createElement("div");
+  box.className = "urgent-banner";
+  const tag = document.createElement("strong");
+  tag.className = "tag tag--danger";
+  tag.textContent = label("urgent-label", "Spoed");
+  const link = document.createElement("a");
+  link.href = `/buurtpreventie/${encodeURIComponent(message.group)}/#melding-${message.id}`;
+  link.textContent = message.street ? `${message.text} (${message.street})` : message.text;
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "button button--secondary urgent-banner__close";
+  close.textContent = label("close-label", "Sluiten");
+  close.addEventListener("click", () => box.remove());
+  box.append(tag, document.createTextNode(" "), link, close);
+  stack.append(box);
+}
+
+function showSeenCount(message) {
+  const target = feed?.querySelector(`[data-notice="${message.notice}"] [data-seen-count]`);
+  if (!target) return;
+  const word = message.count === 1 ? label("seen-one", "lid zag dit") : label("seen-other", "leden zagen dit");
+  target.textContent = `${message.count} ${word}`;
+}
+
 function bumpBadge() {
   if (!accountLink) return;
   let badge = accountLink.querySelector("[data-notification-badge]");
@@ -118,6 +158,10 @@ function renderNotice(message) {
     minute: "2-digit",
     hourCycle: "h23",
   });
+  if (message.level !== "urgent") {
+    for (const form of item.querySelectorAll("[data-urgent-only]")) form.remove();
+  }
+  slot("seen").textContent = `0 ${label("seen-other", "leden zagen dit")}`;
   for (const form of item.querySelectorAll("form[data-action]")) {
     form.action = `${feed.dataset.baseUrl}melding/${message.id}/${form.dataset.action}`;
   }
@@ -133,9 +177,13 @@ function handle(message) {
     if (feed && feed.dataset.liveFeed === message.group) {
       renderNotice(message);
       announce(`${levelLabel(message.level)}: ${message.text}`);
+    } else if (message.level === "urgent") {
+      announceUrgent(message);
     } else {
       announce(`${message.text}`, `/buurtpreventie/${encodeURIComponent(message.group)}/`);
     }
+  } else if (message.type === "seen") {
+    showSeenCount(message);
   } else if (message.type === "status") {
     const target = feed?.querySelector(`[data-notice="${message.notice}"] [data-notice-status]`);
     if (target) {
