@@ -26,6 +26,14 @@ const state = {
 };
 // Without a feed on the page there is no list of notices to complete: only announce what comes next.
 const noticesKnown = Boolean(feed) || Boolean(stored.lastNotice);
+// A feed page tells the tab which notice it saw last, so that other pages can poll for newer ones.
+if (feed) {
+  try {
+    window.sessionStorage.setItem(STORE, JSON.stringify(state));
+  } catch {
+    /* private mode: the other pages then only hear of notices over the WebSocket */
+  }
+}
 
 function saveStore() {
   try {
