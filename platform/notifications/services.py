@@ -23,6 +23,7 @@ from .kinds import DEFAULTS, GROUP_KINDS, Email, Kind, normalise
 from .models import Notification, Preference, PushSubscription
 
 WEEKLY_DIGEST_WEEKDAY = 0  # Monday
+MAX_DEVICES = 10
 
 
 @transaction.atomic
@@ -266,6 +267,12 @@ def add_device(*, user, endpoint: str, p256dh: str, auth: str, label: str = "") 
     problem = push.endpoint_problem(endpoint) or push.keys_problem(p256dh=p256dh, auth=auth)
     if problem:
         raise ApplicationError(problem, field="endpoint")
+    others = PushSubscription.objects.filter(user=user).exclude(endpoint=endpoint)
+    if others.count() >= MAX_DEVICES:
+        raise ApplicationError(
+            _("U hebt al %(max)s apparaten aangezet. Verwijder er eerst een.") % {"max": MAX_DEVICES},
+            field="endpoint",
+        )
     subscription, _created = PushSubscription.objects.update_or_create(
         endpoint=endpoint, defaults={"user": user, "p256dh": p256dh, "auth": auth, "label": label[:120]}
     )

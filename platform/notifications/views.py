@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.decorators import ratelimit
 
 from core.exceptions import ApplicationError
 
@@ -67,8 +68,13 @@ def save_preferences(request):
 
 @login_required
 @require_POST
+@ratelimit(key="user", rate="30/h", method="POST", block=False)
 def add_device(request):
     """push.js posts the subscription as JSON; a plain form post works too. Answers JSON."""
+    if getattr(request, "limited", False):
+        return JsonResponse(
+            {"error": _("Dat waren veel pogingen. Probeer het over een uur opnieuw.")}, status=429
+        )
     data = request.POST
     if request.content_type == "application/json":
         try:

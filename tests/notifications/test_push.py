@@ -176,3 +176,18 @@ def test_vapid_keys_command_prints_a_pair(capsys, settings, tmp_path):
 def _keys(browser: Browser, endpoint: str) -> dict:
     info = browser.subscription(endpoint)
     return {"endpoint": endpoint, "p256dh": info["keys"]["p256dh"], "auth": info["keys"]["auth"]}
+
+
+def test_a_member_can_turn_on_at_most_ten_devices(vapid, resident, client_for):
+    client = client_for(resident)
+    for n in range(services.MAX_DEVICES):
+        assert (
+            _subscribe(
+                client, Browser.new().subscription(f"https://fcm.googleapis.com/fcm/send/{n}")
+            ).status_code
+            == 201
+        )
+    refused = _subscribe(client, Browser.new().subscription("https://fcm.googleapis.com/fcm/send/extra"))
+    assert refused.status_code == 400
+    assert "Verwijder er eerst een" in refused.json()["error"]
+    assert PushSubscription.objects.filter(user=resident).count() == services.MAX_DEVICES
