@@ -165,6 +165,8 @@ async def test_seen_over_the_socket_is_recorded_once(group, member, second_membe
     await listener.send_json_to({"type": "seen", "notice": notice.pk})
     await listener.send_json_to({"type": "seen", "notice": "geen nummer"})
     await listener.send_json_to({"type": "resume", "last_notice": notice.pk, "last_notification": None})
+    # The group hears the new count once: the second "seen" changed nothing.
+    assert await listener.receive_json_from(timeout=2) == {"type": "seen", "notice": notice.pk, "count": 1}
     assert await listener.receive_nothing(timeout=0.3)  # the resume ran, so the seen messages did too
     assert await Acknowledgement.objects.filter(notice=notice, user=second_member).acount() == 1
     await listener.disconnect()

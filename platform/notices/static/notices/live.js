@@ -82,9 +82,14 @@ function announce(text, href) {
   window.setTimeout(() => line.remove(), 12000);
 }
 
-// Labels from the page (translated); a page without a feed has none and uses Dutch.
-function label(name, fallback) {
-  return document.querySelector(`[data-${name}]`)?.getAttribute(`data-${name}`) || fallback;
+// Labels from the page (translated); a page without a feed has none and uses these, by the page's language.
+const FALLBACK = {
+  nl: { "urgent-label": "Spoed", "close-label": "Sluiten", "seen-one": "lid zag dit", "seen-other": "leden zagen dit" },
+  en: { "urgent-label": "Urgent", "close-label": "Close", "seen-one": "member saw this", "seen-other": "members saw this" },
+};
+function label(name) {
+  const words = FALLBACK[document.documentElement.lang === "en" ? "en" : "nl"];
+  return document.querySelector(`[data-${name}]`)?.getAttribute(`data-${name}`) || words[name];
 }
 
 // An urgent notice on any other page: a "Spoed" banner that stays until the member closes it.
@@ -102,14 +107,14 @@ function announceUrgent(message) {
   box.className = "urgent-banner";
   const tag = document.createElement("strong");
   tag.className = "tag tag--danger";
-  tag.textContent = label("urgent-label", "Spoed");
+  tag.textContent = label("urgent-label");
   const link = document.createElement("a");
   link.href = `/buurtpreventie/${encodeURIComponent(message.group)}/#melding-${message.id}`;
   link.textContent = message.street ? `${message.text} (${message.street})` : message.text;
   const close = document.createElement("button");
   close.type = "button";
   close.className = "button button--secondary urgent-banner__close";
-  close.textContent = label("close-label", "Sluiten");
+  close.textContent = label("close-label");
   close.addEventListener("click", () => box.remove());
   box.append(tag, document.createTextNode(" "), link, close);
   stack.append(box);
@@ -118,7 +123,7 @@ function announceUrgent(message) {
 function showSeenCount(message) {
   const target = feed?.querySelector(`[data-notice="${message.notice}"] [data-seen-count]`);
   if (!target) return;
-  const word = message.count === 1 ? label("seen-one", "lid zag dit") : label("seen-other", "leden zagen dit");
+  const word = message.count === 1 ? label("seen-one") : label("seen-other");
   target.textContent = `${message.count} ${word}`;
 }
 
@@ -169,7 +174,7 @@ function renderNotice(message) {
   if (message.level !== "urgent") {
     for (const form of item.querySelectorAll("[data-urgent-only]")) form.remove();
   }
-  slot("seen").textContent = `0 ${label("seen-other", "leden zagen dit")}`;
+  slot("seen").textContent = `0 ${label("seen-other")}`;
   for (const form of item.querySelectorAll("form[data-action]")) {
     form.action = `${feed.dataset.baseUrl}melding/${message.id}/${form.dataset.action}`;
   }

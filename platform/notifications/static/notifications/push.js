@@ -29,10 +29,11 @@ if (box && "serviceWorker" in navigator && "PushManager" in window && "Notificat
 
   button.addEventListener("click", async () => {
     button.disabled = true;
+    say(box.dataset.msgBusy);
     try {
       const permission = await Notification.requestPermission();
       if (permission !== "granted") {
-        say("U hebt geen toestemming gegeven. Dat kunt u later in de instellingen van uw browser veranderen.");
+        say(box.dataset.msgDenied);
         return;
       }
       const registration = await navigator.serviceWorker.register("/sw.js");
@@ -53,14 +54,14 @@ if (box && "serviceWorker" in navigator && "PushManager" in window && "Notificat
       const data = await response.json().catch(() => ({}));
       if (!response.ok) {
         await subscription.unsubscribe();
-        say(data.error || "Het aanzetten is niet gelukt. Probeer het later opnieuw.");
+        say(data.error || box.dataset.msgFailed);
         return;
       }
-      say(data.message || "Meldingen staan aan op dit apparaat.");
+      say(data.message || box.dataset.msgDone);
       window.setTimeout(() => window.location.reload(), 1200);
     } catch (error) {
       console.debug("push subscription failed", error);
-      say("Het aanzetten is niet gelukt. Probeer het later opnieuw.");
+      say(box.dataset.msgFailed);
     } finally {
       button.disabled = false;
     }
