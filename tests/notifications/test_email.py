@@ -159,3 +159,28 @@ def test_mail_links_start_with_the_site_address(settings, resident):
     # A link to elsewhere never ends up in a mail: it becomes the notification list.
     note.url = "https://evil.example/"
     assert "evil.example" not in emails.notification_email(note).body
+
+
+def test_one_click_on_a_digest_with_several_kinds_stops_that_digest(
+    resident, django_capture_on_commit_callbacks
+):
+    services.set_preferences(
+        user=resident,
+        choices={
+            Kind.RESPONSE: (Email.DAILY, True),
+            Kind.MATCH: (Email.DAILY, False),
+            Kind.MESSAGE: (Email.WEEKLY, False),
+        },
+    )
+    services.notify(user=resident, kind=Kind.RESPONSE, text="Henk reageert op: Tuin", url="/berichten/2/")
+    services.notify(
+        user=resident, kind=Kind.MATCH, text="Een nieuwe vraag past bij u", url="/vraag-en-aanbod/4/"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_digests()
+    header = mail.outbox[0].extra_headers["List-Unsubscribe"]
+    Client().post(urlsplit(header[1:-1]).path)
+    chosen = {p.kind: (p.email, p.push) for p in Preference.objects.filter(user=resident)}
+    assert chosen[Kind.RESPONSE] == (Email.OFF, True)  # push stays as it was
+    assert chosen[Kind.MATCH] == (Email.OFF, False)
+    assert chosen[Kind.MESSAGE] == (Email.WEEKLY, False)  # the weekly digest is another mail
