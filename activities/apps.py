@@ -1,20 +1,10 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dashboard import Section, SectionAppConfig
 
-class ActivitiesConfig(AppConfig):
+
+class ActivitiesConfig(SectionAppConfig):
+    default = True
     name = "activities"
     verbose_name = _("Activiteiten")
-
-    def ready(self):
-        from accounts.dashboard import register_section
-
-        from .selectors import my_activities
-
-        register_section(
-            key="activiteiten",
-            title=_("Mijn activiteiten en spreekuren"),
-            template="activities/includes/mine.html",
-            get_context=lambda user: {"activities": list(my_activities(user=user)[:50])},
-            order=20,
-        )
+    section = Section(key="activiteiten", title=_("Mijn activiteiten en spreekuren"), order=20)

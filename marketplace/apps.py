@@ -1,20 +1,10 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dashboard import Section, SectionAppConfig
 
-class MarketplaceConfig(AppConfig):
+
+class MarketplaceConfig(SectionAppConfig):
+    default = True
     name = "marketplace"
     verbose_name = _("Vraag en aanbod")
-
-    def ready(self):
-        from accounts.dashboard import register_section
-
-        from .dashboard import mine_context
-
-        register_section(
-            key="marketplace",
-            title=_("Vraag en aanbod"),
-            template="marketplace/includes/mine.html",
-            get_context=mine_context,
-            order=30,
-        )
+    section = Section(key="marketplace", title=_("Vraag en aanbod"), order=30)

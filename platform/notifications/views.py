@@ -2,7 +2,6 @@
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
@@ -16,7 +15,7 @@ from django_ratelimit.decorators import ratelimit
 
 from core.exceptions import ApplicationError
 
-from . import emails, push, selectors, services
+from . import emails, selectors, services
 from .forms import DeviceForm, PreferencesForm
 from .kinds import Kind
 from .models import Notification
@@ -123,15 +122,3 @@ def unsubscribe(request, token):
 
 def _labels(kinds: list[str]) -> list[str]:
     return [Kind(kind).label for kind in kinds]
-
-
-def mine_section_context(user) -> dict:
-    """The section on /mijn/: the choices per kind, the devices and the key for subscribing."""
-    keys = push.vapid_keys()
-    quiet = (settings.PUSH_QUIET_HOURS or "").replace("-", " en ")
-    return {
-        "form": PreferencesForm(rows=selectors.settings_for(user=user)),
-        "devices": selectors.devices(user=user),
-        "vapid_public_key": keys.public if keys else "",
-        "quiet_hours": quiet,
-    }
