@@ -24,11 +24,13 @@ FORBIDDEN = [
 
 ALLAUTH_EMAIL_DIR = Path(allauth.__file__).parent / "templates" / "account" / "email"
 OUR_EMAIL_DIR = Path(settings.BASE_DIR) / "platform" / "accounts" / "templates" / "account" / "email"
-OTHER_RESIDENT_TEMPLATES = [
-    "marketplace/emails/expiry_reminder.txt",
-    "marketplace/emails/digest.txt",
-    "activities/email/reminder.txt",
-]
+# Every other app's mail template (<app>/templates/<app>/email(s)/…), found on disk so that new ones count too.
+OTHER_RESIDENT_TEMPLATES = sorted(
+    str(path.relative_to(path.parents[2]))
+    for folder in ("activities", "marketplace", "stories", "platform")
+    for path in (Path(settings.BASE_DIR) / folder).glob("**/templates/*/email*/*.txt")
+    if "notifications" not in path.parts and "account" not in path.parts
+)
 CONTEXT = {
     "name": "Fatma",
     "email": "fatma@example.org",
@@ -71,6 +73,10 @@ def test_account_mail_speaks_to_the_resident_with_u(name):
     assert_resident_voice(text, name)
     if name.endswith("_message.txt") and "base_" not in name:
         assert "Beste bewoner" in text and "Wij(k) de Ruwaard" in text
+
+
+def test_other_apps_mails_are_found():
+    assert "marketplace/emails/expiry_reminder.txt" in OTHER_RESIDENT_TEMPLATES
 
 
 @pytest.mark.parametrize("template", OTHER_RESIDENT_TEMPLATES)
