@@ -8,3 +8,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Gedeelde basis")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_out
+
+        from .middleware import mark_logged_out
+
+        user_logged_out.connect(mark_logged_out, dispatch_uid="core.mark_logged_out")

@@ -10,6 +10,9 @@ from home import views as home_views
 
 urlpatterns = [
     path("health/", include("ops.urls")),
+    # One login for everyone: allauth's, with its rate limits and second factor.
+    path("django-admin/login/", account_views.admin_login, name="django_admin_login"),
+    path("admin/login/", account_views.admin_login, name="admin_login"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # Infrastructure
     "channels",
     "django_tasks",
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.ApplicationErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.VisitCounterMiddleware",
@@ -200,11 +203,25 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Wij(k) de Ruwaard] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
 
+# One login for everyone: the Wagtail and Django admin send people to allauth's login, with its rate limits
+# and its second-factor step. Two-factor authentication: an authenticator app (TOTP) with recovery codes.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Wij(k) de Ruwaard"
+# Staff (anyone with access to the Wagtail or Django admin, editors and moderators) cannot open these
+# paths before they have set up a second factor; they are sent to set one up.
+MFA_REQUIRED_PATH_PREFIXES = ["/admin/", "/django-admin/", "/moderatie/"]
+
 # Security headers, from the start.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Powerful browser features the site never uses are switched off for every page.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
 SESSION_COOKIE_HTTPONLY = True
 # Sessions live in the database, with the cache in front: a cache outage does not log anyone out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
