@@ -1,6 +1,10 @@
 """Turn an ApplicationError that no view caught into a Dutch 4xx page; security headers on every response."""
 
+import re
+
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from .exceptions import ApplicationError
@@ -49,3 +53,31 @@ def mark_logged_out(sender, request=None, **kwargs):
     """Connected to `user_logged_out`: the response to this request clears the site's data."""
     if request is not None:
         request.logged_out = True
+
+
+class SnippetChooserPermissionMiddleware:
+    """The Wagtail admin's snippet choosers list a model's rows only to users who may see that model.
+
+    Wagtail's choosers check that the user may open the admin, not that they may see the model: without this
+    every admin user could read every notice and membership through `/admin/snippets/choose/<app>/<model>/`.
+    """
+
+    PATTERN = re.compile(r"^/admin/snippets/choose/(?P<app_label>[\w-]+)/(?P<model_name>[\w-]+)/")
+    ACTIONS = ("view", "add", "change", "delete")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        match = self.PATTERN.match(request.path)
+        if match and not self._may_see(request.user, **match.groupdict()):
+            raise PermissionDenied
+        return self.get_response(request)
+
+    def _may_see(self, user, *, app_label: str, model_name: str) -> bool:
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            return True  # not a model: Wagtail answers 404 itself
+        opts = model._meta
+        return any(user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in self.ACTIONS)

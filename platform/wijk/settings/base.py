@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffSecondFactorMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.SnippetChooserPermissionMiddleware",
     "core.middleware.ApplicationErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.VisitCounterMiddleware",
