@@ -316,13 +316,18 @@ def activity_from_token(token: str) -> Activity | None:
     return activity
 
 
+def confirmation_token_is_unused(*, token: str, activity: Activity) -> bool:
+    """The link names the confirmation it was sent after; a confirmation since then used it up."""
+    data = _token_data(token) or {}
+    return data.get("c") == activity.confirmed_at.timestamp()
+
+
 @transaction.atomic
 def confirm_from_token(*, token: str, activity: Activity) -> bool:
     """Confirm once per reminder: the link names the confirmation it was sent after, which this moves on.
 
     Returns whether it confirmed now (False: the link was used already)."""
-    data = _token_data(token) or {}
-    if data.get("c") != activity.confirmed_at.timestamp():
+    if not confirmation_token_is_unused(token=token, activity=activity):
         return False
     confirm_activity(activity=activity)
     return True

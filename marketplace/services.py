@@ -366,10 +366,14 @@ def renew_token_is_unused(*, token: str, listing: Listing) -> bool:
     return value.partition(":")[2] == f"{listing.expires_at.timestamp():.0f}"
 
 
+def can_renew(*, listing: Listing) -> bool:
+    return listing.status in (Status.OPEN, Status.EXPIRED)
+
+
 @transaction.atomic
 def renew_listing(*, listing: Listing) -> Listing:
     """Six more weeks from now. An expired, still open listing comes back."""
-    if listing.status not in (Status.OPEN, Status.EXPIRED):
+    if not can_renew(listing=listing):
         raise ApplicationError(_("Dit bericht kan niet meer verlengd worden."))
     now = timezone.now()
     listing.status = Status.OPEN
