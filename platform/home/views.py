@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.shortcuts import render
+from django.views.static import serve
 
 
 def page_not_found(request, exception=None):
@@ -19,3 +21,8 @@ def page_not_found_preview(request):
 
 def server_error_preview(request):
     return server_error(request)
+
+
+def media_rendition(request, path: str):
+    """Renditions of images, from MEDIA_ROOT, when Django serves media itself (`make run`)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

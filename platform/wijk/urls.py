@@ -32,14 +32,11 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     from django.urls import re_path
-    from django.views.static import serve
 
+    # Only renditions (`images/`): originals (`original_images/`) keep the upload as sent and are never
+    # public; documents are served by Wagtail's own view, which checks their privacy.
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>images/[^/]+)$", home_views.media_rendition),
     ]
 
 if settings.DEBUG:

@@ -180,6 +180,11 @@ WAGTAIL_SITE_NAME = "Wij(k) de Ruwaard"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
+# Refused before decoding: more pixels than this. With JPEG draft decoding (core.images) the peak memory of one
+# upload stays bounded; the README gives the measured number.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Every image form of the admin decodes the whole photo first: a broken or cut-off file is a form error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "bmp": "webp", "webp": "webp"}
