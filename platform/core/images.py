@@ -22,6 +22,9 @@ from wagtail.utils.file import hash_filelike
 # The longest side an original keeps: more than any page shows, at a fraction of a phone photo's memory.
 MAX_SIDE = 3200
 BROKEN = _("Deze foto is kapot of niet helemaal verstuurd. Kies een andere foto, of probeer het nog eens.")
+# Only JPEG decodes at a fraction of its size; other formats are decoded whole, so they get a lower limit.
+OTHER_MAX_PIXELS = 16_000_000
+TOO_BIG = _("Deze foto is te groot. Kies een jpg-foto, of een foto van ten hoogste 16 megapixel.")
 _FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "AVIF": ".avif"}
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, PILImage.DecompressionBombError)
 
@@ -31,8 +34,13 @@ _strict = threading.Lock()
 
 def _open(data: bytes) -> PILImage.Image:
     image = PILImage.open(BytesIO(data))
+    width, height = image.size
     if image.format == "JPEG":
-        image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode at 1/2, 1/4 or 1/8 size when that is still enough
+        # Decode at 1/2, 1/4 or 1/8 of the size when that still leaves MAX_SIDE on the longest side.
+        ratio = min(1.0, MAX_SIDE / max(width, height))
+        image.draft("RGB", (max(1, int(width * ratio)), max(1, int(height * ratio))))
+    elif width * height > OTHER_MAX_PIXELS:
+        raise ValidationError(TOO_BIG, code="too_many_pixels")
     # WeasyPrint (the impact PDF) lets Pillow pad cut-off images for the whole process; an upload must be whole.
     with _strict:
         lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
@@ -63,8 +71,9 @@ def without_metadata(file) -> ContentFile:
     with _open(_read(file)) as source:
         fmt = source.format if source.format in _FORMATS else "PNG"
         icc_profile = source.info.get("icc_profile")
-        image = ImageOps.exif_transpose(source)  # turn it upright before the orientation tag goes
-        image.thumbnail((MAX_SIDE, MAX_SIDE))
+        image = source
+        image.thumbnail((MAX_SIDE, MAX_SIDE))  # in place, as is the turn below: no second copy in memory
+        ImageOps.exif_transpose(image, in_place=True)  # turn it upright before the orientation tag goes
         image.info = {}  # EXIF, XMP, comments: nothing travels along
         if fmt == "JPEG" and image.mode not in ("RGB", "L", "CMYK"):
             image = image.convert("RGB")

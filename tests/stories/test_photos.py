@@ -142,3 +142,14 @@ def test_admin_upload_is_stored_without_location(client_for, editor):
     image = get_image_model().objects.get()
     with image.open_file() as f:
         assert not has_location(f.read())
+
+
+def test_large_png_is_refused_because_it_decodes_whole(client_for, resident, index, monkeypatch):
+    from core import images
+
+    monkeypatch.setattr(images, "OTHER_MAX_PIXELS", 100_000)
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (640, 360), "#0b5d3b").save(buffer, "PNG")
+    response = submit(client_for(resident), buffer.getvalue(), name="groot.png")
+    assert response.status_code == 400
+    assert "Deze foto is te groot" in response.content.decode()
