@@ -8,6 +8,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from accounts.dashboard import register_section
+        from accounts.deletion import register_cleanup
 
         from .selectors import my_activities
 
@@ -18,3 +19,6 @@ class ActivitiesConfig(AppConfig):
             get_context=lambda user: {"activities": list(my_activities(user=user)[:50])},
             order=20,
         )
+        from .services import clear_posts_of_deleted_account
+
+        register_cleanup("activities", clear_posts_of_deleted_account)

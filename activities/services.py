@@ -482,3 +482,17 @@ def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
         feed.last_imported_at, feed.last_error = now, ""
         feed.save(update_fields=["last_imported_at", "last_error"])
     return counts
+
+
+@transaction.atomic
+def clear_posts_of_deleted_account(*, user, former, keep_posts: bool) -> list[str]:
+    """Before an account goes: the activities the person posted themselves (not for an organisation) are
+    removed, or kept without their name (`keep_posts`; the owner becomes empty). An organisation's
+    activities stay with the organisation. Returns the URLs of the removed activities."""
+    own = Activity.objects.filter(owner=user, organisation__isnull=True)
+    if keep_posts:
+        own.update(owner=None)
+        return []
+    removed = [activity.get_absolute_url() for activity in own]
+    own.delete()
+    return removed

@@ -8,8 +8,10 @@ class MarketplaceConfig(AppConfig):
 
     def ready(self):
         from accounts.dashboard import register_section
+        from accounts.deletion import register_cleanup
 
         from .dashboard import mine_context
+        from .services import clear_posts_of_deleted_account
 
         register_section(
             key="marketplace",
@@ -18,3 +20,4 @@ class MarketplaceConfig(AppConfig):
             get_context=mine_context,
             order=30,
         )
+        register_cleanup("marketplace", clear_posts_of_deleted_account)

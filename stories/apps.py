@@ -8,6 +8,7 @@ class StoriesConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.dashboard import register_section
+        from accounts.deletion import register_cleanup
 
         from . import selectors
         from .signal_handlers import register_signal_handlers
@@ -20,3 +21,6 @@ class StoriesConfig(AppConfig):
             get_context=lambda user: {"submissions": selectors.submissions_of(user=user)},
             order=60,
         )
+        from .services import clear_posts_of_deleted_account
+
+        register_cleanup("stories", clear_posts_of_deleted_account)

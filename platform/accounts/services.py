@@ -1,6 +1,7 @@
 """Writes and privacy actions on accounts."""
 
 import json
+import secrets
 
 from allauth.account.models import EmailAddress
 from django.apps import apps
@@ -9,8 +10,11 @@ from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 
-from . import roles
+from . import deletion, roles
 from .models import User
+
+# The name under which a deleted person's messages stay in someone else's conversation.
+FORMER_MEMBER_NAME = "oud-lid"
 
 # Models that hold no data of the person themselves, or only secrets.
 _EXPORT_SKIP = {
@@ -98,7 +102,20 @@ def export_user_data(*, user: User) -> str:
     return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
 
 
-def delete_account(*, user: User) -> None:
-    """Delete the account and, through the foreign keys, everything that belongs to it."""
+def delete_account(*, user: User, keep_posts: bool = False) -> None:
+    """Delete the account and the person's own data; other people keep their words.
+
+    Messages in someone else's conversation stay, under an anonymous "oud-lid" account, so the other person
+    still reads the whole conversation. Stories and activities are removed, or kept without the person's name
+    (`keep_posts`). Notifications of others that point at removed things go too.
+    """
     with transaction.atomic():
+        former = User.objects.create_user(
+            email=f"oud-lid-{secrets.token_hex(8)}@invalid.example",
+            password=None,
+            display_name=FORMER_MEMBER_NAME,
+            is_active=False,
+        )
+        removed = deletion.run_cleanups(user=user, former=former, keep_posts=keep_posts)
         user.delete()
+        deletion.forget(removed)

@@ -59,7 +59,8 @@ def delete(request):
         if form.is_valid():
             user = request.user
             logout(request)
-            services.delete_account(user=user)
+            keep_posts = form.cleaned_data["posts"] == DeleteAccountForm.KEEP
+            services.delete_account(user=user, keep_posts=keep_posts)
             messages.success(request, _("Uw account en uw gegevens zijn verwijderd."))
             return redirect("wagtail_serve", "")
         return render(request, "accounts/delete.html", {"form": form}, status=400)

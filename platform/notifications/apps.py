@@ -11,3 +11,10 @@ class NotificationsConfig(AppConfig):
 
     name = "notifications"
     verbose_name = _("Meldingen")
+
+    def ready(self):
+        from accounts.deletion import register_forgetter
+
+        from .services import forget_links
+
+        register_forgetter("notifications", forget_links)

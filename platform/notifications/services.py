@@ -24,3 +24,9 @@ def mark_read(*, user, ids: list[int] | None = None) -> int:
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     return qs.update(read_at=timezone.now())
+
+
+def forget_links(urls: list[str]) -> int:
+    """Remove notifications that point at things that no longer exist (an account and its posts went)."""
+    deleted, _kinds = Notification.objects.filter(url__in=urls).delete()
+    return deleted
