@@ -44,10 +44,10 @@ def profile(request):
 @login_required
 @require_POST
 def export(request):
-    payload = services.export_user_data(user=request.user)
-    response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+    payload = services.export_user_archive(user=request.user)
+    response = HttpResponse(payload, content_type="application/zip")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.json"'
+    response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.zip"'
     return response
 
 

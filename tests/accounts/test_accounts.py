@@ -1,4 +1,6 @@
+import io
 import json
+import zipfile
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -99,7 +101,13 @@ def test_export_contains_the_users_own_data_only(client_for, resident, other_res
     response = client_for(resident).post("/mijn/gegevens/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    data = json.loads(response.content)
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == ["gegevens.json", "overzicht.html"]
+    data = json.loads(archive.read("gegevens.json"))
+    summary = archive.read("overzicht.html").decode()
+    assert "Mijn gegevens bij Wij(k) de Ruwaard" in summary and resident.email in summary
+    assert "Henk reageerde op uw vraag" in summary and "Iets voor Piet" not in summary
+    assert "Meldingen (1)" in summary
     assert data["account"]["email"] == resident.email
     texts = [row["fields"]["text"] for row in data["notifications.notification.user"]]
     assert texts == ["Henk reageerde op uw vraag"]
