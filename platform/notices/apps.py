@@ -9,7 +9,7 @@ class NoticesConfig(AppConfig):
     def ready(self):
         from django.conf import settings
         from django.contrib.auth.signals import user_logged_out
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
         import notifications.selectors
         from accounts.dashboard import register_section
@@ -26,6 +26,12 @@ class NoticesConfig(AppConfig):
         user_logged_out.connect(signal_handlers.user_logged_out, dispatch_uid="notices_user_logged_out")
         post_delete.connect(
             signal_handlers.user_deleted, sender=settings.AUTH_USER_MODEL, dispatch_uid="notices_user_deleted"
+        )
+
+        pre_save.connect(
+            signal_handlers.user_password_changing,
+            sender=settings.AUTH_USER_MODEL,
+            dispatch_uid="notices_user_password_changing",
         )
 
         register_section(
