@@ -6,6 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from .exceptions import ApplicationError
 
@@ -81,3 +82,34 @@ class SnippetChooserPermissionMiddleware:
             return True  # not a model: Wagtail answers 404 itself
         opts = model._meta
         return any(user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in self.ACTIONS)
+
+
+class NulByteMiddleware:
+    """A NUL character in the query string or a form field answers 400.
+
+    PostgreSQL cannot store or compare a text with a NUL in it and raises; no form or filter ever needs one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            "\x00" in request.path
+            or _has_nul(request.GET)
+            or (request.method == "POST" and _form_body(request) and _has_nul(request.POST))
+        ):
+            error = ApplicationError(
+                _("Uw invoer bevat een teken dat niet kan. Haal het weg en probeer het opnieuw.")
+            )
+            return render_application_error(request, error)
+        return self.get_response(request)
+
+
+def _form_body(request) -> bool:
+    content_type = request.META.get("CONTENT_TYPE", "")
+    return content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data"))
+
+
+def _has_nul(query) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in query.lists())
