@@ -29,7 +29,8 @@ def render_application_error(request, error: ApplicationError):
 
 
 class SecurityHeadersMiddleware:
-    """Headers for every response: a Permissions-Policy, and Clear-Site-Data when the user logged out.
+    """Headers for every response: a Permissions-Policy, Clear-Site-Data when the user logged out, and the
+    admin's own Content-Security-Policy (django-csp covers the rest of the site).
 
     Logging out clears what the browser kept for the site (the service worker's cache and storage), so the
     next person on a shared phone sees nothing of the last one.
@@ -47,6 +48,9 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("Permissions-Policy", policy)
         if getattr(request, "logged_out", False):
             response["Clear-Site-Data"] = self.CLEAR_SITE_DATA
+        admin_policy = getattr(settings, "ADMIN_CONTENT_SECURITY_POLICY", "")
+        if admin_policy and request.path.startswith(tuple(getattr(settings, "ADMIN_URL_PREFIXES", ()))):
+            response.headers.setdefault("Content-Security-Policy", admin_policy)
         return response
 
 
