@@ -34,6 +34,6 @@ def user_password_changing(sender, instance, raw: bool = False, update_fields=No
     if raw or instance.pk is None or (update_fields is not None and "password" not in update_fields):
         return
     old = sender._default_manager.filter(pk=instance.pk).values_list("password", flat=True).first()
-    if old is not None and old != instance.password:
+    if old and old != instance.password:  # old "": a row saved before its first password was set
         user_id = instance.pk
         transaction.on_commit(lambda: realtime.disconnect_user(user_id=user_id))
