@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_foreign_key
+
 PHONE_PATTERN = re.compile(r"\+?[0-9][0-9 ()\-]{5,19}")
 
 
@@ -118,30 +120,11 @@ class Activity(models.Model):
     no_appointment_needed = models.BooleanField(_("geen afspraak nodig"), default=True)
     what_to_bring = models.CharField(_("wat neemt u mee"), max_length=300, blank=True)
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        verbose_name=_("organisatie"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
+    organisation = optional_foreign_key(
+        "organisations.Organisation", _("organisatie"), related_name="activities"
     )
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("geplaatst door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
-    )
-    location = models.ForeignKey(
-        Location,
-        verbose_name=_("locatie"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
-    )
+    owner = optional_foreign_key(settings.AUTH_USER_MODEL, _("geplaatst door"), related_name="activities")
+    location = optional_foreign_key(Location, _("locatie"), related_name="activities")
     cost = models.DecimalField(
         _("kosten in euro"),
         max_digits=6,
@@ -156,14 +139,7 @@ class Activity(models.Model):
     registration_detail = models.CharField(
         _("link, telefoon of e-mail voor aanmelden"), max_length=200, blank=True
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("foto"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_foreign_key("wagtailimages.Image", _("foto"))
     image_alt = models.CharField(_("wat staat er op de foto"), max_length=200, blank=True)
 
     # The schedule: one engine for activities and walk-in hours.
@@ -189,14 +165,7 @@ class Activity(models.Model):
     confirmed_at = models.DateTimeField(_("laatst bevestigd"), default=timezone.now)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd"), null=True, blank=True)
 
-    feed = models.ForeignKey(
-        ICalFeed,
-        verbose_name=_("geïmporteerd uit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activities",
-    )
+    feed = optional_foreign_key(ICalFeed, _("geïmporteerd uit"), related_name="activities")
     import_uid = models.CharField(_("UID in de feed"), max_length=300, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)

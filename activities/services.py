@@ -142,6 +142,11 @@ def create_activity(*, by, organisation=None, **fields) -> Activity:
     trusted = organisation is not None and is_professional(by)
     activity = Activity(owner=by, organisation=organisation, **fields)
     activity.status = Activity.Status.PUBLISHED if trusted else Activity.Status.PENDING
+    return _confirm_and_store(activity)
+
+
+def _confirm_and_store(activity: Activity) -> Activity:
+    """Validate what the owner filled in, save it under a free slug and lay out its dates again."""
     activity.confirmed_at = timezone.now()
     activity.full_clean(exclude=["slug"])
     save_activity_with_unique_slug(activity)
@@ -186,12 +191,8 @@ def update_activity(*, activity: Activity, by, **fields) -> Activity:
         setattr(activity, name, value)
     if activity.status == Activity.Status.PUBLISHED and not _trusted_editor(user=by, activity=activity):
         activity.status = Activity.Status.PENDING
-    activity.confirmed_at = timezone.now()
     activity.reminder_sent_at = None
-    activity.full_clean(exclude=["slug"])
-    save_activity_with_unique_slug(activity)
-    materialise_occurrences(activity=activity)
-    return activity
+    return _confirm_and_store(activity)
 
 
 @transaction.atomic

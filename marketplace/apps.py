@@ -1,23 +1,18 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dashboard import Section, SectionAppConfig
 
-class MarketplaceConfig(AppConfig):
+
+class MarketplaceConfig(SectionAppConfig):
+    default = True
     name = "marketplace"
     verbose_name = _("Vraag en aanbod")
+    section = Section(key="marketplace", title=_("Vraag en aanbod"), order=30)
 
     def ready(self):
-        from accounts.dashboard import register_section
         from accounts.deletion import register_cleanup
 
-        from .dashboard import mine_context
         from .services import clear_posts_of_deleted_account
 
-        register_section(
-            key="marketplace",
-            title=_("Vraag en aanbod"),
-            template="marketplace/includes/mine.html",
-            get_context=mine_context,
-            order=30,
-        )
+        super().ready()
         register_cleanup("marketplace", clear_posts_of_deleted_account)

@@ -6,7 +6,7 @@ from . import selectors
 from .forms import PreferenceForm
 
 
-def mine_context(user) -> dict:
+def mine_context(*, user) -> dict:
     context = {
         "listings": list(selectors.listings_of(user=user)[:20]),
         "follow_ups": list(selectors.open_follow_ups(user=user)),

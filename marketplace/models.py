@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_foreign_key
+
 LIFETIME = timedelta(weeks=6)
 
 
@@ -264,9 +266,7 @@ class Report(models.Model):
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     handled_at = models.DateTimeField(null=True, blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    handled_by = optional_foreign_key(settings.AUTH_USER_MODEL)
 
     class Meta:
         verbose_name = _("melding van misbruik")

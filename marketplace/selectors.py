@@ -9,17 +9,7 @@ from django.utils import timezone
 from accounts.roles import is_moderator
 
 from . import matching
-from .models import (
-    Conversation,
-    FollowUp,
-    Kind,
-    Listing,
-    MatchPreference,
-    Message,
-    Report,
-    Response,
-    Status,
-)
+from .models import Conversation, FollowUp, Kind, Listing, MatchPreference, Message, Report, Response, Status
 
 
 def public_listings() -> QuerySet[Listing]:

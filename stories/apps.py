@@ -1,26 +1,20 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dashboard import Section, SectionAppConfig
 
-class StoriesConfig(AppConfig):
+
+class StoriesConfig(SectionAppConfig):
+    default = True
     name = "stories"
     verbose_name = _("Verhalen")
+    section = Section(key="verhalen", title=_("Mijn verhalen"), order=60)
 
     def ready(self) -> None:
-        from accounts.dashboard import register_section
         from accounts.deletion import register_cleanup
 
-        from . import selectors
+        from .services import clear_posts_of_deleted_account
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
-        register_section(
-            key="verhalen",
-            title=_("Mijn verhalen"),
-            template="stories/includes/mine.html",
-            get_context=lambda user: {"submissions": selectors.submissions_of(user=user)},
-            order=60,
-        )
-        from .services import clear_posts_of_deleted_account
-
+        super().ready()
         register_cleanup("stories", clear_posts_of_deleted_account)

@@ -14,6 +14,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.fields import optional_foreign_key
+
 from .blocks import StoryBodyBlock
 
 
@@ -39,23 +41,9 @@ class Edition(models.Model):
 
     number = models.PositiveIntegerField(_("nummer"), unique=True)
     published_on = models.DateField(_("verschenen op"))
-    cover = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("omslag"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cover = optional_foreign_key("wagtailimages.Image", _("omslag"))
     cover_alt = models.CharField(_("beschrijving van de omslag (alt-tekst)"), max_length=250, blank=True)
-    pdf = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("pdf"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    pdf = optional_foreign_key("wagtaildocs.Document", _("pdf"))
 
     panels = [
         FieldPanel("number"),
@@ -139,14 +127,7 @@ StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 class StoryPage(Page):
     intro = models.CharField(_("inleiding"), max_length=300, help_text=_("Eén of twee zinnen."))
     body = StreamField(StoryBodyBlock(), verbose_name=_("verhaal"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hoofdfoto"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_foreign_key("wagtailimages.Image", _("hoofdfoto"))
     hero_alt = models.CharField(
         _("beschrijving van de hoofdfoto (alt-tekst)"),
         max_length=250,
@@ -157,31 +138,16 @@ class StoryPage(Page):
     author_name = models.CharField(
         _("naam van de schrijver"), max_length=80, help_text=_("Een voornaam is genoeg.")
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ingestuurd door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="submitted_stories",
+    submitted_by = optional_foreign_key(
+        settings.AUTH_USER_MODEL, _("ingestuurd door"), related_name="submitted_stories"
     )
-    editor = models.ForeignKey(
+    editor = optional_foreign_key(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("redacteur"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("redacteur"),
         related_name="edited_stories",
         limit_choices_to={"groups__name": "redactie"},
     )
-    edition = models.ForeignKey(
-        Edition,
-        verbose_name=_("Rucreant-editie"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="stories",
-    )
+    edition = optional_foreign_key(Edition, _("Rucreant-editie"), related_name="stories")
     themes = ParentalManyToManyField(Theme, verbose_name=_("thema's"), blank=True, related_name="stories")
     # What the resident agreed to when sending the story in. Kept out of the edit form on purpose.
     publication_consent_at = models.DateTimeField(_("toestemming voor publicatie op"), null=True, blank=True)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts import roles
 from home.services import ensure_home_page, ensure_root_collection
+from organisations.models import HelpTopic
 from search.indexing import rebuild_index
 from tests.activities.factories import ActivityFactory, LocationFactory, walk_in
 from tests.factories import MembershipFactory as OrganisationMembershipFactory
@@ -40,7 +41,9 @@ def build_district() -> dict:
         ),
         "member": UserFactory(email="lid@example.org", display_name="Anouk", roles=[roles.BEWONER]),
     }
-    organisations = [OrganisationFactory(name="Schuldhulp Oss", slug="schuldhulp", help_topics=["geldzaken"])]
+    organisations = [
+        OrganisationFactory(name="Schuldhulp Oss", slug="schuldhulp", help_topics=[HelpTopic.MONEY])
+    ]
     organisations += [OrganisationFactory() for _ in range(14)]
     OrganisationMembershipFactory(organisation=organisations[1], user=people["professional"], role="admin")
 

@@ -3,10 +3,11 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 
 from accounts import roles
 from accounts.models import User
-from organisations.models import Membership, Organisation
+from organisations.models import HelpTopic, Membership, Organisation
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -55,16 +56,24 @@ def totp_code(secret: str = TOTP_SECRET) -> str:
     return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class NamedFactory(factory.django.DjangoModelFactory):
+    """A row known by its name, with the slug made from it; asking twice for one slug gives one row."""
+
     class Meta:
-        model = Organisation
+        abstract = True
         django_get_or_create = ("slug",)
 
+    slug = factory.LazyAttribute(lambda row: slugify(row.name))
+
+
+class OrganisationFactory(NamedFactory):
+    class Meta:
+        model = Organisation
+
     name = factory.Sequence(lambda n: f"Organisatie {n}")
-    slug = factory.Sequence(lambda n: f"organisatie-{n}")
     summary = "Helpt bewoners van Ruwaard."
     helps_with = "Vragen over van alles."
-    help_topics = factory.LazyFunction(lambda: ["ontmoeten"])
+    help_topics = factory.LazyFunction(lambda: [HelpTopic.MEETING])
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

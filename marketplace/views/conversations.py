@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.exceptions import ApplicationError
+from core.views import run_service
 
 from .. import selectors, services
 from ..forms import DoneForm, FollowUpForm, MessageForm, ReportForm
@@ -65,12 +65,13 @@ def conversation_detail(request, pk: int):
 @require_POST
 def conversation_accept(request, pk: int):
     conversation = _conversation_or_404(request, pk)
-    try:
-        services.accept_response(response=conversation.response, by=request.user)
-    except ApplicationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Afgesproken! We laten het de ander weten."))
+    run_service(
+        request,
+        services.accept_response,
+        response=conversation.response,
+        by=request.user,
+        success=_("Afgesproken! We laten het de ander weten."),
+    )
     return redirect(conversation)
 
 
@@ -80,12 +81,14 @@ def conversation_done(request, pk: int):
     conversation = _conversation_or_404(request, pk)
     form = DoneForm(request.POST)
     thanks = form.cleaned_data["thanks"] if form.is_valid() else ""
-    try:
-        services.mark_done(response=conversation.response, by=request.user, thanks=thanks)
-    except ApplicationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Fijn dat het gelukt is! Dank u wel."))
+    run_service(
+        request,
+        services.mark_done,
+        response=conversation.response,
+        by=request.user,
+        thanks=thanks,
+        success=_("Fijn dat het gelukt is! Dank u wel."),
+    )
     return redirect(conversation)
 
 

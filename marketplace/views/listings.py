@@ -12,6 +12,7 @@ from accounts.services import has_verified_email
 from accounts.views import verify_email_first
 from core.exceptions import ApplicationError
 from core.forms import add_application_error
+from core.views import run_service
 
 from .. import selectors, services
 from ..filters import ListingFilterSet
@@ -126,33 +127,38 @@ def listing_respond(request, pk: int):
     return redirect(conversation)
 
 
-@login_required
-@require_POST
-def listing_close(request, pk: int):
+def _own_listing_or_404(request, pk: int):
     listing = selectors.listing_for(pk=pk, user=request.user)
     if listing is None or listing.owner_id != request.user.pk:
         raise Http404
-    try:
-        services.close_listing(listing=listing, by=request.user)
-    except ApplicationError as error:
-        messages.error(request, str(error))
-        return redirect(listing)
-    messages.success(request, _("Uw bericht is gesloten."))
-    return redirect("marketplace:list")
+    return listing
+
+
+@login_required
+@require_POST
+def listing_close(request, pk: int):
+    listing = _own_listing_or_404(request, pk)
+    if run_service(
+        request,
+        services.close_listing,
+        listing=listing,
+        by=request.user,
+        success=_("Uw bericht is gesloten."),
+    ):
+        return redirect("marketplace:list")
+    return redirect(listing)
 
 
 @login_required
 @require_POST
 def listing_extend(request, pk: int):
-    listing = selectors.listing_for(pk=pk, user=request.user)
-    if listing is None or listing.owner_id != request.user.pk:
-        raise Http404
-    try:
-        services.renew_listing(listing=listing)
-    except ApplicationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Verlengd! Uw bericht staat er weer zes weken."))
+    listing = _own_listing_or_404(request, pk)
+    run_service(
+        request,
+        services.renew_listing,
+        listing=listing,
+        success=_("Verlengd! Uw bericht staat er weer zes weken."),
+    )
     return redirect(listing)
 
 

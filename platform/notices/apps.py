@@ -1,20 +1,20 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dashboard import Section, SectionAppConfig
 
-class NoticesConfig(AppConfig):
+
+class NoticesConfig(SectionAppConfig):
+    default = True
     name = "notices"
     verbose_name = _("Buurtpreventie en meldingen")
+    section = Section(key="buurtpreventie", title=_("Buurtpreventie en meldingen"), order=80)
 
     def ready(self):
         from django.conf import settings
         from django.contrib.auth.signals import user_logged_out
         from django.db.models.signals import post_delete, post_save, pre_save
 
-        import notifications.selectors
-        from accounts.dashboard import register_section
-
-        from . import selectors, signal_handlers
+        from . import signal_handlers
         from .models import Membership
 
         post_save.connect(
@@ -33,14 +33,4 @@ class NoticesConfig(AppConfig):
             sender=settings.AUTH_USER_MODEL,
             dispatch_uid="notices_user_password_changing",
         )
-
-        register_section(
-            key="buurtpreventie",
-            title=_("Buurtpreventie en meldingen"),
-            template="notices/includes/mine_section.html",
-            get_context=lambda user: {
-                "memberships": list(selectors.memberships_of(user=user)),
-                "summary": notifications.selectors.summary(user=user),
-            },
-            order=80,
-        )
+        super().ready()

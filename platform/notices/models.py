@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_foreign_key
+
 NOTICE_LIFETIME = timedelta(hours=48)
 
 
@@ -154,9 +156,7 @@ class Notice(models.Model):
     created_at = models.DateTimeField(_("geplaatst op"), default=timezone.now)
     expires_at = models.DateTimeField(_("verloopt op"), default=_default_expiry)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, blank=True, default="")
-    status_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    status_by = optional_foreign_key(settings.AUTH_USER_MODEL)
     status_at = models.DateTimeField(_("status gezet op"), null=True, blank=True)
     is_hidden = models.BooleanField(
         _("verborgen"), default=False, help_text=_("Een moderator kan een melding verbergen.")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.exceptions import ApplicationError
+from core.views import run_service
 
 from . import selectors, services
 from .forms import EmailPreferenceForm, NoticeForm, StatusForm
@@ -128,12 +129,13 @@ def decide_membership(request, slug, membership_id):
         services.approve_membership(membership=request_, by=request.user)
         messages.success(request, _("%(name)s is nu lid.") % {"name": request_.user.public_name})
     elif decision == "afwijzen":
-        try:
-            services.decline_membership(membership=request_, by=request.user)
-        except ApplicationError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("De aanvraag is afgewezen."))
+        run_service(
+            request,
+            services.decline_membership,
+            membership=request_,
+            by=request.user,
+            success=_("De aanvraag is afgewezen."),
+        )
     else:
         messages.error(request, _("Kies goedkeuren of afwijzen."))
         return redirect("notices:members", slug=group.slug)
@@ -165,12 +167,14 @@ def set_status(request, slug, notice_id):
     notice = _member_notice(request, slug, notice_id)
     form = StatusForm(request.POST)
     if form.is_valid():
-        try:
-            services.set_notice_status(notice=notice, status=form.cleaned_data["status"], by=request.user)
-        except ApplicationError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("De status is aangepast."))
+        run_service(
+            request,
+            services.set_notice_status,
+            notice=notice,
+            status=form.cleaned_data["status"],
+            by=request.user,
+            success=_("De status is aangepast."),
+        )
     else:
         messages.error(request, _("Deze status kennen we niet. Er is niets veranderd."))
     return redirect(f"{notice.group.get_absolute_url()}#melding-{notice.pk}")

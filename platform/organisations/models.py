@@ -3,23 +3,25 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_foreign_key
+
 
 class HelpTopic(models.TextChoices):
     """What an organisation helps with; shared words for the directory and the walk-in hours."""
 
     # Values shared with activities.Category carry the same label there and here.
-    GELDZAKEN = "geldzaken", _("Geldzaken")
-    WERK_INKOMEN = "werk-inkomen", _("Werk & inkomen")
-    ZORG_THUIS = "zorg-thuis", _("Zorg thuis")
-    GEZONDHEID = "gezondheid", _("Gezondheid")
-    WONEN = "wonen", _("Wonen")
-    OPVOEDING = "opvoeding", _("Opvoeding en gezin")
-    ONTMOETEN = "ontmoeten", _("Ontmoeten")
-    BEWEGEN = "bewegen", _("Bewegen")
-    VEILIGHEID = "veiligheid", _("Veiligheid")
-    TAAL = "taal", _("Taal en leren")
-    VRIJWILLIGERSWERK = "vrijwilligerswerk", _("Vrijwilligerswerk")
-    WIJK = "wijk", _("De wijk samen")
+    MONEY = "geldzaken", _("Geldzaken")
+    WORK_INCOME = "werk-inkomen", _("Werk & inkomen")
+    CARE_AT_HOME = "zorg-thuis", _("Zorg thuis")
+    HEALTH = "gezondheid", _("Gezondheid")
+    HOUSING = "wonen", _("Wonen")
+    PARENTING = "opvoeding", _("Opvoeding en gezin")
+    MEETING = "ontmoeten", _("Ontmoeten")
+    EXERCISE = "bewegen", _("Bewegen")
+    SAFETY = "veiligheid", _("Veiligheid")
+    LANGUAGE_LEARNING = "taal", _("Taal en leren")
+    VOLUNTEERING = "vrijwilligerswerk", _("Vrijwilligerswerk")
+    NEIGHBOURHOOD = "wijk", _("De wijk samen")
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -56,14 +58,7 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     address = models.CharField(_("adres"), max_length=200, blank=True)
     opening_hours = models.CharField(_("open"), max_length=200, blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_foreign_key("wagtailimages.Image", _("logo"))
     is_active = models.BooleanField(_("actief"), default=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations", blank=True

@@ -1,15 +1,8 @@
 """ASGI entry point: HTTP through Django, WebSocket through Channels (live notices)."""
 
-import os
-import sys
-from pathlib import Path
+from wijk.entry import prepare_environment
 
-_platform = Path(__file__).resolve().parent.parent
-for _path in (_platform, _platform.parent):
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijk.settings.dev")
+prepare_environment()
 
 from django.core.asgi import get_asgi_application  # noqa: E402
 

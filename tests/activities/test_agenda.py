@@ -27,42 +27,36 @@ def titles(response) -> set[str]:
     return {o.activity.title for _day, _label, items in response.context["days"] for o in items}
 
 
+def _for(audiences, title, after, location, category, **fields):
+    """An activity for some audiences, `after` the frozen now."""
+    return ActivityFactory(
+        audiences=audiences,
+        title=title,
+        starts_at=NOW + after,
+        location=location,
+        category=category,
+        **fields,
+    )
+
+
 @pytest.fixture
 def agenda(frozen, db):
     huis = LocationFactory(name="Ons Huis van de Wijk", slug="ons-huis-van-de-wijk", is_accessible=True)
     iemhof = LocationFactory(name="D'n Iemhof", slug="dn-iemhof", is_accessible=False)
     ActivityFactory(title="Koffie", starts_at=NOW + timedelta(hours=2), location=huis, category="ontmoeten")
-    ActivityFactory(
-        title="Bewegen",
-        starts_at=NOW + timedelta(days=1, hours=2),
-        location=iemhof,
-        category="bewegen",
-        audiences=["ouderen"],
-        cost=Decimal("2.00"),
-    )
-    ActivityFactory(
-        title="Speelotheek",
-        starts_at=NOW + timedelta(days=3),
-        location=huis,
-        category="kinderen-gezin",
-        audiences=["kinderen", "ouders"],
-    )
-    ActivityFactory(
-        title="Geldspreekuur",
+    _for(["ouderen"], "Bewegen", timedelta(days=1, hours=2), iemhof, "bewegen", cost=Decimal("2.00"))
+    _for(["kinderen", "ouders"], "Speelotheek", timedelta(days=3), huis, "kinderen-gezin")
+    _for(
+        ["ouders"],
+        "Geldspreekuur",
+        timedelta(days=2),
+        huis,
+        "geldzaken",
         kind=Activity.Kind.WALK_IN,
         topic="Geldzaken",
-        starts_at=NOW + timedelta(days=2),
-        location=huis,
-        category="geldzaken",
-        audiences=["ouders"],
     )
-    ActivityFactory(
-        title="Weekendmarkt",
-        starts_at=NOW + timedelta(days=3, hours=4),
-        location=iemhof,
-        category="eten",
-        audiences=["jongeren"],
-        cost=Decimal("1.00"),
+    _for(
+        ["jongeren"], "Weekendmarkt", timedelta(days=3, hours=4), iemhof, "eten", cost=Decimal("1.00")
     )  # Saturday
     ActivityFactory(title="Volgende maand", starts_at=NOW + timedelta(days=30))
     ActivityFactory(title="Wacht nog", starts_at=NOW + timedelta(hours=3), status=Activity.Status.PENDING)

@@ -87,8 +87,13 @@ def test_walk_ins_of_the_main_organisations_are_listed_and_the_open_one_is_on_th
                 duration=timedelta(hours=end - start),
                 rrule="FREQ=WEEKLY",
             )
-        response = client.get("/inloopspreekuren/")
-        home = client.get("/").content.decode()
+        assert_main_walk_ins_shown_on_monday_morning(client)
+
+
+def assert_main_walk_ins_shown_on_monday_morning(client):
+    """The walk-in hours of the main organisations, and the open one on the home page (also the demo's)."""
+    response = client.get("/inloopspreekuren/")
+    home = client.get("/").content.decode()
     shown = {o.activity.organisation.slug for group in response.context["groups"].values() for o in group}
     assert {"schuldhulp", "werk-en-inkomen", "brabantzorg", "ggd", "sec"} <= shown
     assert [o.activity.organisation.slug for o in response.context["groups"]["open_now"]] == ["schuldhulp"]

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from activities.models import Activity
 from tests.activities.test_agenda import titles
+from tests.activities.test_walk_ins import assert_main_walk_ins_shown_on_monday_morning
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -32,11 +33,4 @@ def test_demo_walk_ins_cover_the_main_organisations(client):
     monday_morning = datetime(2026, 6, 8, 10, 0, tzinfo=AMS)
     with time_machine.travel(monday_morning, tick=False):
         call_command("load_demo", stdout=StringIO())
-        response = client.get("/inloopspreekuren/")
-        home = client.get("/").content.decode()
-    shown = {o.activity.organisation.slug for group in response.context["groups"].values() for o in group}
-    assert {"schuldhulp", "werk-en-inkomen", "brabantzorg", "ggd", "sec"} <= shown
-    assert [o.activity.organisation.slug for o in response.context["groups"]["open_now"]] == ["schuldhulp"]
-    html = response.content.decode()
-    assert "BrabantZorg" in html and "Werk en Inkomen" in html and "GGD" in html
-    assert "Geldzaken en schulden" in home  # open now on the home page
+        assert_main_walk_ins_shown_on_monday_morning(client)

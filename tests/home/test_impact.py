@@ -92,6 +92,18 @@ def at(*args):
     return timezone.make_aware(datetime(*args))
 
 
+def _listing(owner, kind, category, title, *, created, **fields):
+    return Listing.objects.create(
+        owner=owner,
+        kind=kind,
+        category=category,
+        title=title,
+        created_at=created,
+        expires_at=at(2027, 1, 1),
+        **fields,
+    )
+
+
 def _activity(*, status, created, confirmed, kind=Activity.Kind.ACTIVITY, organisation=None, dates=()):
     with time_machine.travel(created, tick=False):
         activity = ActivityFactory(status=status, kind=kind, organisation=organisation, owner=None, rrule="")
@@ -148,31 +160,9 @@ def fixture_world(settings):
         dates=[(at(2026, 11, 1, 10), False)],
     )
     u1, u2, u3, u4, u5 = users
-    ask = Listing.objects.create(
-        owner=u1,
-        kind="vraag",
-        category="boodschappen",
-        title="Boodschappen",
-        created_at=at(2026, 11, 2, 10),
-        expires_at=at(2027, 1, 1),
-    )
-    Listing.objects.create(
-        owner=u3,
-        kind="aanbod",
-        category="klussen",
-        title="Klussen",
-        area="noord",
-        created_at=at(2026, 11, 5, 10),
-        expires_at=at(2027, 1, 1),
-    )
-    Listing.objects.create(
-        owner=u1,
-        kind="vraag",
-        category="tuin",
-        title="Tuin",
-        created_at=at(2026, 11, 6, 10),
-        expires_at=at(2027, 1, 1),
-    )
+    ask = _listing(u1, "vraag", "boodschappen", "Boodschappen", created=at(2026, 11, 2, 10))
+    _listing(u3, "aanbod", "klussen", "Klussen", created=at(2026, 11, 5, 10), area="noord")
+    _listing(u1, "vraag", "tuin", "Tuin", created=at(2026, 11, 6, 10))
     response = Response.objects.create(
         listing=ask, responder=u2, created_at=at(2026, 11, 2, 12), accepted_at=at(2026, 11, 3, 10)
     )

@@ -13,6 +13,12 @@ from marketplace.models import Status
 from .factories import ListingFactory
 
 
+def _posted_on_2_march(**fields):
+    """A listing posted on Monday 2 March 2026, 10:00; it runs until 13 April."""
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        return ListingFactory(**fields)
+
+
 @pytest.mark.django_db
 def test_listing_expires_after_six_weeks_unless_renewed(resident, client, django_capture_on_commit_callbacks):
     with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
@@ -43,8 +49,7 @@ def test_listing_expires_after_six_weeks_unless_renewed(resident, client, django
 
 @pytest.mark.django_db
 def test_expired_listing_comes_back_with_renew_link(client):
-    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
-        listing = ListingFactory()
+    listing = _posted_on_2_march()
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
         token = services.renew_token(listing=listing)
     with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
@@ -85,8 +90,7 @@ def test_hidden_listing_cannot_be_renewed(client):
 def test_daily_command_reports_what_it_did():
     import io
 
-    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
-        ListingFactory()
+    _posted_on_2_march()
     out = io.StringIO()
     with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
         call_command("marketplace_daily", stdout=out)
@@ -95,8 +99,7 @@ def test_daily_command_reports_what_it_did():
 
 @pytest.mark.django_db
 def test_owner_extends_from_the_listing_page(resident, other_resident, client_for):
-    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
-        listing = ListingFactory(owner=resident)
+    listing = _posted_on_2_march(owner=resident)
     with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
         services.expire_listings()
         page = client_for(resident).get(listing.get_absolute_url()).content.decode()
@@ -110,8 +113,7 @@ def test_owner_extends_from_the_listing_page(resident, other_resident, client_fo
 
 @pytest.mark.django_db
 def test_renew_link_extends_only_once(client):
-    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
-        listing = ListingFactory()
+    listing = _posted_on_2_march()
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
         token = services.renew_token(listing=listing)
         assert client.post(f"/vraag-en-aanbod/verlengen/{token}/").status_code == 200

@@ -16,14 +16,19 @@ from .factories import ConversationFactory, ListingFactory
 AMS = ZoneInfo("Europe/Amsterdam")
 
 
-@pytest.mark.django_db
-def test_is_het_gelukt_a_week_after_the_match(resident, volunteer, client_for):
+def _agreed_on_2_march(*, owner, responder, title):
+    """A conversation about `owner`'s listing, agreed with `responder` on 2 March 2026."""
     with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
         conversation = ConversationFactory(
-            response__listing=ListingFactory(owner=resident, title="Boodschappen"),
-            response__responder=volunteer,
+            response__listing=ListingFactory(owner=owner, title=title), response__responder=responder
         )
-        services.accept_response(response=conversation.response, by=resident)
+        services.accept_response(response=conversation.response, by=owner)
+    return conversation
+
+
+@pytest.mark.django_db
+def test_is_het_gelukt_a_week_after_the_match(resident, volunteer, client_for):
+    _agreed_on_2_march(owner=resident, responder=volunteer, title="Boodschappen")
     with time_machine.travel("2026-03-09 09:00 +0100", tick=False):
         assert services.send_follow_ups() == 0  # not a full week yet
     with time_machine.travel("2026-03-09 10:30 +0100", tick=False):
@@ -87,12 +92,7 @@ def test_unanswered_vraag_is_shown_to_volunteers_again_after_a_week(volunteer, c
 
 @pytest.mark.django_db
 def test_both_done_is_the_answer_and_not_asked_again(resident, volunteer):
-    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
-        conversation = ConversationFactory(
-            response__listing=ListingFactory(owner=resident, title="Lamp ophangen"),
-            response__responder=volunteer,
-        )
-        services.accept_response(response=conversation.response, by=resident)
+    conversation = _agreed_on_2_march(owner=resident, responder=volunteer, title="Lamp ophangen")
     with time_machine.travel("2026-03-04 10:00 +0100", tick=False):
         services.mark_done(response=conversation.response, by=resident, thanks="Top!")
         services.mark_done(response=conversation.response, by=volunteer)

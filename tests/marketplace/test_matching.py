@@ -16,35 +16,16 @@ from .factories import ListingFactory
 NOW = timezone.now()
 
 
+def _listing(kind, category, area, when, title, text):
+    return ListingFactory(kind=kind, category=category, area=area, when=when, title=title, text=text)
+
+
 @pytest.mark.django_db
 def test_same_category_area_and_time_ranks_above_shared_text_only():
-    vraag = ListingFactory(
-        kind="vraag",
-        category="klussen",
-        area="noord",
-        when="weekend",
-        title="Lamp ophangen",
-        text="Ik heb geen ladder",
-    )
-    text_only = ListingFactory(
-        kind="aanbod",
-        category="tuin",
-        area="zuid",
-        when="avond",
-        title="Lamp ophangen in de tuin",
-        text="Ik heb een ladder",
-    )
-    full = ListingFactory(
-        kind="aanbod",
-        category="klussen",
-        area="noord",
-        when="weekend",
-        title="Kleine klussen in huis",
-        text="Gereedschap heb ik",
-    )
-    unrelated = ListingFactory(
-        kind="aanbod", category="koken", area="zuid", when="avond", title="Samen koken", text="Op vrijdag"
-    )
+    vraag = _listing("vraag", "klussen", "noord", "weekend", "Lamp ophangen", "Ik heb geen ladder")
+    text_only = _listing("aanbod", "tuin", "zuid", "avond", "Lamp ophangen in de tuin", "Ik heb een ladder")
+    full = _listing("aanbod", "klussen", "noord", "weekend", "Kleine klussen in huis", "Gereedschap heb ik")
+    unrelated = _listing("aanbod", "koken", "zuid", "avond", "Samen koken", "Op vrijdag")
     ranked = [m.listing for m in selectors.matches_for(listing=vraag)]
     assert ranked[:2] == [full, text_only]
     assert unrelated not in ranked
@@ -106,21 +87,8 @@ listing_strategy = st.builds(
 def build(pk, data):
     created = NOW - timedelta(days=data["age_days"])
     expires = NOW - timedelta(minutes=1) if data["expired"] else created + LIFETIME
-    return Listing(
-        pk=pk,
-        kind=data["kind"],
-        category=data["category"],
-        area=data["area"],
-        when=data["when"],
-        status=data["status"],
-        is_pending=data["is_pending"],
-        owner_id=data["owner_id"],
-        title=data["title"],
-        text=data["text"],
-        created_at=created,
-        shown_at=created,
-        expires_at=expires,
-    )
+    fields = {name: value for name, value in data.items() if name not in ("age_days", "expired")}
+    return Listing(pk=pk, **fields, created_at=created, shown_at=created, expires_at=expires)
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,16 +1,14 @@
 import factory
 
 from notices.models import Membership, Notice, PreventionGroup
-from tests.factories import UserFactory
+from tests.factories import NamedFactory, UserFactory
 
 
-class PreventionGroupFactory(factory.django.DjangoModelFactory):
+class PreventionGroupFactory(NamedFactory):
     class Meta:
         model = PreventionGroup
-        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Buurtpreventie {n}")
-    slug = factory.Sequence(lambda n: f"buurtpreventie-{n}")
     area = "Rond de Kastanjelaan"
     description = "We lopen samen rondes."
 

@@ -1,30 +1,35 @@
 import pytest
 
-from organisations.models import Organisation
+from organisations.models import HelpTopic, Organisation
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 DISTRICT = [
-    ("ONS Welzijn", "ons-welzijn", ["ontmoeten", "vrijwilligerswerk"]),
-    ("GGD Hart voor Brabant", "ggd", ["gezondheid", "opvoeding"]),
-    ("BrabantWonen", "brabantwonen", ["wonen", "geldzaken"]),
-    ("BrabantZorg", "brabantzorg", ["zorg-thuis"]),
-    ("Schuldhulp Oss", "schuldhulp", ["geldzaken"]),
-    ("Werk en Inkomen Gemeente Oss", "werk-en-inkomen", ["werk-inkomen"]),
-    ("Sport Educatie Centrum (SEC)", "sec", ["bewegen"]),
-    ("Wijkagent Ruwaard", "wijkagent", ["veiligheid"]),
-    ("Wijkstichting Rucrea", "rucrea", ["wijk"]),
-    ("Wijkraad Ruwaard", "wijkraad", ["wijk"]),
-    ("Ons Huis van de Wijk", "ons-huis-van-de-wijk", ["ontmoeten"]),
-    ("D'n Iemhof", "dn-iemhof", ["ontmoeten"]),
+    ("ONS Welzijn", "ons-welzijn", [HelpTopic.MEETING, HelpTopic.VOLUNTEERING]),
+    ("GGD Hart voor Brabant", "ggd", [HelpTopic.HEALTH, HelpTopic.PARENTING]),
+    ("BrabantWonen", "brabantwonen", [HelpTopic.HOUSING, HelpTopic.MONEY]),
+    ("BrabantZorg", "brabantzorg", [HelpTopic.CARE_AT_HOME]),
+    ("Schuldhulp Oss", "schuldhulp", [HelpTopic.MONEY]),
+    ("Werk en Inkomen Gemeente Oss", "werk-en-inkomen", [HelpTopic.WORK_INCOME]),
+    ("Sport Educatie Centrum (SEC)", "sec", [HelpTopic.EXERCISE]),
+    ("Wijkagent Ruwaard", "wijkagent", [HelpTopic.SAFETY]),
+    ("Wijkstichting Rucrea", "rucrea", [HelpTopic.NEIGHBOURHOOD]),
+    ("Wijkraad Ruwaard", "wijkraad", [HelpTopic.NEIGHBOURHOOD]),
+    ("Ons Huis van de Wijk", "ons-huis-van-de-wijk", [HelpTopic.MEETING]),
+    ("D'n Iemhof", "dn-iemhof", [HelpTopic.MEETING]),
 ]
 
 
 def test_directory_lists_the_districts_organisations_with_what_they_help_with(client):
     for name, slug, topics in DISTRICT:
         OrganisationFactory(name=name, slug=slug, help_topics=topics)
+    assert_directory_shows_the_district(client)
+
+
+def assert_directory_shows_the_district(client):
+    """Every active organisation, the main partners and the topic labels (also the demo's)."""
     html = client.get("/organisaties/").content.decode()
     organisations = Organisation.objects.active()
     assert organisations.count() >= 12
@@ -37,15 +42,15 @@ def test_directory_lists_the_districts_organisations_with_what_they_help_with(cl
 
 
 def test_topic_filter_narrows_the_directory(client):
-    OrganisationFactory(name="Geldhulp", slug="geldhulp", help_topics=["geldzaken"])
-    OrganisationFactory(name="Sportclub", slug="sportclub", help_topics=["bewegen"])
+    OrganisationFactory(name="Geldhulp", slug="geldhulp", help_topics=[HelpTopic.MONEY])
+    OrganisationFactory(name="Sportclub", slug="sportclub", help_topics=[HelpTopic.EXERCISE])
     html = client.get("/organisaties/?onderwerp=geldzaken").content.decode()
     assert "Geldhulp" in html
     assert "Sportclub" not in html
 
 
 def test_unknown_topic_is_ignored_with_a_message(client):
-    OrganisationFactory(name="Sportclub", slug="sportclub", help_topics=["bewegen"])
+    OrganisationFactory(name="Sportclub", slug="sportclub", help_topics=[HelpTopic.EXERCISE])
     response = client.get("/organisaties/?onderwerp=<script>")
     assert response.status_code == 200
     html = response.content.decode()
@@ -60,7 +65,7 @@ def test_detail_page_shows_contact_and_help(client):
         slug="schuldhulp",
         helps_with="Rekeningen die u niet kunt betalen.",
         phone="0412 - 123",
-        help_topics=["geldzaken"],
+        help_topics=[HelpTopic.MONEY],
     )
     html = client.get("/organisaties/schuldhulp/").content.decode()
     assert "<h1>Schuldhulp Oss</h1>" in html
@@ -76,7 +81,6 @@ def test_inactive_or_unknown_organisation_is_404(client):
 
 def test_a_topic_shared_with_the_agenda_has_the_same_label_in_both():
     from activities.models import Category
-    from organisations.models import HelpTopic
 
     topics, categories = dict(HelpTopic.choices), dict(Category.choices)
     shared = topics.keys() & categories.keys()

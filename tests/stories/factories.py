@@ -12,6 +12,7 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from stories.models import Edition, StoryIndexPage, StoryPage, Theme
+from tests.factories import NamedFactory
 
 
 def image_bytes(*, size=(640, 360), colour="#0b5d3b", fmt="PNG") -> bytes:
@@ -28,13 +29,11 @@ class ImageFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(lambda: ImageFile(io.BytesIO(image_bytes()), name="foto.png"))
 
 
-class ThemeFactory(factory.django.DjangoModelFactory):
+class ThemeFactory(NamedFactory):
     class Meta:
         model = Theme
-        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Thema {n}")
-    slug = factory.Sequence(lambda n: f"thema-{n}")
 
 
 class EditionFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,34 @@
+"""Content apps declare their section of /mijn/ on their AppConfig; accounts imports none of them."""
+
+import pytest
+
+from accounts import dashboard
+from tests.factories import UserFactory
+
+
+@pytest.mark.django_db
+def test_declared_sections_get_the_conventional_template_and_context_in_order():
+    sections = dashboard.sections_for(UserFactory())
+    by_key = {section["key"]: section for section in sections}
+    expected = {
+        "activiteiten": "activities/includes/mine.html",
+        "marketplace": "marketplace/includes/mine.html",
+        "verhalen": "stories/includes/mine.html",
+        "buurtpreventie": "notices/includes/mine.html",
+    }
+    assert {key: by_key[key]["template"] for key in expected} == expected
+    order = [s["key"] for s in sections]
+    assert order.index("activiteiten") < order.index("marketplace") < order.index("verhalen")
+    assert order.index("verhalen") < order.index("buurtpreventie")
+    assert by_key["activiteiten"]["context"] == {"activities": []}
+    assert by_key["verhalen"]["context"] == {"submissions": []}
+
+
+def test_a_section_given_as_keywords_is_registered_too(monkeypatch):
+    monkeypatch.setattr(dashboard, "_sections", {})
+    dashboard.register_section(
+        key="extra", title="Extra", template="x.html", get_context=lambda user: {"u": user}
+    )
+    assert dashboard.sections_for("iemand") == [
+        {"key": "extra", "title": "Extra", "template": "x.html", "context": {"u": "iemand"}}
+    ]
