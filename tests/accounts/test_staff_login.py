@@ -93,6 +93,7 @@ def test_setting_up_the_authenticator_app_opens_the_admin(client):
     assert client.get("/admin/")["Location"] == reverse("mfa_activate_totp")
     # allauth asks for the password again before a security setting changes.
     assert client.get(reverse("mfa_activate_totp"))["Location"].startswith(reverse("account_reauthenticate"))
+    assert "Vul daarom eerst uw wachtwoord" in client.get(reverse("account_reauthenticate")).content.decode()
     client.post(reverse("account_reauthenticate"), {"password": "ruwaard-demo"})
     page = client.get(reverse("mfa_activate_totp"))
     assert "Authenticator-app instellen" in page.content.decode(), page
