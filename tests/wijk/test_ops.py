@@ -37,6 +37,13 @@ def test_every_periodic_job_has_its_own_schedule():
 @pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DB_TASKS)
 def test_moved_clock_enqueues_each_job_on_schedule_and_the_worker_runs_it():
+    from django.utils import timezone
+
+    from marketplace.models import Status
+    from tests.marketplace.factories import ListingFactory
+
+    overdue = ListingFactory(title="Wie leent mij een ladder?", expires_at=timezone.now() - timedelta(days=1))
+    queued_before = DBTaskResult.objects.count()  # the listing's index update
     start = datetime(2026, 3, 2, 0, 1, tzinfo=AMSTERDAM)
     for entry in SCHEDULE:
         fire = trigger_for(entry).get_next_fire_time(None, start)
@@ -46,16 +53,19 @@ def test_moved_clock_enqueues_each_job_on_schedule_and_the_worker_runs_it():
         run = JobRun.objects.get(name=entry.name)
         assert run.last_enqueued_at == fire
         assert run.last_finished_at is None  # queued, not run in the scheduler's process
-    assert DBTaskResult.objects.ready().count() == len(SCHEDULE)
+    assert DBTaskResult.objects.ready().count() == queued_before + len(SCHEDULE)
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
 
-    assert DBTaskResult.objects.successful().count() == len(SCHEDULE)
+    assert DBTaskResult.objects.successful().count() == queued_before + len(SCHEDULE)
     for entry in SCHEDULE:
         run = JobRun.objects.get(name=entry.name)
         assert run.last_succeeded, entry.name
         assert run.runs == 1
     assert JobRun.objects.get(name="scheduler").last_enqueued_at is not None
+    overdue.refresh_from_db()
+    assert overdue.status == Status.EXPIRED  # the jobs did their work, not just ran
+    assert JobRun.objects.get(name="listing_expiry").last_result == {"expired": 1, "reshown": 0}
 
     # Run again: idempotent, nothing new to do, one more run recorded.
     for entry in SCHEDULE:
@@ -63,6 +73,33 @@ def test_moved_clock_enqueues_each_job_on_schedule_and_the_worker_runs_it():
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
     assert JobRun.objects.get(name="listing_expiry").last_result == {"expired": 0, "reshown": 0}
     assert JobRun.objects.get(name="digests").runs == 2
+
+
+def test_the_scheduler_registers_every_job_on_its_own_trigger():
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from ops.scheduler import add_jobs, fire
+
+    scheduler = BackgroundScheduler(timezone="Europe/Amsterdam")
+    add_jobs(scheduler)
+    jobs = {job.id: job for job in scheduler.get_jobs()}
+    assert set(jobs) == {entry.name for entry in SCHEDULE}
+    start = datetime(2026, 3, 2, 0, 1, tzinfo=AMSTERDAM)
+    for entry in SCHEDULE:
+        job = jobs[entry.name]
+        assert job.func is fire and job.args == (entry,)
+        assert job.trigger.get_next_fire_time(None, start) == trigger_for(entry).get_next_fire_time(
+            None, start
+        )
+    daily = {entry.name for entry in SCHEDULE if "hour" in entry.cron}
+    assert daily == {
+        "freshness",
+        "listing_reminders",
+        "listing_expiry",
+        "follow_ups",
+        "digests",
+        "index_consistency",
+    }
 
 
 @pytest.mark.django_db

@@ -19,6 +19,8 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-for-wijk-de-ruwaard-ne
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Proxies (addresses or networks) whose X-Forwarded-For names the client; nobody else's is believed.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "daphne",
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ops.proxy.TrustedProxyMiddleware",
     "ops.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
