@@ -8,7 +8,7 @@ from accounts import roles
 from tests.factories import UserFactory
 from tests.stories.factories import story_index
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_admin_runs_its_scripts_without_csp_violations(live_server, browser):
