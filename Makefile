@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
+# The browser tests' axe-core and make bench's lighthouse come from package.json (skipped where npm is absent).
+NPM_CI := test -d node_modules/axe-core && test -d node_modules/lighthouse || ! command -v npm >/dev/null || npm ci --no-audit --no-fund --loglevel=error
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: install lock prepare run dev serve test lint format bench load messages check clean
@@ -63,6 +65,7 @@ load: install
 
 ## make test: every test, on SQLite unless DATABASE_URL / REDIS_URL are set
 test: install
+	$(NPM_CI)
 	$(BIN)/python -m pytest -n auto
 
 lint: install
@@ -75,6 +78,7 @@ format: install
 
 ## make bench: the budgets of DESIGN.md, measured (tests/perf)
 bench: install
+	$(NPM_CI)
 	$(BIN)/python -m pytest tests/perf -m perf -p no:xdist -q -s
 
 messages: install

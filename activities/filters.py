@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import QueryFilterSet
+from organisations.models import Organisation
 
 from .models import Activity, Audience, Category, Location, Occurrence
 
@@ -116,6 +117,9 @@ class AgendaFilterSet(QueryFilterSet):
     gratis = YesNoFilter(method="filter_free")
     toegankelijk = YesNoFilter(method="filter_accessible")
     soort = django_filters.ChoiceFilter(choices=KIND_CHOICES, method="filter_kind")
+    organisatie = django_filters.ModelChoiceFilter(
+        field_name="activity__organisation", to_field_name="slug", queryset=Organisation.objects.all()
+    )
 
     unknown_messages = {
         "wanneer": _("We kennen de datum „%(value)s” niet. U ziet nu deze week."),
@@ -124,6 +128,7 @@ class AgendaFilterSet(QueryFilterSet):
         "gratis": _("„%(value)s” is geen goede keuze bij gratis. Die keuze is weggelaten."),
         "toegankelijk": _("„%(value)s” is geen goede keuze bij toegankelijk. Die keuze is weggelaten."),
         "soort": _("De soort „%(value)s” kennen we niet. Die keuze is weggelaten."),
+        "organisatie": _("De organisatie „%(value)s” kennen we niet. Die keuze is weggelaten."),
     }
     unknown_category = _("De rubriek „%(value)s” bestaat niet. Die keuze is weggelaten.")
 
@@ -168,7 +173,9 @@ class AgendaFilterSet(QueryFilterSet):
     def filter_free(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         if not value:
             return queryset
-        return queryset.filter(Q(activity__cost__isnull=True) | Q(activity__cost=0))
+        return queryset.filter(
+            Q(activity__cost__isnull=True) | Q(activity__cost=0), activity__cost_known=True
+        )
 
     def filter_accessible(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
         return queryset.filter(activity__location__is_accessible=True) if value else queryset

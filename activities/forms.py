@@ -89,6 +89,8 @@ class ActivityForm(forms.ModelForm):
             "cost",
             "registration",
             "registration_detail",
+            "max_places",
+            "guests_may_sign_up",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
@@ -101,6 +103,11 @@ class ActivityForm(forms.ModelForm):
             # Someone who belongs to an organisation usually posts for it; "als bewoner" stays a choice.
             self.initial["organisation"] = organisations.first().pk
         self.fields["location"].queryset = Location.objects.all()
+        if self.instance.registration != Activity.Registration.UNKNOWN:
+            # "Unknown" is what an imported feed says; whoever fills in the form knows.
+            self.fields["registration"].choices = [
+                c for c in self.fields["registration"].choices if c[0] != Activity.Registration.UNKNOWN
+            ]
         self.fields["location"].empty_label = _("Kies een plek")
         instance = self.instance
         if instance.pk:
@@ -184,3 +191,44 @@ class EndSeriesForm(forms.Form):
         if value < timezone.localdate() - timedelta(days=1):
             raise forms.ValidationError(_("Kies vandaag of een dag in de toekomst."))
         return value
+
+
+class GuestAttendanceForm(forms.Form):
+    """ "Ik kom" without an account: a first name and an e-mail address or a phone number."""
+
+    name = forms.CharField(label=_("Uw voornaam"), max_length=80)
+    email = forms.EmailField(label=_("E-mailadres"), required=False)
+    phone = forms.RegexField(
+        label=_("Of telefoonnummer"),
+        regex=r"^\+?[0-9][0-9 ()\-]{5,19}$",
+        required=False,
+        error_messages={"invalid": _("Vul een telefoonnummer in, bijvoorbeeld 0412 123 456.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and not self.errors:
+            raise forms.ValidationError(_("Vul uw e-mailadres of telefoonnummer in."))
+        return data
+
+
+class LocationForm(forms.ModelForm):
+    """A place's address and its point on the map, typed as numbers (decimal degrees, WGS84)."""
+
+    class Meta:
+        model = Location
+        fields = ["address", "latitude", "longitude", "is_accessible", "accessibility_notes"]
+        widgets = {
+            "latitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+            "longitude": forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+        }
+        error_messages = {
+            "latitude": {
+                "min_value": _("De breedtegraad ligt tussen -90 en 90. In Oss is die ongeveer 51,76."),
+                "max_value": _("De breedtegraad ligt tussen -90 en 90. In Oss is die ongeveer 51,76."),
+            },
+            "longitude": {
+                "min_value": _("De lengtegraad ligt tussen -180 en 180. In Oss is die ongeveer 5,53."),
+                "max_value": _("De lengtegraad ligt tussen -180 en 180. In Oss is die ongeveer 5,53."),
+            },
+        }

@@ -2,9 +2,12 @@
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from .models import Activity, Occurrence
@@ -50,17 +53,17 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone(local_zone())
 
 
-def _describe(event: Event, activity: Activity, base_url: str) -> None:
+def _describe(event: Event, activity: Activity, base_url: str, notes: Iterable[str] = ()) -> None:
+    url = base_url.rstrip("/") + activity.get_absolute_url()
+    parts = [*notes, activity.summary, activity.description, url]
     event.add("summary", activity.title)
-    event.add(
-        "description", activity.summary + ("\n\n" + activity.description if activity.description else "")
-    )
+    event.add("description", "\n\n".join(part for part in parts if part))
     if activity.location_id:
         where = activity.location.name + (
             f", {activity.location.address}" if activity.location.address else ""
         )
         event.add("location", where)
-    event.add("url", base_url.rstrip("/") + activity.get_absolute_url())
+    event.add("url", url)
     event.add("categories", [activity.get_category_display()])
     event.add("dtstamp", timezone.now())
 
@@ -71,7 +74,8 @@ def activity_calendar(*, activity: Activity, moved: Iterable[Occurrence], base_u
     uid = f"activity-{activity.pk}@wijkderuwaard"
     master = Event()
     master.add("uid", uid)
-    _describe(master, activity, base_url)
+    cancelled = list(activity.occurrences.filter(is_cancelled=True, end__gt=timezone.now()).order_by("start"))
+    _describe(master, activity, base_url, notes=[_cancel_note(o) for o in cancelled])
     master.add("dtstart", _local(activity.starts_at))
     master.add("duration", activity.duration)
     if activity.rrule:
@@ -98,6 +102,12 @@ def activity_calendar(*, activity: Activity, moved: Iterable[Occurrence], base_u
     return cal.to_ical()
 
 
+def _cancel_note(occurrence: Occurrence) -> str:
+    day = date_format(_local(occurrence.start), "l j F")
+    note = _("Gaat niet door op %(day)s.") % {"day": day}
+    return note + (f" {occurrence.reason}" if occurrence.reason else "")
+
+
 def occurrences_calendar(*, occurrences: Iterable[Occurrence], name: str, base_url: str) -> bytes:
     """A subscription feed: every date as its own event, cancelled dates marked CANCELLED."""
     cal = _calendar(name)
@@ -110,7 +120,8 @@ def occurrences_calendar(*, occurrences: Iterable[Occurrence], name: str, base_u
         event.add("dtend", _local(occurrence.end))
         if occurrence.is_cancelled:
             event.add("status", "CANCELLED")
-            event["summary"] = f"{activity.title} (gaat niet door)"
+            event["summary"] = f"{activity.title} ({_('gaat niet door')})"
+            event["description"] = _cancel_note(occurrence) + "\n\n" + str(event["description"])
         else:
             event.add("status", "CONFIRMED")
         cal.add_component(event)
@@ -120,27 +131,52 @@ def occurrences_calendar(*, occurrences: Iterable[Occurrence], name: str, base_u
 # --- import ---------------------------------------------------------------------------------------
 
 
-def _as_aware(value) -> datetime:
+def _as_aware(value, zone=None) -> datetime:
+    """An aware moment; floating times and dates are read in `zone` (the feed's X-WR-TIMEZONE) or ours."""
+    zone = zone or local_zone()
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            return value.replace(tzinfo=local_zone())
+            return value.replace(tzinfo=zone)
         return value
     if isinstance(value, date):
-        return datetime.combine(value, time.min, tzinfo=local_zone())
+        return datetime.combine(value, time.min, tzinfo=zone)
     raise ValueError("not a date")
+
+
+def _feed_zone(cal: Calendar):
+    """Google Calendar names the zone of UTC and floating times in X-WR-TIMEZONE (not in a VTIMEZONE)."""
+    name = str(cal.get("x-wr-timezone", "")).strip()
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _moments(component, name: str, zone) -> list[str]:
+    """EXDATE or RDATE values as naive local ISO strings (one or more properties, each a list)."""
+    raw = component.get(name)
+    values = []
+    for group in raw if isinstance(raw, list) else ([raw] if raw is not None else []):
+        for moment in group.dts:
+            value = moment.dt[0] if isinstance(moment.dt, tuple) else moment.dt  # an RDATE may be a period
+            values.append(to_local_naive(_as_aware(value, zone)).isoformat(timespec="minutes"))
+    return values
 
 
 def events_of(data: bytes) -> tuple[list[dict], list[dict]]:
     """Parse a feed into (series, overrides). Raises ValueError on a broken feed."""
     cal = Calendar.from_ical(data)
+    zone = _feed_zone(cal)
     series, overrides = [], []
     for component in cal.walk("VEVENT"):
         uid = str(component.get("uid", "")).strip()
         if not uid or component.get("dtstart") is None:
             continue
-        start = _as_aware(component.decoded("dtstart"))
+        start = _as_aware(component.decoded("dtstart"), zone)
         if component.get("dtend") is not None:
-            end = _as_aware(component.decoded("dtend"))
+            end = _as_aware(component.decoded("dtend"), zone)
         elif component.get("duration") is not None:
             end = start + component.decoded("duration")
         else:
@@ -149,6 +185,7 @@ def events_of(data: bytes) -> tuple[list[dict], list[dict]]:
                 if not isinstance(component.decoded("dtstart"), datetime)
                 else timedelta(hours=1)
             )
+        cancelled = str(component.get("status", "")).upper() == "CANCELLED"
         item = {
             "uid": uid[:300],
             "start": start,
@@ -156,19 +193,16 @@ def events_of(data: bytes) -> tuple[list[dict], list[dict]]:
             "title": str(component.get("summary", "")).strip()[:120] or "Activiteit",
             "description": str(component.get("description", "")).strip(),
             "location": str(component.get("location", "")).strip()[:120],
-            "cancelled": str(component.get("status", "")).upper() == "CANCELLED",
+            "cancelled": cancelled,
+            "reason": str(component.get("description", "")).strip().split("\n")[0][:200] if cancelled else "",
         }
         if component.get("recurrence-id") is not None:
-            item["recurrence_id"] = _as_aware(component.decoded("recurrence-id"))
+            item["recurrence_id"] = _as_aware(component.decoded("recurrence-id"), zone)
             overrides.append(item)
             continue
         rule = component.get("rrule")
         item["rrule"] = rule.to_ical().decode() if rule is not None else ""
-        exdates = []
-        raw = component.get("exdate")
-        for group in raw if isinstance(raw, list) else ([raw] if raw is not None else []):
-            for moment in group.dts:
-                exdates.append(to_local_naive(_as_aware(moment.dt)).isoformat(timespec="minutes"))
-        item["exdates"] = exdates
+        item["exdates"] = _moments(component, "exdate", zone)
+        item["rdates"] = _moments(component, "rdate", zone)
         series.append(item)
     return series, overrides

@@ -2,10 +2,11 @@
 
 import re
 from datetime import datetime, timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator, validate_email
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -48,6 +49,24 @@ class Location(models.Model):
     map_url = models.URLField(_("link naar kaart"), blank=True)
     is_accessible = models.BooleanField(_("toegankelijk met rolstoel of rollator"), default=False)
     accessibility_notes = models.CharField(_("toegankelijkheid"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("breedtegraad"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Bijvoorbeeld 51.757 voor Ruwaard, Oss."),
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Bijvoorbeeld 5.531 voor Ruwaard, Oss."),
+    )
 
     class Meta:
         verbose_name = _("locatie")
@@ -56,6 +75,22 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Vul de breedtegraad en de lengtegraad allebei in, of geen van beide."))
+
+    @property
+    def osm_url(self) -> str:
+        """The place on openstreetmap.org: the point when known, else a search for the address."""
+        if self.has_coordinates:
+            return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=18/{self.latitude}/{self.longitude}"
+        query = ", ".join(part for part in (self.address or self.name, "Oss") if part)
+        return "https://www.openstreetmap.org/search?query=" + quote(query)
 
 
 class ICalFeed(models.Model):
@@ -74,6 +109,9 @@ class ICalFeed(models.Model):
     is_active = models.BooleanField(_("actief"), default=True)
     last_imported_at = models.DateTimeField(_("laatst opgehaald"), null=True, blank=True)
     last_error = models.CharField(_("laatste fout"), max_length=300, blank=True)
+    last_result = models.JSONField(_("laatste resultaat"), default=dict, blank=True)
+    etag = models.CharField(max_length=200, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("iCal-feed")
@@ -108,6 +146,7 @@ class Activity(models.Model):
         LINK = "link", _("Aanmelden via een website")
         PHONE = "phone", _("Aanmelden per telefoon")
         EMAIL = "email", _("Aanmelden per e-mail")
+        UNKNOWN = "unknown", _("Niet bekend: vraag het de organisatie")
 
     title = models.CharField(_("titel"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
@@ -133,11 +172,27 @@ class Activity(models.Model):
         blank=True,
         help_text=_("Leeg of 0 betekent gratis."),
     )
+    cost_known = models.BooleanField(
+        _("kosten bekend"),
+        default=True,
+        help_text=_("Uit: de kosten zijn niet bekend (bijvoorbeeld bij een overgenomen agenda)."),
+    )
     registration = models.CharField(
         _("aanmelden"), max_length=10, choices=Registration.choices, default=Registration.NONE
     )
     registration_detail = models.CharField(
         _("link, telefoon of e-mail voor aanmelden"), max_length=200, blank=True
+    )
+    max_places = models.PositiveIntegerField(
+        _("aantal plaatsen"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: geen maximum. Vol: nieuwe aanmeldingen komen op de wachtlijst."),
+    )
+    guests_may_sign_up = models.BooleanField(
+        _("ook aanmelden zonder account"),
+        default=False,
+        help_text=_("Mensen zonder account kunnen zich aanmelden met naam en e-mail of telefoon."),
     )
     image = optional_foreign_key("wagtailimages.Image", _("foto"))
     image_alt = models.CharField(_("wat staat er op de foto"), max_length=200, blank=True)
@@ -156,6 +211,12 @@ class Activity(models.Model):
         default=list,
         blank=True,
         help_text=_("Lokale begintijden die niet doorgaan, als ISO-tekst."),
+    )
+    rdates = models.JSONField(
+        _("extra data"),
+        default=list,
+        blank=True,
+        help_text=_("Lokale begintijden buiten de herhaling om (RDATE), als ISO-tekst."),
     )
     ends_on = models.DateField(_("laatste dag van de reeks"), null=True, blank=True)
 
@@ -191,7 +252,7 @@ class Activity(models.Model):
 
     @property
     def is_free(self) -> bool:
-        return not self.cost
+        return self.cost_known and not self.cost
 
     @property
     def is_imported(self) -> bool:
@@ -276,3 +337,64 @@ class Occurrence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+
+class Attendance(models.Model):
+    """Someone says "ik kom" to one date: a resident with an account, or a guest with a name and contact."""
+
+    class Status(models.TextChoices):
+        GOING = "going", _("Komt")
+        WAITING = "waiting", _("Wachtlijst")
+        CANCELLED = "cancelled", _("Afgemeld")
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="attendances")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="attendances"
+    )
+    guest_name = models.CharField(_("voornaam"), max_length=80, blank=True)
+    guest_email = models.EmailField(_("e-mailadres"), blank=True)
+    guest_phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, db_index=True)
+    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    reminded_at = models.DateTimeField(_("herinnering verstuurd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occurrence", "user"],
+                condition=Q(user__isnull=False) & ~Q(status="cancelled"),
+                name="one_attendance_per_user_and_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(guest_name=""), name="attendance_has_a_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} – {self.occurrence}"
+
+    @property
+    def first_name(self) -> str:
+        if self.user_id:
+            return (self.user.first_name or self.user.public_name).split()[0]
+        return (self.guest_name.split() or [""])[0]
+
+
+class PersonalFeed(models.Model):
+    """The secret address of one resident's own iCal feed; renewing it makes the old address unknown."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("eigen agenda-feed")
+        verbose_name_plural = _("eigen agenda-feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -65,6 +65,7 @@ def expand(
     starts_at: datetime,
     rule: str,
     exdates: Iterable[str] = (),
+    rdates: Iterable[str] = (),
     ends_on: date | None = None,
     window_start: datetime,
     window_end: datetime,
@@ -81,9 +82,10 @@ def expand(
         candidates = parse_rrule(rule, dtstart=first).between(
             lo - timedelta(days=1), hi + timedelta(days=1), inc=True
         )
+    extra = {d for d in parse_exdates(rdates) if lo - timedelta(days=1) <= d <= hi + timedelta(days=1)}
     skip = parse_exdates(exdates)
     starts = []
-    for naive in candidates:
+    for naive in sorted(set(candidates) | extra):
         if naive in skip:
             continue
         aware = localize(naive)

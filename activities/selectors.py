@@ -7,7 +7,7 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Quer
 from django.utils import timezone
 
 from .filters import AgendaFilterSet
-from .models import Activity, Occurrence
+from .models import Activity, Attendance, Occurrence, PersonalFeed
 from .recurrence import localize
 
 
@@ -154,3 +154,76 @@ def impact_by_category(*, start: datetime, end: datetime, now: datetime, organis
         .annotate(n=Count("id"))
     )
     return {row["activity__category"]: row["n"] for row in rows}
+
+
+# --- "ik kom" ---------------------------------------------------------------------------------------
+
+
+def upcoming_occurrences_with_places(*, activity: Activity, user, limit: int = 8) -> list[Occurrence]:
+    """The next dates, each with `going` (how many come), `places_left` and `mine` (the visitor's attendance)."""
+    going = Count("attendances", filter=Q(attendances__status=Attendance.Status.GOING))
+    dates = list(activity.occurrences.upcoming().annotate(going=going).order_by("start")[:limit])
+    mine = {}
+    if getattr(user, "is_authenticated", False):
+        mine = {
+            a.occurrence_id: a
+            for a in Attendance.objects.filter(user=user, occurrence__in=dates).exclude(
+                status=Attendance.Status.CANCELLED
+            )
+        }
+    for occurrence in dates:
+        occurrence.mine = mine.get(occurrence.pk)
+        places = activity.max_places
+        occurrence.places_left = None if places is None else max(places - occurrence.going, 0)
+    return dates
+
+
+def attendees(*, occurrence: Occurrence) -> QuerySet[Attendance]:
+    """Who comes and who waits for one date, in order of sign-up (the organiser's list)."""
+    return (
+        occurrence.attendances.exclude(status=Attendance.Status.CANCELLED)
+        .select_related("user")
+        .order_by("status", "created_at", "pk")
+    )
+
+
+def my_attendances(*, user, now: datetime | None = None) -> QuerySet[Attendance]:
+    """The dates a resident comes to or waits for, from today on."""
+    now = now or timezone.now()
+    return (
+        Attendance.objects.filter(user=user, occurrence__end__gt=now)
+        .exclude(status=Attendance.Status.CANCELLED)
+        .select_related("occurrence__activity__location", "occurrence__activity__organisation")
+        .order_by("occurrence__start")
+    )
+
+
+def personal_feed_attendances(*, token: str) -> QuerySet[Attendance] | None:
+    """The dates in the private feed with this secret token; None when the token is unknown (or renewed)."""
+    feed = PersonalFeed.objects.filter(token=token).select_related("user").first()
+    if feed is None:
+        return None
+    since = timezone.now() - timedelta(days=30)
+    return (
+        Attendance.objects.filter(user=feed.user, status=Attendance.Status.GOING, occurrence__end__gt=since)
+        .select_related("occurrence__activity__location", "occurrence__activity__organisation")
+        .order_by("occurrence__start")
+    )
+
+
+# --- the map ----------------------------------------------------------------------------------------
+
+
+def places_of(occurrences) -> list[dict]:
+    """The dates grouped by location, in name order; `has_coordinates` says whether it gets a marker.
+
+    The map page lists every place (the view without JavaScript or tiles); the script reads the same list."""
+    places: dict[int | None, dict] = {}
+    for occurrence in occurrences:
+        location = occurrence.activity.location
+        key = location.pk if location else None
+        place = places.setdefault(key, {"location": location, "occurrences": []})
+        place["occurrences"].append(occurrence)
+    named = [p for key, p in places.items() if key is not None]
+    named.sort(key=lambda p: p["location"].name.lower())
+    return named + ([places[None]] if None in places else [])

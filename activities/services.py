@@ -21,6 +21,7 @@ from core.tasks import send_mail_on_commit
 from notifications.services import notify
 from organisations.selectors import is_member_of
 
+from .attendance import tell_attendees_of_change
 from .models import Activity, Location, Occurrence
 from .recurrence import expand
 
@@ -85,6 +86,7 @@ def materialise_occurrences(
             starts_at=activity.starts_at,
             rule=activity.rrule,
             exdates=activity.exdates,
+            rdates=activity.rdates,
             ends_on=activity.ends_on,
             window_start=start,
             window_end=end,
@@ -264,6 +266,7 @@ def cancel_occurrence(*, occurrence: Occurrence, by, reason: str) -> Occurrence:
     occurrence.is_cancelled = True
     occurrence.reason = reason.strip()[:200]
     occurrence.save(update_fields=["is_cancelled", "reason"])
+    tell_attendees_of_change(occurrence=occurrence)
     return occurrence
 
 
@@ -287,6 +290,7 @@ def move_occurrence(
     occurrence.is_cancelled = False
     occurrence.reason = reason.strip()[:200]
     occurrence.save(update_fields=["start", "end", "is_moved", "is_cancelled", "reason"])
+    tell_attendees_of_change(occurrence=occurrence)
     return occurrence
 
 
@@ -393,14 +397,26 @@ def check_freshness(*, now: datetime | None = None, base_url: str | None = None)
 # --- iCal import -----------------------------------------------------------------------------------
 
 
-def _fetch(url: str) -> bytes:
+def fetch_feed(url: str, *, etag: str = "", last_modified: str = "") -> tuple[bytes | None, dict]:
+    """GET a feed; with the validators of the last fetch a 304 answers (None, headers): nothing changed."""
+    import urllib.error
     import urllib.request
 
     if not url.lower().startswith(("http://", "https://")):
         raise ApplicationError(_("Een iCal-feed moet beginnen met https:// of http://."), field="url")
-    request = urllib.request.Request(url, headers={"User-Agent": "WijkDeRuwaard/1.0"})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 — scheme checked above
-        return response.read(5 * 1024 * 1024)
+    headers = {"User-Agent": "WijkDeRuwaard/1.0"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 — scheme checked above
+            return response.read(5 * 1024 * 1024), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        if error.code == 304:
+            return None, dict(error.headers or {})
+        raise
 
 
 _LINE_BREAKS = re.compile(r"<br\s*/?>|</p\s*>|</li\s*>", re.IGNORECASE)
@@ -427,6 +443,11 @@ def _imported_values(*, item: dict, feed, now: datetime) -> dict:
         "duration": item["end"] - item["start"],
         "rrule": item["rrule"],
         "exdates": item["exdates"],
+        "rdates": item.get("rdates", []),
+        # A feed says nothing about cost or sign-up: unknown, never "Gratis" or "Aanmelden is niet nodig".
+        "cost": None,
+        "cost_known": False,
+        "registration": Activity.Registration.UNKNOWN,
         "status": Activity.Status.CANCELLED if item["cancelled"] else Activity.Status.PUBLISHED,
         "confirmed_at": now,
     }
@@ -455,23 +476,33 @@ def _import_override(*, feed, item: dict) -> None:
     if occurrence is None:
         return
     occurrence.is_cancelled = item["cancelled"]
+    occurrence.reason = plain_text(item.get("reason", ""))[:200] if item["cancelled"] else ""
     occurrence.start, occurrence.end = item["start"], item["end"]
     occurrence.is_moved = occurrence.start != occurrence.original_start
     occurrence.save()
 
 
 def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
-    """Import one organisation's feed: update in place by UID, never duplicate, remove what left the feed."""
+    """Import one organisation's feed: update in place by UID, never duplicate, remove what left the feed.
+
+    A conditional GET (ETag, Last-Modified) skips an unchanged feed. The outcome is kept on the feed."""
     from .ical import events_of
 
     now = now or timezone.now()
-    try:
-        series, overrides = events_of(_fetch(feed.url))
-    except Exception as exc:  # noqa: BLE001 — a broken or unreachable feed is recorded, never fatal
-        feed.last_error = str(exc)[:300]
-        feed.save(update_fields=["last_error"])
-        return {"created": 0, "updated": 0, "removed": 0, "failed": 1}
     counts = {"created": 0, "updated": 0, "removed": 0, "failed": 0}
+    try:
+        body, headers = fetch_feed(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        if body is None:
+            counts["unchanged"] = 1
+            _record_import(feed=feed, now=now, counts=counts)
+            return counts
+        series, overrides = events_of(body)
+    except Exception as exc:  # noqa: BLE001 — a broken or unreachable feed is recorded, never fatal
+        counts["failed"] = 1
+        feed.last_error = str(exc)[:300]
+        feed.last_result = {**counts, "at": now.isoformat()}
+        feed.save(update_fields=["last_error", "last_result"])
+        return counts
     with transaction.atomic():
         for item in series:
             counts["created" if _import_series(feed=feed, item=item, now=now) else "updated"] += 1
@@ -480,8 +511,9 @@ def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
         seen = {item["uid"] for item in series}
         gone = feed.activities.exclude(import_uid__in=seen).exclude(status=Activity.Status.CANCELLED)
         counts["removed"] = gone.update(status=Activity.Status.CANCELLED)
-        feed.last_imported_at, feed.last_error = now, ""
-        feed.save(update_fields=["last_imported_at", "last_error"])
+        feed.etag = (headers.get("ETag") or headers.get("Etag") or "")[:200]
+        feed.last_modified = (headers.get("Last-Modified") or "")[:100]
+        _record_import(feed=feed, now=now, counts=counts)
     return counts
 
 
@@ -497,3 +529,28 @@ def clear_posts_of_deleted_account(*, user, former, keep_posts: bool) -> list[st
     removed = [activity.get_absolute_url() for activity in own]
     own.delete()
     return removed
+
+
+def _record_import(*, feed, now: datetime, counts: dict) -> None:
+    feed.last_imported_at, feed.last_error = now, ""
+    feed.last_result = {**counts, "at": now.isoformat()}
+    feed.save(update_fields=["last_imported_at", "last_error", "last_result", "etag", "last_modified"])
+
+
+# --- places --------------------------------------------------------------------------------------------
+
+
+def can_edit_locations(*, user) -> bool:
+    return getattr(user, "is_authenticated", False) and (is_professional(user) or is_moderator(user))
+
+
+@transaction.atomic
+def update_location(*, location: Location, by, **fields) -> Location:
+    """A professional or moderator keeps a place's address and map point current."""
+    if not can_edit_locations(user=by):
+        raise ApplicationError(_("Alleen professionals en moderatoren wijzigen plekken."), code="forbidden")
+    for name, value in fields.items():
+        setattr(location, name, value)
+    location.full_clean()
+    location.save()
+    return location

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -20,7 +21,7 @@ from core.exceptions import ApplicationError
 from core.forms import add_application_error
 from organisations.selectors import organisations_of
 
-from . import selectors, services
+from . import selectors, seo, services
 from .filters import KIND_CHOICES, WHEN_CHOICES, AgendaFilterSet
 from .forms import ActivityForm, CancelDateForm, EndSeriesForm, MoveDateForm
 from .ical import activity_calendar, occurrences_calendar
@@ -32,7 +33,8 @@ PRINT_LIMIT = 300
 
 
 def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
+    """Calendar entries carry the public address (SITE_URL), whichever host the feed was fetched from."""
+    return settings.SITE_URL
 
 
 def _day_label(day, today) -> str:
@@ -116,17 +118,44 @@ def _visible_activity(request, slug: str) -> Activity:
 def detail(request, slug):
     activity = _visible_activity(request, slug)
     url = request.build_absolute_uri(activity.get_absolute_url())
+    occurrences = selectors.upcoming_occurrences_with_places(activity=activity, user=request.user)
+    next_date = next((o for o in occurrences if not o.is_cancelled), None)
     return render(
         request,
         "activities/detail.html",
         {
             "activity": activity,
-            "occurrences": selectors.upcoming_occurrences(activity=activity),
+            "occurrences": occurrences,
             "whatsapp_url": "https://wa.me/?text=" + quote(f"{activity.title} – {url}"),
             "can_manage": activity.can_manage,
             "can_approve": activity.status == Activity.Status.PENDING and is_moderator(request.user),
+            "json_ld": seo.json_ld(seo.event_data(activity=activity, occurrences=occurrences)),
+            "open_graph": seo.open_graph(activity=activity, image_url=_share_image(activity)),
+            "calendar": _calendar_links(activity, next_date),
         },
     )
+
+
+def _share_image(activity: Activity) -> str:
+    """The photo as a 1200×630 JPEG for link previews (WhatsApp, Facebook); none when it cannot be made."""
+    if activity.image is None:
+        return ""
+    try:
+        return activity.image.get_rendition("fill-1200x630|format-jpeg").url
+    except OSError:  # wagtail SourceImageIOError: the original file is missing
+        return ""
+
+
+def _calendar_links(activity: Activity, occurrence: Occurrence | None) -> dict:
+    ics = seo.absolute(reverse("activities:ical", kwargs={"slug": activity.slug}))
+    links = {
+        "webcal_activity": seo.webcal(ics),
+        "webcal_agenda": seo.webcal(seo.absolute(reverse("activities:feed"))),
+    }
+    if occurrence is not None:
+        links["google"] = seo.google_link(activity=activity, occurrence=occurrence)
+        links["outlook"] = seo.outlook_link(activity=activity, occurrence=occurrence)
+    return links
 
 
 def detail_print(request, slug):

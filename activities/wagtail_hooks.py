@@ -49,7 +49,9 @@ class ActivityViewSet(SnippetViewSet):
             heading=_("Inloopspreekuur"),
         ),
         FieldRowPanel([FieldPanel("organisation"), FieldPanel("location")]),
-        FieldRowPanel([FieldPanel("cost"), FieldPanel("registration"), FieldPanel("registration_detail")]),
+        FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_known")]),
+        FieldRowPanel([FieldPanel("registration"), FieldPanel("registration_detail")]),
+        FieldRowPanel([FieldPanel("max_places"), FieldPanel("guests_may_sign_up")]),
         FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
         MultiFieldPanel(
             [
@@ -57,6 +59,7 @@ class ActivityViewSet(SnippetViewSet):
                 FieldPanel("duration"),
                 FieldPanel("rrule"),
                 FieldPanel("exdates"),
+                FieldPanel("rdates"),
                 FieldPanel("ends_on"),
             ],
             heading=_("Wanneer"),
@@ -84,7 +87,7 @@ class LocationViewSet(SnippetViewSet):
     model = Location
     icon = "site"
     menu_label = _("Locaties")
-    list_display = ["name", "address", "is_accessible"]
+    list_display = ["name", "address", "is_accessible", "latitude", "longitude"]
     list_filter = ["is_accessible"]
     search_fields = ["name", "address"]
 

@@ -205,6 +205,8 @@ def load_activities(*, today, stdout) -> None:
                 "is_accessible": item["accessible"],
                 "accessibility_notes": item.get("accessibility_notes", ""),
                 "map_url": "https://www.openstreetmap.org/search?query=" + item["address"].replace(" ", "+"),
+                "latitude": Decimal(str(item["latitude"])) if "latitude" in item else None,
+                "longitude": Decimal(str(item["longitude"])) if "longitude" in item else None,
             },
         )
     organisations = {o.slug: o for o in Organisation.objects.all()}
@@ -235,6 +237,8 @@ def load_activities(*, today, stdout) -> None:
             audiences=list(item["audiences"]),
             rrule=_rrule(item),
             cost=Decimal(item["cost"]) if "cost" in item else None,
+            max_places=item.get("max_places"),
+            guests_may_sign_up=item.get("guests_may_sign_up", False),
             description=item["summary"] + " Loop gerust eens binnen, u bent van harte welkom.",
         )
         rows.append((item["slug"], values))

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from core.text import STOPWORDS, stem, tokens
+from core.text import content_words, stems_of
 
 from .models import Area, Kind, Listing, Status, When
 
@@ -24,12 +24,9 @@ _FILLER = frozenset(
 
 @lru_cache(maxsize=20_000)
 def words(text: str) -> frozenset[str]:
-    """The stemmed content words of a text, read as search reads them (core.text)."""
-    return frozenset(
-        stem(word)
-        for word in tokens(text)
-        if len(word) >= 3 and word not in STOPWORDS and word not in _FILLER
-    )
+    """The stems of a text's content words and compound parts, read as search reads them (core.text)."""
+    kept = " ".join(w for w in content_words(text) if len(w) >= 3 and w not in _FILLER)
+    return stems_of(kept)
 
 
 def text_similarity(a: frozenset[str], b: frozenset[str]) -> float:

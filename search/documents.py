@@ -29,6 +29,13 @@ class SearchHit:
     meta: str = ""  # one line of context: who organises it, vraag or aanbod, who wrote it
     score: float = 0.0
 
+    @property
+    def type_label(self) -> str:
+        """The kind of result in words (Inloopspreekuren, Organisaties ...), for the mixed top section."""
+        from .models import DocType
+
+        return str(DocType(self.doc_type).label) if self.doc_type in DocType.values else ""
+
 
 @dataclass
 class SearchResults:
@@ -37,6 +44,7 @@ class SearchResults:
     category_counts: dict[str, tuple[str, int]]  # key -> (label, count)
     backend: str
     total: int = 0
+    corrections: dict[str, str] = field(default_factory=dict)  # unknown word -> the known word searched
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,15 @@
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .analysis import did_you_mean as _did_you_mean
+from .backends.database import current_vocabulary
 from .backends.registry import call_with_fallback
 from .documents import SearchHit, SearchResults, Suggestion
-from .models import DocType
+from .models import DocType, Promotion, SearchEntry, query_key
 from .sources import source_for_label
+
+BEST_COUNT = 3
+FALLBACK_COUNT = 5
 
 
 def visible_keys(keys: Sequence[str]) -> set[str]:
@@ -40,10 +45,10 @@ def search(*, query: str, user, types: Sequence[str] = (), category: str = "") -
 
 def suggestions(*, query: str, user, limit: int = 8) -> list[Suggestion]:
     found = call_with_fallback("suggest", query=query, user=user)
-    allowed = visible_keys([s.key for s in found])
+    allowed = visible_keys([s.key for s in found if s.key])
     unique: dict[str, Suggestion] = {}
-    for suggestion in found:
-        if suggestion.key in allowed and suggestion.url not in unique:
+    for suggestion in found:  # a suggestion without a key is a word to search for, not an object
+        if (not suggestion.key or suggestion.key in allowed) and suggestion.url not in unique:
             unique[suggestion.url] = suggestion
     return list(unique.values())[:limit]
 
@@ -56,3 +61,66 @@ def group_by_type(hits: Sequence[SearchHit], type_counts: dict[str, int]) -> lis
         if items:
             groups.append({"type": value, "label": label, "hits": items, "count": type_counts.get(value, 0)})
     return groups
+
+
+def _entry_hit(entry: SearchEntry, note: str = "") -> SearchHit:
+    return SearchHit(
+        key=entry.key,
+        doc_type=entry.doc_type,
+        title=entry.title,
+        url=entry.url,
+        summary=note or entry.summary,
+        category=entry.category,
+        category_label=entry.category_label,
+        meta=str((entry.facets or {}).get("meta", ""))[:120],
+    )
+
+
+def promoted(*, query: str) -> list[SearchHit]:
+    """The results the editors pinned to this query, in their order, while a visitor may see them."""
+    key = query_key(query)
+    if not key:
+        return []
+    promotions = list(Promotion.objects.filter(query_key=key).select_related("page"))
+    keys = [p.target_key() for p in promotions]
+    entries = {e.key: e for e in SearchEntry.objects.filter(key__in=keys)}
+    allowed = visible_keys(list(entries))
+    return [
+        _entry_hit(entries[k], p.note)
+        for p, k in zip(promotions, keys, strict=True)
+        if k in entries and k in allowed
+    ]
+
+
+def best_hits(
+    hits: Sequence[SearchHit], promotions: Sequence[SearchHit], count: int = BEST_COUNT
+) -> list[SearchHit]:
+    """The top of the page: what the editors pinned, then the best matches across every type."""
+    pinned = {h.key for h in promotions}
+    return list(promotions) + [h for h in hits if h.key not in pinned][:count]
+
+
+def did_you_mean(*, query: str) -> str:
+    """A query made of known words close to the typed ones ('shuldhlup' -> 'schuldhulp'), or ''."""
+    return _did_you_mean(query, current_vocabulary())
+
+
+def fallback(*, query: str, user) -> list[SearchHit]:
+    """When nothing is found: the walk-in hours and organisations for the topic, else every walk-in hour."""
+    corrected = did_you_mean(query=query)
+    if corrected:
+        found = search(query=corrected, user=user, types=[DocType.WALK_IN, DocType.ORGANISATION])
+        if found.hits:
+            return found.hits[:FALLBACK_COUNT]
+    entries = list(SearchEntry.objects.filter(doc_type=DocType.WALK_IN).order_by("title")[:20])
+    allowed = visible_keys([e.key for e in entries])
+    return [_entry_hit(e) for e in entries if e.key in allowed][:FALLBACK_COUNT]
+
+
+def help_when_needed(*, query: str, results: SearchResults | None, user) -> tuple[str, list[SearchHit]]:
+    """'Bedoelde u …?' when a word was unknown, and places to go when nothing was found."""
+    if results is None:
+        return "", []
+    suggestion = did_you_mean(query=query) if not results.hits or results.corrections else ""
+    places = fallback(query=query, user=user) if not results.hits else []
+    return suggestion, places

@@ -1,21 +1,23 @@
-"""The synonym groups of search/synonyms/nl.txt, for Elasticsearch and for the database backend."""
+"""The synonym groups of search/synoniemen.txt: one file for the database backend and Elasticsearch."""
 
 from functools import cache
 from pathlib import Path
 
-from core.text import fold, stem
+from core.text import analyse, fold, tokens
 
-SYNONYM_FILE = Path(__file__).resolve().parent / "synonyms" / "nl.txt"
+SYNONYM_FILE = Path(__file__).resolve().parent / "synoniemen.txt"
 
 
 @cache
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """Each group's entries, folded: ('schulden', 'geldzaken', 'rekeningen niet betalen', ...)."""
     groups = []
     for line in SYNONYM_FILE.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        words = tuple(dict.fromkeys(fold(w).strip() for w in line.split(",") if w.strip()))
+        entries = (" ".join(tokens(fold(entry))) for entry in line.split(","))
+        words = tuple(dict.fromkeys(entry for entry in entries if entry))
         if len(words) > 1:
             groups.append(words)
     return tuple(groups)
@@ -26,41 +28,51 @@ def elasticsearch_rules() -> list[str]:
     return [", ".join(group) for group in synonym_groups()]
 
 
-@cache
-def _by_stem() -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for group in synonym_groups():
-        single = {stem(w) for w in group if " " not in w}
-        for word in group:
-            if " " not in word:
-                table.setdefault(stem(word), set()).update(single)
-    return {key: frozenset(value) for key, value in table.items()}
+def entry_stems(entry: str) -> tuple[str, ...]:
+    """The stems of an entry's content words ('rekeningen niet betalen' -> ('reken', 'betal'))."""
+    return analyse(entry).stems
+
+
+def entry_words(entry: str) -> tuple[str, ...]:
+    return analyse(entry).words
 
 
 @cache
-def _words_by_stem() -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for group in synonym_groups():
-        single = {w for w in group if " " not in w}
-        for word in single:
-            table.setdefault(stem(word), set()).update(single)
-    return {key: frozenset(value) for key, value in table.items()}
+def _groups_by_stem() -> dict[str, tuple[int, ...]]:
+    """Single-word entries by stem -> the numbers of their groups."""
+    table: dict[str, list[int]] = {}
+    for number, group in enumerate(synonym_groups()):
+        for entry in group:
+            stems = entry_stems(entry)
+            if len(stems) == 1:
+                table.setdefault(stems[0], []).append(number)
+    return {key: tuple(dict.fromkeys(value)) for key, value in table.items()}
 
 
-def synonym_words(word: str) -> frozenset[str]:
-    """The folded, unstemmed words of every group the word belongs to (for PostgreSQL's own stemmer)."""
-    return _words_by_stem().get(stem(word), frozenset()) | {word}
+@cache
+def _phrases() -> tuple[tuple[tuple[str, ...], int], ...]:
+    """Multi-word entries as (stems, group number)."""
+    found = []
+    for number, group in enumerate(synonym_groups()):
+        for entry in group:
+            stems = entry_stems(entry)
+            if len(stems) > 1:
+                found.append((stems, number))
+    return tuple(found)
 
 
-def expand(stemmed_word: str) -> frozenset[str]:
-    """The word with every (stemmed) synonym of its groups; the word alone when it has none."""
-    return _by_stem().get(stemmed_word, frozenset()) | {stemmed_word}
+def groups_for_stem(stem: str) -> list[tuple[str, ...]]:
+    """The groups that hold a one-word entry with this stem."""
+    groups = synonym_groups()
+    return [groups[n] for n in _groups_by_stem().get(stem, ())]
 
 
-def phrase_groups(folded_query: str) -> set[str]:
-    """Stemmed words of the groups whose multi-word entries occur in the query ('stoppen met roken')."""
-    words: set[str] = set()
-    for group in synonym_groups():
-        if any(" " in w and w in folded_query for w in group):
-            words.update(stem(w) for w in group if " " not in w)
-    return words
+def groups_for_phrases(query_stems: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(phrase stems, group) for every multi-word entry whose words occur in a row in the query."""
+    groups = synonym_groups()
+    found = []
+    for stems, number in _phrases():
+        size = len(stems)
+        if any(query_stems[i : i + size] == stems for i in range(len(query_stems) - size + 1)):
+            found.append((stems, groups[number]))
+    return found

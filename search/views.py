@@ -34,8 +34,16 @@ def search_page(request):
             notices.append(_("Voor dit onderwerp vonden we niets. We tonen alle onderwerpen."))
             category = ""
             results = selectors.search(query=query, user=request.user, types=[doc_type] if doc_type else [])
+    promotions = selectors.promoted(query=query) if query else []
+    suggestion, fallback = selectors.help_when_needed(query=query, results=results, user=request.user)
     context = {
         "search_query": query,
+        "best": selectors.best_hits(results.hits, promotions)
+        if results and not (doc_type or category)
+        else [],
+        "pinned_keys": {hit.key for hit in promotions},
+        "did_you_mean": suggestion,
+        "fallback": fallback,
         "query": query,
         "notices": notices,
         "results": results,

@@ -1,23 +1,22 @@
-from django.urls import reverse_lazy
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import SimpleLazyObject
 
-# The story index is a Wagtail page: its path is the slug the editors gave it under the home page.
-STORY_INDEX_PATH = "/verhalen/"
-
-MAIN_NAVIGATION = [
-    (reverse_lazy("activities:agenda"), _("Agenda")),
-    (reverse_lazy("activities:walk_in_hours"), _("Inloopspreekuren")),
-    (reverse_lazy("marketplace:list"), _("Vraag en aanbod")),
-    (STORY_INDEX_PATH, _("Verhalen")),
-    (reverse_lazy("organisations:directory"), _("Organisaties")),
-]
+from .impact import can_see_impact
+from .navigation import main_sections, story_index_url
 
 
 def site_navigation(request):
     path = getattr(request, "path", "/")
+    user = getattr(request, "user", None)
+
+    def items():
+        return [
+            {"url": url, "label": label, "icon": icon, "active": path.startswith(url) and url != "/"}
+            for url, label, icon in main_sections()
+        ]
+
     return {
-        "main_navigation": [
-            {"url": str(url), "label": label, "active": path.startswith(str(url))}
-            for url, label in MAIN_NAVIGATION
-        ],
+        "main_navigation": SimpleLazyObject(items),
+        "story_index_url": SimpleLazyObject(story_index_url),
+        # The partners' figures link is shown only to whom /impact/ opens.
+        "may_see_impact": SimpleLazyObject(lambda: can_see_impact(user)),
     }

@@ -20,7 +20,17 @@ def manifest(request):
             "display": "standalone",
             "background_color": "#ffffff",
             "theme_color": "#0b5d3b",
-            "icons": [{"src": static("wijk/img/icon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+            "icons": [
+                {"src": static("wijk/img/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+                {"src": static("wijk/img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+                {"src": static("wijk/img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+                {
+                    "src": static("wijk/img/icon-maskable-512.png"),
+                    "sizes": "512x512",
+                    "type": "image/png",
+                    "purpose": "maskable",
+                },
+            ],
         },
         content_type="application/manifest+json",
     )

@@ -13,8 +13,9 @@ def home_sections(request: HttpRequest) -> list[dict]:
         {
             "template": "activities/includes/home_today.html",
             "context": {
-                "today": activity_selectors.today_in_the_district(),
-                "open_now": activity_selectors.open_walk_ins(),
+                # Few and compact, so that both lists fit on the first screen of a phone.
+                "today": activity_selectors.today_in_the_district(limit=3),
+                "open_now": activity_selectors.open_walk_ins(limit=3),
             },
         },
         {

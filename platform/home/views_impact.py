@@ -25,7 +25,9 @@ def _month_label(month) -> str:
 
 def _check(request) -> None:
     if not impact.can_see_impact(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Deze cijfers zijn voor partnerorganisaties, de redactie en de beheerders van de site.")
+        )
 
 
 def _context(request) -> dict:

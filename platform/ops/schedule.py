@@ -16,6 +16,7 @@ SCHEDULE = [
     Entry("occurrence_window", tasks.occurrence_window, {"minute": "5"}),
     Entry("freshness", tasks.freshness, {"hour": "9", "minute": "15"}),
     Entry("ical_imports", tasks.ical_imports, {"minute": "20"}),
+    Entry("attendance_reminders", tasks.attendance_reminders, {"hour": "17", "minute": "0"}),
     Entry("listing_reminders", tasks.listing_reminders, {"hour": "8", "minute": "0"}),
     Entry("listing_expiry", tasks.listing_expiry, {"hour": "3", "minute": "30"}),
     Entry("follow_ups", tasks.follow_ups, {"hour": "10", "minute": "0"}),

@@ -2,6 +2,7 @@
 
 from django_tasks import task
 
+from activities import attendance as activity_attendance
 from activities import services as activity_services
 from activities.tasks import import_ical_feeds as import_ical_feeds_of_activities
 from marketplace import services as marketplace_services
@@ -26,6 +27,13 @@ def freshness() -> dict:
 @recorded("ical_imports")
 def ical_imports() -> dict:
     return import_ical_feeds_of_activities.call()
+
+
+@task()
+@recorded("attendance_reminders")
+def attendance_reminders() -> dict:
+    sent = activity_attendance.send_attendance_reminders()
+    return {**sent, "guest_contacts_erased": activity_attendance.forget_guest_contacts()}
 
 
 @task()

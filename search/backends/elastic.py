@@ -23,28 +23,43 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
-from core.text import MAX_QUERY_LENGTH
+from core.text import MAX_QUERY_LENGTH, STOPWORDS, analyse, tokens, word_parts
 
+from ..analysis import QueryPlan, plan
 from ..documents import SearchDocument, SearchHit, SearchResults, Suggestion
 from ..synonyms import elasticsearch_rules
 from .base import RESULT_LIMIT, SUGGESTION_LIMIT, BackendUnavailable
 
 logger = logging.getLogger(__name__)
 
-dutch_stop = token_filter("dutch_stop", "stop", stopwords="_dutch_")
+# The same analysis as core.text: its stop words (Snowball's Dutch list), its compound parts, the
+# Snowball Dutch stemmer ("dutch" in Elasticsearch is the algorithm of PostgreSQL's dutch_stem) and the
+# one synonym file.
+dutch_stop = token_filter("dutch_stop", "stop", stopwords=sorted(STOPWORDS))
+dutch_decompounder = token_filter(
+    "dutch_decompounder",
+    "dictionary_decompounder",
+    word_list=sorted(word_parts()),
+    min_subword_size=3,
+    only_longest_match=True,
+)
 dutch_stemmer = token_filter("dutch_stemmer", "stemmer", language="dutch")
 dutch_synonyms = token_filter("dutch_synonyms", "synonym_graph", synonyms=elasticsearch_rules(), lenient=True)
 autocomplete_filter = token_filter("autocomplete_filter", "edge_ngram", min_gram=2, max_gram=20)
 
-# Index time: fold, drop stop words, stem. Synonyms are applied at search time (synonym_graph).
+# Index time: fold, drop stop words, split compounds, stem. Synonyms are applied at search time.
 dutch_index = analyzer(
-    "dutch_index", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stop, dutch_stemmer]
+    "dutch_index",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", dutch_stop, dutch_decompounder, dutch_stemmer],
 )
 dutch_search = analyzer(
     "dutch_search",
     tokenizer="standard",
     filter=["lowercase", "asciifolding", dutch_synonyms, dutch_stop, dutch_stemmer],
 )
+# Words already read by core.text (folded, normalised, compounds split): only the stemmer is left.
+pre_analysed = analyzer("pre_analysed", tokenizer="whitespace", filter=[dutch_stemmer])
 autocomplete = analyzer(
     "autocomplete",
     tokenizer="standard",
@@ -69,6 +84,12 @@ class SearchItem(Document):
     )
     summary = Text(analyzer=dutch_index, search_analyzer=dutch_search)
     text = Text(analyzer=dutch_index, search_analyzer=dutch_search)
+    # The pre-analysis of core.text, the same words the database backend stems and scores.
+    title_words = Text(analyzer=pre_analysed)
+    words = Text(analyzer=pre_analysed)
+    part_words = Text(analyzer=pre_analysed)
+    title_name = Keyword()  # the title's words joined: "brabantzorg", to recognise a name
+    title_tokens = Text(analyzer="whitespace")
     url = Keyword(index=False)
     category = Keyword()
     category_label = Keyword()
@@ -93,25 +114,61 @@ def index_definition(name: str) -> Index:
     index = Index(name)
     index.settings(number_of_shards=1, number_of_replicas=0, max_ngram_diff=20)
     index.document(SearchItem)
-    for item in (dutch_index, dutch_search, autocomplete, autocomplete_search):
+    for item in (dutch_index, dutch_search, pre_analysed, autocomplete, autocomplete_search):
         index.analyzer(item)
     return index
 
 
-def search_body(
-    *, query: str, types: Sequence[str] = (), category: str = "", limit: int = RESULT_LIMIT
-) -> dict:
-    """The query: synonyms (search analyzer) and fuzziness AUTO, visibility always, facets per type/category.
+WORD_FIELDS = ["title_words^3", "words", "part_words^0.6"]
 
-    The type filter is a post_filter, so the type counts still show every type.
+
+def _alternative_query(alternative) -> Q:
+    """All words of one alternative, each in the title (x3), the text or a compound part (x0.6)."""
+    matches = [
+        Q("multi_match", query=word, fields=WORD_FIELDS, type="best_fields") for word in alternative.words
+    ]
+    if len(matches) == 1:
+        return Q("multi_match", query=alternative.words[0], fields=WORD_FIELDS, boost=alternative.weight)
+    return Q("bool", must=matches, boost=alternative.weight)
+
+
+def plan_queries(query_plan: QueryPlan) -> list[Q]:
+    """The query plan of search/analysis.py as Elasticsearch clauses: per query word the best alternative."""
+    clauses = [
+        Q("dis_max", queries=[_alternative_query(a) for a in group.alternatives if a.words])
+        for group in query_plan.groups
+        if any(a.words for a in group.alternatives)
+    ]
+    if len(query_plan.name) >= 3:
+        clauses.append(Q("term", title_name={"value": query_plan.name, "boost": 20}))
+        clauses.append(
+            Q("match_phrase_prefix", title_tokens={"query": " ".join(query_plan.name_tokens), "boost": 10})
+        )
+    return clauses
+
+
+def search_body(
+    *,
+    query: str,
+    types: Sequence[str] = (),
+    category: str = "",
+    limit: int = RESULT_LIMIT,
+    query_plan: QueryPlan | None = None,
+) -> dict:
+    """The query: the shared plan (compounds, synonyms, corrections) on the pre-analysed words, and
+    Elasticsearch's own Dutch analysis with synonyms on the text; visibility always; facets per type and
+    category. The type filter is a post_filter, so the type counts still show every type.
     """
     query = query[:MAX_QUERY_LENGTH]
+    query_plan = query_plan or plan(query)
     fields = ["title^3", "summary^2", "text"]
     search = Search(index=alias_name()).extra(size=limit, track_total_hits=True)
     search = search.query(
         "bool",
         should=[
-            Q("multi_match", query=query, fields=fields, type="best_fields", boost=2),
+            Q("multi_match", query=query, fields=fields, type="best_fields", boost=0.3),
+            *plan_queries(query_plan),
+            # Elasticsearch's own fuzziness, for a typo the vocabulary of the database does not know.
             Q(
                 "multi_match",
                 query=query,
@@ -119,6 +176,7 @@ def search_body(
                 fuzziness="AUTO",
                 prefix_length=1,
                 analyzer="dutch_index",
+                boost=0.2,
             ),
         ],
         minimum_should_match=1,
@@ -151,7 +209,15 @@ def suggest_body(*, query: str, limit: int = SUGGESTION_LIMIT) -> dict:
 
 
 def _document_body(document: SearchDocument) -> dict:
+    title = analyse(document.title)
+    body = analyse(document.title, document.summary, document.text, document.category_label)
+    title_tokens = tokens(document.title)
     return {
+        "title_words": " ".join(title.words + title.part_words),
+        "words": " ".join(body.words),
+        "part_words": " ".join(body.part_words),
+        "title_name": "".join(title_tokens),
+        "title_tokens": " ".join(title_tokens),
         "key": document.key,
         "doc_type": document.doc_type,
         "object_id": document.object_id,
@@ -234,9 +300,14 @@ class ElasticsearchBackend:
     def search(
         self, *, query: str, user, types: Sequence[str] = (), category: str = "", limit: int = RESULT_LIMIT
     ) -> SearchResults:
-        body = search_body(query=query, types=types, category=category, limit=limit)
+        from .database import current_vocabulary  # the vocabulary for typos lives in the database
+
+        query_plan = plan(query, current_vocabulary())
+        body = search_body(query=query, types=types, category=category, limit=limit, query_plan=query_plan)
         response = self._call("search", self.client.search, index=alias_name(), body=body)
-        return parse_search_response(response)
+        results = parse_search_response(response)
+        results.corrections = query_plan.corrections
+        return results
 
     def suggest(self, *, query: str, user, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:
         if len(query.strip()) < 2:

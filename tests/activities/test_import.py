@@ -162,9 +162,9 @@ def test_imported_descriptions_carry_no_markup_or_script(server, client):
 
 
 def test_a_feed_that_is_not_http_is_refused_with_a_dutch_message():
-    from activities.services import _fetch
+    from activities.services import fetch_feed
     from core.exceptions import ApplicationError
 
     with pytest.raises(ApplicationError) as refused:
-        _fetch("file:///etc/passwd")
+        fetch_feed("file:///etc/passwd")
     assert refused.value.field == "url" and "https://" in refused.value.message

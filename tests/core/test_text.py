@@ -4,11 +4,15 @@ from hypothesis import strategies as st
 from core.text import (
     MAX_QUERY_TERMS,
     allowed_typos,
+    analyse,
+    compound_parts,
     edit_distance,
     fold,
     index_terms,
+    normalise,
     query_terms,
     stem,
+    stems_of,
 )
 
 
@@ -16,12 +20,40 @@ def test_fold_removes_accents_and_case():
     assert fold("Café ÉÉN Ruwaard") == "cafe een ruwaard"
 
 
-def test_stem_strips_dutch_plurals_and_diminutives():
+def test_stem_is_snowball_dutch_and_joins_plurals_and_diminutives():
+    # The values PostgreSQL's dutch_stem gives (ts_lexize('dutch_stem', ...)).
     assert stem("activiteiten") == "activiteit"
     assert stem("schulden") == "schuld"
-    assert stem("huisartsen") == "huisarts"
-    assert stem("kopjes") == "kop"
-    assert stem("koffie") == "koffie"
+    assert stem("spreekuren") == stem("spreekuur") == "spreekur"
+    assert stem("huisartsen") == stem("huisarts")
+    assert stem("taallessen") == stem("taalles")
+    assert stem("klusjes") == stem("klussen") == stem("klus")
+    assert stem("kopjes") == stem("kop")
+    assert stem("eenzaamheid") == stem("eenzaam")
+
+
+def test_normalise_only_touches_diminutives_and_doubled_plurals():
+    assert normalise("klusjes") == "klus"
+    assert normalise("lessen") == "les"
+    assert normalise("balletjes") == "bal"
+    assert normalise("spreekuren") == "spreekuren"
+
+
+def test_compounds_split_into_known_parts():
+    assert compound_parts("taallessen") == ("taal", "lessen")
+    assert compound_parts("wijkverpleegkundige") == ("wijk", "verpleegkundige")
+    assert compound_parts("energierekening") == ("energie", "rekening")
+    assert compound_parts("schuldhulp") == ("schuld", "hulp")
+    assert compound_parts("brabantzorg") == ("brabant", "zorg")
+    assert compound_parts("huiswerk") == ()  # a known word stays whole
+    assert compound_parts("eenzaamheid") == ()
+
+
+def test_analysis_keeps_whole_words_and_parts_apart():
+    analysis = analyse("Taallessen bij de huisarts")
+    assert analysis.stems == (stem("taallessen"), stem("huisarts"))
+    assert set(analysis.part_stems) >= {stem("taal"), stem("les")}
+    assert stems_of("Ik zoek taallessen") >= {stem("taal"), stem("les"), stem("zoek")}
 
 
 def test_query_terms_drop_stop_words_and_duplicates():

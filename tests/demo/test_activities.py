@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from activities.models import Activity
+from activities.models import Activity, Location
 from tests.activities.test_agenda import titles
 from tests.activities.test_walk_ins import assert_main_walk_ins_shown_on_monday_morning
 
@@ -26,6 +26,11 @@ def test_demo_week_lists_at_least_ten_distinct_activities(client):
     assert len(titles(response)) >= 10
     home = client.get("/").content.decode()
     assert "Vandaag in de wijk" in home and "Nu open" in home
+    # Every demo place is on the map, in Ruwaard (Oss); one meal has places and takes guests.
+    assert not Location.objects.filter(latitude__isnull=True).exists()
+    for location in Location.objects.all():
+        assert 51.74 < location.latitude < 51.77 and 5.52 < location.longitude < 5.55
+    assert Activity.objects.filter(max_places__isnull=False, guests_may_sign_up=True).exists()
 
 
 @pytest.mark.django_db

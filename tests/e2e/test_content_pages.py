@@ -45,6 +45,9 @@ def _public_pages():
         walk_in.get_absolute_url(),
         "/inloopspreekuren/",
         "/agenda/afdrukken/",
+        "/agenda/kaart/?wanneer=week",
+        "/inloopspreekuren/kaart/",
+        "/agenda/insluiten/",
         "/vraag-en-aanbod/",
         listing.get_absolute_url(),
         "/verhalen/",
@@ -77,10 +80,11 @@ def test_public_content_pages_on_a_phone(live_server, phone, axe, district):
                 "/verhalen/insturen/",
                 "/berichten/",
                 "/mijn/meldingen/",
+                "/mijn/agenda/",
             ],
         ),
         ("lid@example.org", ["/buurtpreventie/ruwaard-noord/"]),
-        ("professional@example.org", ["/agenda/nieuw/", "/impact/"]),
+        ("professional@example.org", ["/agenda/nieuw/", "/impact/", "/agenda/importeren/"]),
     ],
 )
 def test_pages_behind_login_on_a_phone(live_server, browser, axe, district, email, paths):

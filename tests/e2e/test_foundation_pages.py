@@ -33,10 +33,18 @@ def test_page_fits_a_360px_phone_and_passes_axe(live_server, phone, axe, distric
 
 def test_home_navigation_has_big_tap_targets(live_server, phone, district):
     phone.goto(live_server.url + "/")
-    for link in phone.locator(".main-nav__link").all():
-        box = link.bounding_box()
-        assert box["height"] >= 44
+    buttons = phone.locator(".site-header .header-button").all()
+    assert len(buttons) == 3  # search, log in, menu
+    for button in buttons:
+        box = button.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+    assert not phone.locator("#zoekterm").is_visible()
+    phone.locator(".header-menu--search summary").click()
     assert phone.locator("#zoekterm").is_visible()
+    phone.locator(".header-menu--sections summary").click()
+    assert not phone.locator("#zoekterm").is_visible()  # one menu open at a time
+    for link in phone.locator(".site-menu__link").all():
+        assert link.bounding_box()["height"] >= 44
 
 
 def test_no_console_errors_from_csp_on_home(live_server, browser, district):

@@ -85,3 +85,21 @@ def test_manifest_and_service_worker_make_the_site_installable(client):
     offline = client.get("/offline/")
     assert "U heeft nu geen internet" in offline.content.decode()
     assert 'rel="manifest"' in client.get("/").content.decode()
+
+
+def test_manifest_has_png_and_maskable_icons_and_pages_an_apple_touch_icon(client):
+    from django.contrib.staticfiles import finders
+    from PIL import Image
+
+    icons = client.get("/manifest.webmanifest").json()["icons"]
+    pngs = {
+        (icon["sizes"], icon.get("purpose", "any")): icon["src"]
+        for icon in icons
+        if icon["type"] == "image/png"
+    }
+    assert set(pngs) == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
+    for (sizes, _), src in pngs.items():
+        with Image.open(finders.find(src.removeprefix("/static/"))) as image:
+            assert f"{image.width}x{image.height}" == sizes
+    html = client.get("/").content.decode()
+    assert 'rel="apple-touch-icon" href="/static/wijk/img/apple-touch-icon.png"' in html

@@ -7,6 +7,7 @@ from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.text import stem
 from marketplace import matching, selectors
 from marketplace.models import LIFETIME, Area, Category, Listing, Status, When
 from tests.factories import UserFactory
@@ -63,7 +64,12 @@ def test_matches_are_shown_to_the_owner_only(client, client_for):
 
 
 def test_words_ignore_case_accents_and_filler():
-    assert matching.words("Ik zoek HULP bij de Computer, één keer") == {"zoek", "hulp", "computer", "keer"}
+    expected = {stem(w) for w in ("zoek", "hulp", "computer", "keer")}
+    assert matching.words("Ik zoek HULP bij de Computer, één keer") == expected
+
+
+def test_words_read_compounds_as_search_does():
+    assert {stem("taal"), stem("les")} <= matching.words("Wie geeft taallessen?")
 
 
 # Property test on unsaved listings: the pure ranking never needs the database.

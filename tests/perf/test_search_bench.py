@@ -66,7 +66,7 @@ def test_search_median_on_10000_documents():
             timings.append((time.perf_counter() - started) * 1000)
         median = statistics.median(timings)
         print(f"search '{query}' (10,000 documents, database): median {median:.1f} ms over {RUNS} runs")
-        assert median < 5000
+        assert median < 50
         assert (results.hits == []) == (query == "xqzvbrtplm")
     timings = []
     for _ in range(RUNS):

@@ -1,13 +1,17 @@
 """The Elasticsearch backend without a server: index definition, analysis, query bodies, alias swap."""
 
+import json
 from datetime import UTC, datetime
 from unittest import mock
 
 import pytest
 
+from core.text import STOPWORDS, word_parts
+from search.analysis import Vocabulary, plan
 from search.backends.base import BackendUnavailable
 from search.backends.elastic import (
     ElasticsearchBackend,
+    _document_body,
     alias_name,
     index_definition,
     new_index_name,
@@ -25,12 +29,30 @@ def definition():
     return index_definition("wijk-search-test").to_dict()
 
 
-def test_dutch_analyzers_fold_accents_and_stem(definition):
+def test_dutch_analyzers_are_those_of_core_text(definition):
     analysis = definition["settings"]["analysis"]
     index_filters = analysis["analyzer"]["dutch_index"]["filter"]
-    assert index_filters == ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"]
+    assert index_filters == ["lowercase", "asciifolding", "dutch_stop", "dutch_decompounder", "dutch_stemmer"]
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
-    assert analysis["filter"]["dutch_stop"]["stopwords"] == "_dutch_"
+    assert set(analysis["filter"]["dutch_stop"]["stopwords"]) == STOPWORDS
+    decompounder = analysis["filter"]["dutch_decompounder"]
+    assert decompounder["type"] == "dictionary_decompounder"
+    assert set(decompounder["word_list"]) == word_parts()
+    assert {"taal", "les", "huis", "arts", "energie", "rekening", "wijk"} <= set(decompounder["word_list"])
+    assert analysis["analyzer"]["pre_analysed"] == {
+        "type": "custom",
+        "tokenizer": "whitespace",
+        "filter": ["dutch_stemmer"],
+    }
+
+
+def test_documents_carry_the_pre_analysed_words():
+    document = SearchDocumentFactory(title="Taallessen bij BrabantZorg", summary="Voor huisartsen.")
+    body = _document_body(document)
+    assert {"taalles", "brabantzorg"} <= set(body["title_words"].split())
+    assert {"taal", "les", "brabant", "zorg"} <= set(body["title_words"].split())
+    assert "huisarts" in body["words"].split()
+    assert body["title_name"] == "taallessenbijbrabantzorg"
 
 
 def test_search_analyzer_applies_the_synonym_file(definition):
@@ -62,13 +84,33 @@ def test_facet_fields_are_keywords(definition):
         assert properties[name]["type"] == "keyword"
 
 
-def test_query_body_is_fuzzy_and_uses_synonyms():
-    body = search_body(query="geldzorgen")
+def test_query_body_uses_the_shared_plan_with_compounds_and_synonyms():
+    body = search_body(query="taallessen")
     should = body["query"]["bool"]["should"]
-    assert should[0]["multi_match"]["query"] == "geldzorgen"
+    assert should[0]["multi_match"]["query"] == "taallessen"
     assert "analyzer" not in should[0]["multi_match"]  # the field's search analyzer, with synonyms
-    assert should[1]["multi_match"]["fuzziness"] == "AUTO"
-    assert should[1]["multi_match"]["analyzer"] == "dutch_index"
+    alternatives = should[1]["dis_max"]["queries"]
+    words = json.dumps(alternatives)
+    assert '"query": "taalles"' in words  # the whole word, normalised
+    assert '"query": "taal"' in words and '"query": "les"' in words  # its parts, both required
+    assert '"query": "taalcafe"' in words and '"query": "nederlands"' in words  # synonyms from the file
+
+
+def test_query_body_uses_the_corrections_of_the_plan():
+    vocabulary = Vocabulary.build(["schuldhulp", "koffie"])
+    body = search_body(query="shuldhulp", query_plan=plan("shuldhulp", vocabulary))
+    assert '"query": "schuldhulp"' in json.dumps(body["query"]["bool"]["should"][1])
+
+
+def test_query_body_keeps_elasticsearch_fuzziness_for_unknown_typos():
+    should = search_body(query="shuldhulp")["query"]["bool"]["should"]
+    assert should[-1]["multi_match"]["fuzziness"] == "AUTO"
+    assert should[-1]["multi_match"]["analyzer"] == "dutch_index"
+
+
+def test_a_name_is_boosted_as_a_whole():
+    should = search_body(query="brabant zorg")["query"]["bool"]["should"]
+    assert {"term": {"title_name": {"value": "brabantzorg", "boost": 20}}} in should
 
 
 def test_query_body_always_filters_on_public_visibility():
@@ -160,6 +202,7 @@ def test_index_writes_public_document_through_the_alias():
     assert kwargs["document"]["visibility"] == "public"
 
 
+@pytest.mark.django_db  # the query plan reads the vocabulary for typos
 def test_client_errors_become_backend_unavailable():
     client = mock.MagicMock()
     client.search.side_effect = ConnectionError("refused")

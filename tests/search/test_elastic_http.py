@@ -75,13 +75,14 @@ def stub(settings):
     server.server_close()
 
 
+@pytest.mark.django_db  # the query plan reads the vocabulary for typos
 def test_search_sends_the_query_body_to_the_alias(stub):
     results = ElasticsearchBackend().search(query="koffie", user=None, types=["organisation"])
     method, path, raw = stub.requests[-1]
     body = json.loads(raw)
     assert (method, path) == ("POST", f"/{alias_name()}/_search")
     assert body["post_filter"] == {"terms": {"doc_type": ["organisation"]}}
-    assert body["query"]["bool"]["should"][1]["multi_match"]["fuzziness"] == "AUTO"
+    assert "koffieochtend" in json.dumps(body["query"]["bool"]["should"][1])  # a synonym from the shared file
     assert [hit.title for hit in results.hits] == ["Koffiehuis"]
     assert results.type_counts == {"organisation": 1}
 

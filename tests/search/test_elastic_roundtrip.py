@@ -11,6 +11,7 @@ from .factories import SearchDocumentFactory
 
 pytestmark = [
     pytest.mark.elasticsearch,
+    pytest.mark.django_db,  # the query plan reads the vocabulary for typos from the database
     pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set"),
 ]
 

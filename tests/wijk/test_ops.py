@@ -94,6 +94,7 @@ def test_the_scheduler_registers_every_job_on_its_own_trigger():
     daily = {entry.name for entry in SCHEDULE if "hour" in entry.cron}
     assert daily == {
         "freshness",
+        "attendance_reminders",
         "listing_reminders",
         "listing_expiry",
         "follow_ups",

@@ -20,3 +20,27 @@ def page_url(context, number, query="", param="pagina"):
     else:
         pairs = [(key, value) for key, value in dict(query).items() if key != param and value]
     return "?" + urlencode([*pairs, (param, number)])
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, key, value=None):
+    """'?…' of the current address without ``key`` (or only without that ``value`` of it), on page one.
+
+    Used by the removable chips of the active filters.
+    """
+    request = context.get("request")
+    params = request.GET if request is not None else QueryDict()
+    value = None if value is None else str(value)
+    pairs = [
+        (name, item)
+        for name, items in params.lists()
+        for item in items
+        if name != "pagina" and not (name == key and (value is None or item == value))
+    ]
+    return "?" + urlencode(pairs)
+
+
+@register.filter
+def choice_label(value, choices):
+    """The label of ``value`` in a list of (value, label) choices; the value itself when not found."""
+    return dict(choices).get(value, value)

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sites",
     "django.contrib.syndication",
+    "django.contrib.sitemaps",
+    "wagtail.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -222,6 +224,18 @@ MFA_TOTP_ISSUER = "Wij(k) de Ruwaard"
 # paths before they have set up a second factor; they are sent to set one up.
 MFA_REQUIRED_PATH_PREFIXES = ["/admin/", "/django-admin/", "/moderatie/"]
 
+# The agenda on partner websites (/agenda/insluiten/): only these origins may frame it.
+EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS")
+# Map tiles for the agenda map (Leaflet); the origin is allowed in the CSP img-src below.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap")
+
+
+def _origin(url: str) -> str:
+    scheme, _sep, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}".replace("{s}.", "*.")
+
+
 # Security headers, from the start.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -243,7 +257,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", _origin(MAP_TILE_URL)],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],  # 'self' covers the site's own WebSocket (ws/wss) in CSP level 3
         "frame-ancestors": ["'none'"],

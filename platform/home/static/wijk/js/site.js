@@ -41,3 +41,34 @@ for (const button of document.querySelectorAll("[data-print]")) {
 if ("serviceWorker" in navigator && window.isSecureContext) {
   navigator.serviceWorker.register("/sw.js").catch((error) => console.debug("no service worker", error));
 }
+
+// Filters: folded on a phone, open on a wide screen (CSS does this too where ::details-content works).
+const wide = window.matchMedia("(min-width: 48rem)");
+const unfoldFilters = () => {
+  if (!wide.matches) return;
+  for (const panel of document.querySelectorAll("[data-filter-panel]")) panel.open = true;
+};
+unfoldFilters();
+wide.addEventListener("change", unfoldFilters);
+
+// Header menus: one open at a time; Escape or a tap outside closes them; the search field gets focus.
+const menus = [...document.querySelectorAll("[data-header-menu]")];
+for (const menu of menus) {
+  menu.addEventListener("toggle", () => {
+    if (!menu.open) return;
+    for (const other of menus) if (other !== menu) other.open = false;
+    menu.querySelector("input[type=search]")?.focus();
+  });
+}
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  for (const menu of menus) {
+    if (menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  }
+});
+document.addEventListener("click", (event) => {
+  for (const menu of menus) if (menu.open && !menu.contains(event.target)) menu.open = false;
+});

@@ -1,6 +1,9 @@
 // Service worker: the site opens offline with the last pages seen, and static files come from the cache.
-const VERSION = "wijk-v2";
+const VERSION = "wijk-v3";
 const OFFLINE_URL = "/offline/";
+// The last agenda viewed, whatever its filters, is also kept under this key: offline, /agenda/ opens it.
+const LAST_AGENDA = "/agenda/";
+const isAgenda = (path) => path === LAST_AGENDA;
 // Only public pages are kept for offline use: never a member's feed, messages or forms, which could be
 // read by the next person on a shared computer.
 const PUBLIC_PAGES = ["/", "/agenda/", "/inloopspreekuren/", "/verhalen/", "/organisaties/", "/vraag-en-aanbod/"];
@@ -49,11 +52,20 @@ self.addEventListener("fetch", (event) => {
         .then((response) => {
           if (response.ok && isPublicPage(url.pathname)) {
             const copy = response.clone();
-            caches.open(VERSION).then((cache) => cache.put(request, copy));
+            const agendaCopy = isAgenda(url.pathname) ? response.clone() : null;
+            caches.open(VERSION).then((cache) => {
+              cache.put(request, copy);
+              if (agendaCopy) cache.put(LAST_AGENDA, agendaCopy);
+            });
           }
           return response;
         })
-        .catch(() => caches.match(request).then((hit) => hit || caches.match(OFFLINE_URL))),
+        .catch(() =>
+          caches
+            .match(request)
+            .then((hit) => hit || (isAgenda(url.pathname) ? caches.match(LAST_AGENDA) : null))
+            .then((hit) => hit || caches.match(OFFLINE_URL)),
+        ),
     );
   }
 });

@@ -1,0 +1,76 @@
+"""Professionals keep the iCal feeds of their own organisation: set one up, test it, import now.
+
+Only members of the feed's organisation (and moderators) may; every write goes through these services."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.roles import is_moderator
+from core.exceptions import ApplicationError
+from core.tasks import enqueue_on_commit
+from organisations.selectors import is_member_of, organisations_of
+
+from .models import ICalFeed
+
+
+def feeds_for(*, user):
+    """The feeds a user may manage: those of their organisations (every feed for a moderator)."""
+    qs = ICalFeed.objects.select_related("organisation").order_by("organisation__name", "pk")
+    if is_moderator(user):
+        return qs
+    return qs.filter(organisation__in=organisations_of(user=user))
+
+
+def can_manage_feed(*, user, organisation) -> bool:
+    return is_moderator(user) or is_member_of(user=user, organisation=organisation)
+
+
+def _require(*, user, organisation) -> None:
+    if not can_manage_feed(user=user, organisation=organisation):
+        raise ApplicationError(
+            _("U mag alleen de agenda van uw eigen organisatie instellen."), code="forbidden"
+        )
+
+
+@transaction.atomic
+def create_ical_feed(*, by, organisation, url: str, category: str) -> ICalFeed:
+    _require(user=by, organisation=organisation)
+    if ICalFeed.objects.filter(organisation=organisation, url=url).exists():
+        raise ApplicationError(_("Deze feed is al ingesteld."), field="url")
+    return ICalFeed.objects.create(organisation=organisation, url=url, category=category)
+
+
+def test_ical_feed(*, feed: ICalFeed, by) -> dict:
+    """Fetch and read the feed without changing the agenda: how many series and changed dates it holds."""
+    from .ical import events_of
+    from .services import fetch_feed
+
+    _require(user=by, organisation=feed.organisation)
+    try:
+        body, _headers = fetch_feed(feed.url)
+        series, overrides = events_of(body)
+    except Exception as exc:  # noqa: BLE001 — whatever goes wrong is shown to the professional
+        return {"ok": False, "error": str(exc)[:300]}
+    return {
+        "ok": True,
+        "series": len(series),
+        "overrides": len(overrides),
+        "titles": [s["title"] for s in series[:5]],
+    }
+
+
+@transaction.atomic
+def request_import(*, feed: ICalFeed, by) -> None:
+    """ "Nu importeren": the worker imports this feed after the transaction commits."""
+    from .tasks import import_one_feed
+
+    _require(user=by, organisation=feed.organisation)
+    enqueue_on_commit(import_one_feed, feed_id=feed.pk)
+
+
+@transaction.atomic
+def set_feed_active(*, feed: ICalFeed, by, active: bool) -> ICalFeed:
+    _require(user=by, organisation=feed.organisation)
+    feed.is_active = active
+    feed.save(update_fields=["is_active"])
+    return feed

@@ -1,0 +1,81 @@
+"""Professionals set up, test and run the iCal import of their own organisation."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.exceptions import ApplicationError
+from core.forms import add_application_error
+from organisations.selectors import organisations_of
+
+from . import feeds
+from .models import Category, ICalFeed
+
+
+class FeedForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=gettext_lazy("Organisatie"), queryset=None, empty_label=None)
+    url = forms.URLField(
+        label=gettext_lazy("Adres van de iCal-feed"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=gettext_lazy(
+            "Het adres eindigt vaak op .ics. U vindt het in de instellingen van uw agenda."
+        ),
+    )
+    category = forms.ChoiceField(label=gettext_lazy("Rubriek"), choices=Category.choices)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations_of(user=user)
+
+
+@login_required
+def feeds_view(request):
+    form = FeedForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            feed = feeds.create_ical_feed(by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("De feed is ingesteld. Test hem of importeer nu."))
+            return redirect("activities:import_feed", pk=feed.pk)
+    return render(
+        request,
+        "activities/import_feeds.html",
+        {
+            "feeds": feeds.feeds_for(user=request.user),
+            "form": form,
+            "organisations": organisations_of(user=request.user),
+            "embed_url": settings.SITE_URL.rstrip("/") + reverse("activities:embed"),
+            "embed_script_url": settings.SITE_URL.rstrip("/") + reverse("activities:embed_script"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def feed_detail(request, pk):
+    feed = get_object_or_404(ICalFeed.objects.select_related("organisation"), pk=pk)
+    if not feeds.can_manage_feed(user=request.user, organisation=feed.organisation):
+        raise ApplicationError(
+            _("U mag alleen de agenda van uw eigen organisatie instellen."), code="forbidden"
+        )
+    test = None
+    if request.method == "POST":
+        action = request.POST.get("actie")
+        if action == "testen":
+            test = feeds.test_ical_feed(feed=feed, by=request.user)
+        elif action == "importeren":
+            feeds.request_import(feed=feed, by=request.user)
+            messages.success(request, _("De import is gestart. Ververs deze pagina over een minuut."))
+            return redirect("activities:import_feed", pk=feed.pk)
+        elif action in ("aan", "uit"):
+            feeds.set_feed_active(feed=feed, by=request.user, active=action == "aan")
+            return redirect("activities:import_feed", pk=feed.pk)
+    return render(request, "activities/import_feed.html", {"feed": feed, "test": test})
