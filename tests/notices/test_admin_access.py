@@ -49,7 +49,7 @@ def test_superuser_still_manages_notices(client_for, group, member):
     assert Notice.objects.count() == 1
 
 
-def test_privacy_statement_names_who_sees_notices(client):
+def test_privacy_statement_names_who_sees_notices(client, db):
     page = client.get("/privacy/").content.decode()
     assert "Wie ziet meldingen van buurtpreventie?" in page
     assert "De redactie en wijkprofessionals zien geen meldingen" in page
