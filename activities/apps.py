@@ -8,3 +8,11 @@ class ActivitiesConfig(SectionAppConfig):
     name = "activities"
     verbose_name = _("Activiteiten")
     section = Section(key="activiteiten", title=_("Mijn activiteiten en spreekuren"), order=20)
+
+    def ready(self):
+        from accounts.deletion import register_cleanup
+
+        from .services import clear_posts_of_deleted_account
+
+        super().ready()
+        register_cleanup("activities", clear_posts_of_deleted_account)

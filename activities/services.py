@@ -322,13 +322,18 @@ def activity_from_token(token: str) -> Activity | None:
     return activity
 
 
+def confirmation_token_is_unused(*, token: str, activity: Activity) -> bool:
+    """The link names the confirmation it was sent after; a confirmation since then used it up."""
+    data = _token_data(token) or {}
+    return data.get("c") == activity.confirmed_at.timestamp()
+
+
 @transaction.atomic
 def confirm_from_token(*, token: str, activity: Activity) -> bool:
     """Confirm once per reminder: the link names the confirmation it was sent after, which this moves on.
 
     Returns whether it confirmed now (False: the link was used already)."""
-    data = _token_data(token) or {}
-    if data.get("c") != activity.confirmed_at.timestamp():
+    if not confirmation_token_is_unused(token=token, activity=activity):
         return False
     confirm_activity(activity=activity)
     return True
@@ -511,6 +516,20 @@ def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
         feed.last_modified = (headers.get("Last-Modified") or "")[:100]
         _record_import(feed=feed, now=now, counts=counts)
     return counts
+
+
+@transaction.atomic
+def clear_posts_of_deleted_account(*, user, former, keep_posts: bool) -> list[str]:
+    """Before an account goes: the activities the person posted themselves (not for an organisation) are
+    removed, or kept without their name (`keep_posts`; the owner becomes empty). An organisation's
+    activities stay with the organisation. Returns the URLs of the removed activities."""
+    own = Activity.objects.filter(owner=user, organisation__isnull=True)
+    if keep_posts:
+        own.update(owner=None)
+        return []
+    removed = [activity.get_absolute_url() for activity in own]
+    own.delete()
+    return removed
 
 
 def _record_import(*, feed, now: datetime, counts: dict) -> None:

@@ -8,3 +8,11 @@ class MarketplaceConfig(SectionAppConfig):
     name = "marketplace"
     verbose_name = _("Vraag en aanbod")
     section = Section(key="marketplace", title=_("Vraag en aanbod"), order=30)
+
+    def ready(self):
+        from accounts.deletion import register_cleanup
+
+        from .services import clear_posts_of_deleted_account
+
+        super().ready()
+        register_cleanup("marketplace", clear_posts_of_deleted_account)

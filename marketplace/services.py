@@ -369,10 +369,14 @@ def renew_token_is_unused(*, token: str, listing: Listing) -> bool:
     return value.partition(":")[2] == f"{listing.expires_at.timestamp():.0f}"
 
 
+def can_renew(*, listing: Listing) -> bool:
+    return listing.status in (Status.OPEN, Status.EXPIRED)
+
+
 @transaction.atomic
 def renew_listing(*, listing: Listing) -> Listing:
     """Six more weeks from now. An expired, still open listing comes back."""
-    if listing.status not in (Status.OPEN, Status.EXPIRED):
+    if not can_renew(listing=listing):
         raise ApplicationError(_("Dit bericht kan niet meer verlengd worden."))
     now = timezone.now()
     listing.status = Status.OPEN
@@ -523,3 +527,25 @@ def run_daily(*, now: datetime | None = None) -> dict[str, int]:
         "reshown": reshow_unanswered_asks(now=now),
         "digests": send_digests(now=now),
     }
+
+
+@transaction.atomic
+def clear_posts_of_deleted_account(*, user, former, keep_posts: bool) -> list[str]:
+    """Before an account goes: its listings go, but every conversation stays whole for the other person.
+
+    The person's messages, their responses and their listings that hold a conversation pass to the anonymous
+    `former` account (shown as "oud-lid"); such a listing is closed and loses its text. Returns the URLs of
+    the listings that were removed."""
+    Message.objects.filter(author=user).update(author=former)
+    Response.objects.filter(responder=user, conversation__isnull=False).update(responder=former)
+    removed = []
+    for listing in Listing.objects.filter(owner=user):
+        if listing.responses.filter(conversation__isnull=False).exists():
+            listing.owner = former
+            listing.status = Status.CLOSED
+            listing.text = ""
+            listing.save(update_fields=["owner", "status", "text"])
+        else:
+            removed.append(listing.get_absolute_url())
+            listing.delete()
+    return removed

@@ -10,7 +10,11 @@ class StoriesConfig(SectionAppConfig):
     section = Section(key="verhalen", title=_("Mijn verhalen"), order=60)
 
     def ready(self) -> None:
+        from accounts.deletion import register_cleanup
+
+        from .services import clear_posts_of_deleted_account
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
         super().ready()
+        register_cleanup("stories", clear_posts_of_deleted_account)

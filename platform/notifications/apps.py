@@ -14,3 +14,10 @@ class NotificationsConfig(SectionAppConfig):
     name = "notifications"
     verbose_name = _("Meldingen")
     section = Section(key="meldingen", title=_("Meldingen: hoe wilt u ze krijgen?"), order=85)
+
+    def ready(self):
+        from accounts.deletion import register_forgetter
+
+        from .services import forget_links
+
+        register_forgetter("notifications", forget_links)

@@ -283,3 +283,9 @@ def add_device(*, user, endpoint: str, p256dh: str, auth: str, label: str = "") 
 def remove_device(*, user, subscription_id: int) -> bool:
     deleted, _details = PushSubscription.objects.filter(user=user, pk=subscription_id).delete()
     return bool(deleted)
+
+
+def forget_links(urls: list[str]) -> int:
+    """Remove notifications that point at things that no longer exist (an account and its posts went)."""
+    deleted, _kinds = Notification.objects.filter(url__in=urls).delete()
+    return deleted

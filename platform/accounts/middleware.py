@@ -1,0 +1,35 @@
+"""Staff accounts reach the admin and the moderation pages only with a second factor."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from . import roles, selectors
+
+
+class StaffSecondFactorMiddleware:
+    """Send a staff account without an authenticator app to the page that sets one up.
+
+    allauth asks for the second factor at every login once one is set up; this middleware makes sure staff
+    cannot skip setting it up. It only looks at the protected paths (`MFA_REQUIRED_PATH_PREFIXES`).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._must_set_up(request):
+            messages.warning(
+                request,
+                _("Voor dit deel van de site is een tweede stap bij het inloggen nodig. Stel die eerst in."),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    def _must_set_up(self, request) -> bool:
+        prefixes = getattr(settings, "MFA_REQUIRED_PATH_PREFIXES", ())
+        if not request.path.startswith(tuple(prefixes)):
+            return False
+        user = request.user
+        return roles.is_staff_account(user) and not selectors.has_second_factor(user=user)
