@@ -38,6 +38,7 @@ $(STATIC_STAMP): $(STAMP) $(STATIC_SOURCES)
 
 prepare: install
 	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py vapid_keys --first-start
 	$(BIN)/python manage.py load_demo
 	@if [ -n "$$STATIC_ROOT$$WIJK_DATA_DIR" ]; then $(BIN)/python manage.py collectstatic --noinput -v0; \
 	else $(MAKE) --no-print-directory $(STATIC_STAMP); fi

@@ -44,8 +44,23 @@ class Repeat:
         return cls.BIWEEKLY if "INTERVAL=2" in rule else cls.WEEKLY
 
 
+# Dates further ahead than this are typing errors (9999), not plans; they would overflow the calendar.
+MAX_YEARS_AHEAD = 5
+
+
+def within_reach(value: date) -> None:
+    if value > timezone.localdate() + timedelta(days=365 * MAX_YEARS_AHEAD):
+        raise forms.ValidationError(
+            _("Kies een datum binnen %(years)s jaar.") % {"years": MAX_YEARS_AHEAD}, code="too_far"
+        )
+
+
 class ActivityForm(forms.ModelForm):
-    day = forms.DateField(label=_("Datum (eerste keer)"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label=_("Datum (eerste keer)"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[within_reach],
+    )
     start_time = forms.TimeField(label=_("Begintijd"), widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label=_("Eindtijd"), widget=forms.TimeInput(attrs={"type": "time"}))
     repeat = forms.ChoiceField(label=_("Hoe vaak"), choices=Repeat.CHOICES, initial=Repeat.ONCE)
@@ -146,7 +161,9 @@ class CancelDateForm(forms.Form):
 
 
 class MoveDateForm(forms.Form):
-    day = forms.DateField(label=_("Nieuwe datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label=_("Nieuwe datum"), widget=forms.DateInput(attrs={"type": "date"}), validators=[within_reach]
+    )
     start_time = forms.TimeField(label=_("Nieuwe begintijd"), widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label=_("Nieuwe eindtijd"), widget=forms.TimeInput(attrs={"type": "time"}))
     reason = forms.CharField(label=_("Reden (ziet iedereen)"), max_length=200, required=False)
@@ -165,7 +182,9 @@ class MoveDateForm(forms.Form):
 
 
 class EndSeriesForm(forms.Form):
-    last_day = forms.DateField(label=_("Laatste keer op"), widget=forms.DateInput(attrs={"type": "date"}))
+    last_day = forms.DateField(
+        label=_("Laatste keer op"), widget=forms.DateInput(attrs={"type": "date"}), validators=[within_reach]
+    )
 
     def clean_last_day(self):
         value = self.cleaned_data["last_day"]

@@ -73,7 +73,7 @@ def expand(
     """Aware local start times of the schedule with window_start <= start < window_end."""
     first = to_local_naive(starts_at).replace(second=0, microsecond=0)
     lo, hi = to_local_naive(window_start), to_local_naive(window_end)
-    if ends_on is not None:
+    if ends_on is not None and ends_on < date.max:
         hi = min(hi, datetime.combine(ends_on + timedelta(days=1), time.min))
     if not rule:
         candidates = [first] if lo <= first < hi else []

@@ -18,7 +18,7 @@ from accounts.services import has_verified_email, require_may_post
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
 from core.tasks import send_mail_on_commit
-from notifications.kinds import Kind
+from notifications.kinds import Kind as NotificationKind
 from notifications.services import notify
 from organisations.selectors import is_member_of
 
@@ -172,7 +172,7 @@ def publish_activity(*, activity: Activity, by) -> Activity:
             user=activity.owner,
             text=_("Uw activiteit „%(title)s” staat nu in de agenda.") % {"title": activity.title},
             url=activity.get_absolute_url(),
-            kind=Kind.MODERATION_DECISION,
+            kind=NotificationKind.MODERATION_DECISION,
         )
     return activity
 
@@ -359,13 +359,18 @@ def activity_from_token(token: str) -> Activity | None:
     return activity
 
 
+def confirmation_token_is_unused(*, token: str, activity: Activity) -> bool:
+    """The link names the confirmation it was sent after; a confirmation since then used it up."""
+    data = _token_data(token) or {}
+    return data.get("c") == activity.confirmed_at.timestamp()
+
+
 @transaction.atomic
 def confirm_from_token(*, token: str, activity: Activity) -> bool:
     """Confirm once per reminder: the link names the confirmation it was sent after, which this moves on.
 
     Returns whether it confirmed now (False: the link was used already)."""
-    data = _token_data(token) or {}
-    if data.get("c") != activity.confirmed_at.timestamp():
+    if not confirmation_token_is_unused(token=token, activity=activity):
         return False
     confirm_activity(activity=activity)
     return True
@@ -548,6 +553,20 @@ def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
         feed.last_modified = (headers.get("Last-Modified") or "")[:100]
         _record_import(feed=feed, now=now, counts=counts)
     return counts
+
+
+@transaction.atomic
+def clear_posts_of_deleted_account(*, user, former, keep_posts: bool) -> list[str]:
+    """Before an account goes: the activities the person posted themselves (not for an organisation) are
+    removed, or kept without their name (`keep_posts`; the owner becomes empty). An organisation's
+    activities stay with the organisation. Returns the URLs of the removed activities."""
+    own = Activity.objects.filter(owner=user, organisation__isnull=True)
+    if keep_posts:
+        own.update(owner=None)
+        return []
+    removed = [activity.get_absolute_url() for activity in own]
+    own.delete()
+    return removed
 
 
 def _record_import(*, feed, now: datetime, counts: dict) -> None:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.roles import is_moderator
 from accounts.services import has_verified_email
@@ -322,11 +322,16 @@ def occurrence(request, slug, pk):
     )
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
-    """The one-click "gaat nog door" link from the reminder mail; no login needed."""
+    """The "gaat nog door" link from the reminder mail; no login needed.
+
+    Opening the link (GET or HEAD, as mail scanners do) changes nothing: it shows one button, and the POST of
+    that button confirms."""
     activity = services.activity_from_token(token)
     if activity is None:
         return render(request, "activities/confirm.html", {"invalid": True}, status=400)
-    # One click: opening the signed link confirms. The page then offers to change or end it instead.
-    services.confirm_from_token(token=token, activity=activity)
-    return render(request, "activities/confirm.html", {"activity": activity, "done": True})
+    if request.method == "POST" or not services.confirmation_token_is_unused(token=token, activity=activity):
+        services.confirm_from_token(token=token, activity=activity)  # does nothing when used already
+        return render(request, "activities/confirm.html", {"activity": activity, "done": True})
+    return render(request, "activities/confirm.html", {"activity": activity, "token": token})

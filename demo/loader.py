@@ -146,8 +146,6 @@ def load_notices(*, today, stdout) -> None:
         values = {"role": member["role"], "status": member["status"]}
         if member["status"] == "approved":
             values["approved_at"] = now
-        if "email_urgent" in member:
-            values["email_urgent"] = member["email_urgent"]
         Membership.objects.update_or_create(
             group=groups[member["group"]], user=_user(member["email"]), defaults=values
         )

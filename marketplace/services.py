@@ -151,7 +151,7 @@ def notify_matching_volunteers(*, listing: Listing) -> int:
             notify(
                 user=pref.user,
                 url=listing.get_absolute_url(),
-                kind="marketplace-match",
+                kind=NotificationKind.MATCH,
                 text=_("Een nieuwe vraag past bij u: %(title)s") % {"title": listing.title},
             )
             told += 1
@@ -200,7 +200,7 @@ def respond(*, listing: Listing, responder, text: str) -> Conversation:
         notify(
             user=listing.owner,
             url=conversation.get_absolute_url(),
-            kind="marketplace",
+            kind=NotificationKind.RESPONSE,
             text=_("%(name)s reageert op: %(title)s")
             % {"name": responder.public_name, "title": listing.title},
         )
@@ -236,7 +236,7 @@ def send_message(*, conversation: Conversation, author, text: str) -> Message:
         notify(
             user=conversation.other_party(author),
             url=conversation.get_absolute_url(),
-            kind="marketplace",
+            kind=NotificationKind.MESSAGE,
             text=_("Nieuw bericht van %(name)s") % {"name": author.public_name},
         )
     return message
@@ -261,7 +261,7 @@ def accept_response(*, response: Response, by) -> Response:
         notify(
             user=response.responder,
             url=response.conversation.get_absolute_url(),
-            kind="marketplace",
+            kind=NotificationKind.RESPONSE,
             text=_("Afgesproken! %(name)s heeft u gekozen voor: %(title)s")
             % {"name": by.public_name, "title": listing.title},
         )
@@ -294,7 +294,9 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
         text = _("%(name)s zegt: het is klaar. Bedankt!") % {"name": by.public_name}
         if thanks:
             text = _("%(name)s zegt: het is klaar. „%(thanks)s”") % {"name": by.public_name, "thanks": thanks}
-        notify(user=other, url=response.conversation.get_absolute_url(), kind="marketplace", text=text)
+        notify(
+            user=other, url=response.conversation.get_absolute_url(), kind=NotificationKind.MESSAGE, text=text
+        )
     return response
 
 
@@ -393,10 +395,14 @@ def renew_token_is_unused(*, token: str, listing: Listing) -> bool:
     return value.partition(":")[2] == f"{listing.expires_at.timestamp():.0f}"
 
 
+def can_renew(*, listing: Listing) -> bool:
+    return listing.status in (Status.OPEN, Status.EXPIRED)
+
+
 @transaction.atomic
 def renew_listing(*, listing: Listing) -> Listing:
     """Six more weeks from now. An expired, still open listing comes back."""
-    if listing.status not in (Status.OPEN, Status.EXPIRED):
+    if not can_renew(listing=listing):
         raise ApplicationError(_("Dit bericht kan niet meer verlengd worden."))
     now = timezone.now()
     listing.status = Status.OPEN
@@ -429,7 +435,7 @@ def send_expiry_reminders(*, now: datetime | None = None) -> int:
             notify(
                 user=listing.owner,
                 url=listing.get_absolute_url(),
-                kind="marketplace",
+                kind=NotificationKind.OTHER,
                 text=_("Uw bericht verloopt over een week: %(title)s") % {"title": listing.title},
             )
             listing.reminder_sent_at = now
@@ -467,7 +473,7 @@ def send_follow_ups(*, now: datetime | None = None) -> int:
                 notify(
                     user=user,
                     url=reverse("marketplace:follow_up", args=[follow_up.pk]),
-                    kind="marketplace",
+                    kind=NotificationKind.OTHER,
                     text=_("Is het gelukt? %(title)s") % {"title": response.listing.title},
                 )
                 count += 1
@@ -547,3 +553,25 @@ def run_daily(*, now: datetime | None = None) -> dict[str, int]:
         "reshown": reshow_unanswered_asks(now=now),
         "digests": send_digests(now=now),
     }
+
+
+@transaction.atomic
+def clear_posts_of_deleted_account(*, user, former, keep_posts: bool) -> list[str]:
+    """Before an account goes: its listings go, but every conversation stays whole for the other person.
+
+    The person's messages, their responses and their listings that hold a conversation pass to the anonymous
+    `former` account (shown as "oud-lid"); such a listing is closed and loses its text. Returns the URLs of
+    the listings that were removed."""
+    Message.objects.filter(author=user).update(author=former)
+    Response.objects.filter(responder=user, conversation__isnull=False).update(responder=former)
+    removed = []
+    for listing in Listing.objects.filter(owner=user):
+        if listing.responses.filter(conversation__isnull=False).exists():
+            listing.owner = former
+            listing.status = Status.CLOSED
+            listing.text = ""
+            listing.save(update_fields=["owner", "status", "text"])
+        else:
+            removed.append(listing.get_absolute_url())
+            listing.delete()
+    return removed

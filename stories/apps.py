@@ -12,7 +12,11 @@ class StoriesConfig(SectionAppConfig):
     moderated = "stories.moderated.KINDS"
 
     def ready(self) -> None:
+        from accounts.deletion import register_cleanup
+
+        from .services import clear_posts_of_deleted_account
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
         super().ready()
+        register_cleanup("stories", clear_posts_of_deleted_account)

@@ -1,7 +1,8 @@
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.fields import WagtailImageField
+
+from core.images import DecodedImageField
 
 
 class StorySubmissionForm(forms.Form):
@@ -31,7 +32,7 @@ class StorySubmissionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        photo = WagtailImageField(label=_("Foto (mag, hoeft niet)"), required=False)
+        photo = DecodedImageField(label=_("Foto (mag, hoeft niet)"), required=False)
         photo.help_text = _("Een foto van jpg, png of webp, niet groter dan %(size)s.") % {
             "size": filesizeformat(photo.max_upload_size)
         }

@@ -13,6 +13,7 @@ from accounts.roles import is_moderator
 from accounts.services import require_may_post
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
+from notifications.kinds import Kind as NotificationKind
 from notifications.services import notify
 
 from .models import StoryIndexPage, StoryPage
@@ -109,7 +110,7 @@ def notify_author_of_publication(*, story: StoryPage) -> bool:
         user=story.submitted_by,
         text=_("Uw verhaal “%(title)s” staat op de website. Dank u wel!") % {"title": story.title},
         url=story.url or "",
-        kind="story_published",
+        kind=NotificationKind.STORY_PUBLISHED,
     )
     return True
 
@@ -137,3 +138,36 @@ def republish_story(*, story: StoryPage, by) -> StoryPage:
         revision.publish(user=by, log_action=True, skip_permission_checks=True)
         story.refresh_from_db()
     return story
+
+
+ANONYMOUS_AUTHOR = "Een buurtbewoner"
+
+
+@transaction.atomic
+def clear_posts_of_deleted_account(*, user, former, keep_posts: bool) -> list[str]:
+    """Before an account goes: the stories the person sent in.
+
+    Drafts that were never published go. Published stories go too, or (`keep_posts`) stay with "Een
+    buurtbewoner" as author, without the photo the person sent and without older versions that still hold
+    their name. Returns the URLs of the removed stories."""
+    removed = []
+    for story in StoryPage.objects.filter(submitted_by=user):
+        image = (
+            story.hero_image if story.hero_image and story.hero_image.uploaded_by_user_id == user.pk else None
+        )
+        if keep_posts and story.live:
+            story.author_name = ANONYMOUS_AUTHOR
+            story.submitted_by = None
+            story.hero_image = None
+            story.hero_alt = ""
+            story.owner = None
+            story.revisions.all().delete()
+            story.latest_revision = story.live_revision = None
+            story.save_revision(log_action=False).publish(log_action=False)
+        else:
+            if story.live and story.url:
+                removed.append(story.url)
+            story.delete()
+        if image is not None:
+            image.delete()
+    return removed

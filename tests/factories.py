@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
+from accounts import roles
 from accounts.models import User
 from organisations.models import HelpTopic, Membership, Organisation
 
@@ -29,6 +30,30 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
         if create:
             self.save()
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        """Staff accounts get an authenticator app (the admin demands one); `totp=False` leaves it out."""
+        if create and extracted is not False and (extracted or roles.is_staff_account(self)):
+            enroll_totp(self)
+        for cache in ("_role_names", "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+            self.__dict__.pop(cache, None)
+
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def enroll_totp(user, secret: str = TOTP_SECRET):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    return TOTP.activate(user, secret).instance
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
 
 
 class NamedFactory(factory.django.DjangoModelFactory):

@@ -25,7 +25,6 @@ SENDING = re.compile(r"\b(send_mail\(|send_mass_mail\(|group_send\b)|\.send\(\)"
 # channel layer itself and the readiness probe's round trip through it.
 ALLOWED = {
     "platform/core/tasks.py",
-    "platform/notices/tasks.py",
     "platform/notices/realtime.py",
     "platform/notifications/realtime.py",
     "platform/notices/layers.py",

@@ -190,13 +190,23 @@ def listing_extend(request, pk: int):
     return redirect(listing)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def listing_renew(request, token: str):
+    """The renew link from the reminder mail; no login needed.
+
+    Opening the link (GET or HEAD, as mail scanners do) changes nothing: it shows one button, and the POST of
+    that button renews."""
     listing = services.listing_from_renew_token(token=token)
     if listing is None:
         return render(request, "marketplace/renewed.html", {"ok": False}, status=400)
     if not services.renew_token_is_unused(token=token, listing=listing):
-        # Clicked again: it was renewed with this link already.
+        # Pressed again: it was renewed with this link already.
         return render(request, "marketplace/renewed.html", {"ok": True, "listing": listing})
+    if request.method != "POST":
+        if not services.can_renew(listing=listing):
+            error = _("Dit bericht kan niet meer verlengd worden.")
+            return render(request, "marketplace/renewed.html", {"ok": False, "error": error}, status=400)
+        return render(request, "marketplace/renewed.html", {"ask": True, "listing": listing, "token": token})
     try:
         services.renew_listing(listing=listing)
     except ApplicationError as error:

@@ -1,12 +1,26 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.shortcuts import render
 
 from . import roles
 
+# The context values of allauth's mails that hold a link.
+LINK_KEYS = ("activate_url", "password_reset_url", "signup_url")
+
+
+def on_site(url: str) -> str:
+    """The same path on the site's public address (SITE_URL), whatever host the request came in on."""
+    site = urlsplit(settings.SITE_URL)
+    parts = urlsplit(url)
+    return urlunsplit((site.scheme, site.netloc, parts.path, parts.query, parts.fragment))
+
 
 class AccountAdapter(DefaultAccountAdapter):
-    """New accounts are residents (bewoner); other roles are given by staff. Suspended accounts stay out."""
+    """New accounts are residents (bewoner); other roles are given by staff. Mails link to SITE_URL.
+    Suspended accounts cannot log in."""
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)
@@ -14,6 +28,13 @@ class AccountAdapter(DefaultAccountAdapter):
             group, _ = Group.objects.get_or_create(name=roles.BEWONER)
             user.groups.add(group)
         return user
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        context = {**context, "site_url": settings.SITE_URL.rstrip("/")}
+        for key in LINK_KEYS:
+            if isinstance(context.get(key), str) and context[key].startswith(("http://", "https://")):
+                context[key] = on_site(context[key])
+        return super().render_mail(template_prefix, email, context, headers=headers)
 
     def pre_login(self, request, user, **kwargs):
         if getattr(user, "suspended_at", None) is not None:

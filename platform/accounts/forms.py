@@ -40,6 +40,18 @@ class ProfileForm(forms.ModelForm):
 
 
 class DeleteAccountForm(forms.Form):
+    REMOVE = "verwijderen"
+    KEEP = "bewaren"
+    posts = forms.ChoiceField(
+        label=_("Wat gebeurt er met uw verhalen en activiteiten?"),
+        choices=[
+            (REMOVE, _("Verwijder ze.")),
+            (KEEP, _("Laat ze staan, zonder mijn naam. De schrijver heet dan “Een buurtbewoner”.")),
+        ],
+        initial=REMOVE,
+        required=False,  # no choice made: removed, as the form shows checked
+        widget=forms.RadioSelect,
+    )
     confirm_email = forms.EmailField(
         label=_("Typ uw e-mailadres om te bevestigen"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),

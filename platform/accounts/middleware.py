@@ -1,7 +1,13 @@
-"""A suspended account that still has a session is logged out at its next request."""
+"""Staff accounts reach the admin and the moderation pages only with a second factor; a suspended account
+that still has a session is logged out at its next request."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from . import roles, selectors
 
 
 class SuspendedAccountMiddleware:
@@ -15,3 +21,30 @@ class SuspendedAccountMiddleware:
             logout(request)
             return render(request, "accounts/suspended.html", {"reason": reason}, status=403)
         return self.get_response(request)
+
+
+class StaffSecondFactorMiddleware:
+    """Send a staff account without an authenticator app to the page that sets one up.
+
+    allauth asks for the second factor at every login once one is set up; this middleware makes sure staff
+    cannot skip setting it up. It only looks at the protected paths (`MFA_REQUIRED_PATH_PREFIXES`).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._must_set_up(request):
+            messages.warning(
+                request,
+                _("Voor dit deel van de site is een tweede stap bij het inloggen nodig. Stel die eerst in."),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    def _must_set_up(self, request) -> bool:
+        prefixes = getattr(settings, "MFA_REQUIRED_PATH_PREFIXES", ())
+        if not request.path.startswith(tuple(prefixes)):
+            return False
+        user = request.user
+        return roles.is_staff_account(user) and not selectors.has_second_factor(user=user)

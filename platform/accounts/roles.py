@@ -46,3 +46,18 @@ def is_professional(user) -> bool:
 
 def is_volunteer(user) -> bool:
     return has_role(user, VRIJWILLIGER)
+
+
+def is_staff_account(user) -> bool:
+    """Staff: editors, moderators and anyone who may open the Wagtail or Django admin.
+
+    Staff accounts must use a second factor (an authenticator app) before they reach those pages.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        user.is_superuser
+        or user.is_staff
+        or bool(role_names(user) & {MODERATOR, REDACTIE})
+        or user.has_perm("wagtailadmin.access_admin")
+    )

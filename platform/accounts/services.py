@@ -1,6 +1,9 @@
 """Writes and privacy actions on accounts."""
 
+import io
 import json
+import secrets
+import zipfile
 
 from allauth.account.models import EmailAddress
 from django.apps import apps
@@ -8,13 +11,17 @@ from django.contrib.auth.models import Group
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
 
-from . import roles
+from . import deletion, roles
 from .models import Block, User
+
+# The name under which a deleted person's messages stay in someone else's conversation.
+FORMER_MEMBER_NAME = "oud-lid"
 
 # Models that hold no data of the person themselves, or only secrets.
 _EXPORT_SKIP = {
@@ -135,8 +142,7 @@ def _user_relations():
                 yield model, field
 
 
-def export_user_data(*, user: User) -> str:
-    """All data that refers to the user, found through the app registry, as JSON."""
+def _collect(*, user: User) -> dict[str, object]:
     data: dict[str, object] = {
         "account": {
             "email": user.email,
@@ -151,10 +157,68 @@ def export_user_data(*, user: User) -> str:
         if rows.exists():
             key = f"{model._meta.label_lower}.{field.name}"
             data[key] = json.loads(serializers.serialize("json", rows))
-    return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    return data
 
 
-def delete_account(*, user: User) -> None:
-    """Delete the account and, through the foreign keys, everything that belongs to it."""
+def export_user_data(*, user: User) -> str:
+    """All data that refers to the user, found through the app registry, as JSON."""
+    return json.dumps(_collect(user=user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+
+
+_HIDDEN_FIELDS = {"password", "secret", "data", "code", "key"}
+
+
+def _readable_sections(data: dict[str, object]) -> list[dict]:
+    """The exported rows per kind, with Dutch names of kinds and fields, for a person to read."""
+    sections = []
+    for key, rows in data.items():
+        if key == "account":
+            continue
+        label, _sep, _field = key.rpartition(".")
+        model = apps.get_model(label)
+        names = {f.name: str(getattr(f, "verbose_name", f.name)) for f in model._meta.get_fields()}
+        items = [
+            [
+                (names.get(name, name), value)
+                for name, value in row["fields"].items()
+                if name not in _HIDDEN_FIELDS and value not in ("", None, [], {})
+            ]
+            for row in rows
+        ]
+        sections.append({"title": str(model._meta.verbose_name_plural).capitalize(), "items": items})
+    return sorted(sections, key=lambda section: section["title"])
+
+
+def export_user_archive(*, user: User) -> bytes:
+    """A ZIP with the data as JSON (for machines) and an HTML page with the same data (for people)."""
+    data = _collect(user=user)
+    summary = render_to_string(
+        "accounts/export_summary.html",
+        {"account": data["account"], "sections": _readable_sections(data), "exported_at": timezone.now()},
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("overzicht.html", summary)
+        archive.writestr(
+            "gegevens.json", json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+        )
+    return buffer.getvalue()
+
+
+def delete_account(*, user: User, keep_posts: bool = False) -> None:
+    """Delete the account and the person's own data; other people keep their words.
+
+    Messages in someone else's conversation stay, under an anonymous "oud-lid" account, so the other person
+    still reads the whole conversation. Stories and activities are removed, or kept without the person's name
+    (`keep_posts`). Notifications of others that point at removed things go too.
+    """
     with transaction.atomic():
+        former = User.objects.create_user(
+            email=f"oud-lid-{secrets.token_hex(8)}@invalid.example",
+            password=None,
+            display_name=FORMER_MEMBER_NAME,
+            is_active=False,
+        )
+        removed = deletion.run_cleanups(user=user, former=former, keep_posts=keep_posts)
         user.delete()
+        deletion.forget(removed)

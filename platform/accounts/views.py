@@ -3,7 +3,9 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -42,10 +44,10 @@ def profile(request):
 @login_required
 @require_POST
 def export(request):
-    payload = services.export_user_data(user=request.user)
-    response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+    payload = services.export_user_archive(user=request.user)
+    response = HttpResponse(payload, content_type="application/zip")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.json"'
+    response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{stamp}.zip"'
     return response
 
 
@@ -57,7 +59,8 @@ def delete(request):
         if form.is_valid():
             user = request.user
             logout(request)
-            services.delete_account(user=user)
+            keep_posts = form.cleaned_data["posts"] == DeleteAccountForm.KEEP
+            services.delete_account(user=user, keep_posts=keep_posts)
             messages.success(request, _("Uw account en uw gegevens zijn verwijderd."))
             return redirect("wagtail_serve", "")
         return render(request, "accounts/delete.html", {"form": form}, status=400)
@@ -67,6 +70,14 @@ def delete(request):
 def verify_email_first(request, *, then: str):
     """The 403 page for a first post before the e-mail address is verified; `then` says what comes after."""
     return render(request, "accounts/verify_first.html", {"then": then}, status=403)
+
+
+def admin_login(request):
+    """The admin login pages hand over to the one login (allauth), keeping where to go next."""
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = request.path.removesuffix("login/")
+    return redirect(reverse("account_login") + "?" + urlencode({"next": target}))
 
 
 def privacy(request):

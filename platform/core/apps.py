@@ -8,3 +8,19 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Gedeelde basis")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_out
+
+        from .middleware import mark_logged_out
+
+        user_logged_out.connect(mark_logged_out, dispatch_uid="core.mark_logged_out")
+
+        from django.db.models.signals import pre_save
+        from wagtail.images import get_image_model
+
+        from .images import strip_uploaded_image
+
+        pre_save.connect(
+            strip_uploaded_image, sender=get_image_model(), dispatch_uid="core.strip_uploaded_image"
+        )

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
+from django.views.static import serve
 from django_ratelimit.exceptions import Ratelimited
 
 
@@ -50,3 +52,8 @@ def permission_denied_preview(request):
 
 def server_error_preview(request):
     return server_error(request)
+
+
+def media_rendition(request, path: str):
+    """Renditions of images, from MEDIA_ROOT, when Django serves media itself (`make run`)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -14,7 +14,7 @@ class NoticesConfig(SectionAppConfig):
     def ready(self):
         from django.conf import settings
         from django.contrib.auth.signals import user_logged_out
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
         from . import signal_handlers
         from .models import Membership
@@ -30,4 +30,9 @@ class NoticesConfig(SectionAppConfig):
             signal_handlers.user_deleted, sender=settings.AUTH_USER_MODEL, dispatch_uid="notices_user_deleted"
         )
 
+        pre_save.connect(
+            signal_handlers.user_password_changing,
+            sender=settings.AUTH_USER_MODEL,
+            dispatch_uid="notices_user_password_changing",
+        )
         super().ready()

@@ -20,9 +20,17 @@ def _as_id(value) -> int | None:
         return None
     try:
         number = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: a float infinity
         return None
     return number if number >= 0 else None
+
+
+# The longest message a client sends is a "resume" with two ids: far below this.
+MAX_FRAME = 1024
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not allowed")
 
 
 class NoticeConsumer(AsyncJsonWebsocketConsumer):
@@ -55,12 +63,19 @@ class NoticeConsumer(AsyncJsonWebsocketConsumer):
                 await asyncio.sleep(realtime.PRESENCE_REFRESH)
                 await database_sync_to_async(realtime.refresh_connected)(self.user_id)
 
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        """Binary frames and oversized frames are ignored: the protocol speaks small JSON texts only."""
+        if text_data is None or len(text_data) > MAX_FRAME:
+            return
+        await super().receive(text_data=text_data, **kwargs)
+
     @classmethod
     async def decode_json(cls, text_data):
-        """A message that is not JSON is ignored instead of closing the connection."""
+        """A message that is not JSON (or JSON with NaN, Infinity, or nested too deep) is ignored instead of
+        closing the connection."""
         try:
-            return json.loads(text_data)
-        except ValueError:
+            return json.loads(text_data, parse_constant=_refuse_constant)
+        except (ValueError, RecursionError):
             return None
 
     async def receive_json(self, content, **kwargs):

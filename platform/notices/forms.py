@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Notice
+from .models import Notice
 
 
 class NoticeForm(forms.ModelForm):
@@ -28,10 +28,3 @@ class NoticeForm(forms.ModelForm):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Notice.Status.choices[1:])
-
-
-class EmailPreferenceForm(forms.ModelForm):
-    class Meta:
-        model = Membership
-        fields = ["email_urgent"]
-        labels = {"email_urgent": _("Stuur mij een e-mail bij een spoedmelding als ik de site niet open heb")}

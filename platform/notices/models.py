@@ -78,11 +78,6 @@ class Membership(models.Model):
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REQUESTED)
-    email_urgent = models.BooleanField(
-        _("spoedmeldingen per e-mail"),
-        default=False,
-        help_text=_("Krijg een e-mail bij een spoedmelding als u de site niet open heeft."),
-    )
     requested_at = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
     approved_at = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
 

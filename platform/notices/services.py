@@ -13,6 +13,7 @@ from accounts.roles import is_moderator
 from accounts.services import has_verified_email, require_may_post
 from core.exceptions import ApplicationError
 from core.transaction import after_commit
+from notifications.kinds import Kind
 from notifications.services import notify
 
 from . import realtime
@@ -30,7 +31,7 @@ def request_membership(*, group: PreventionGroup, user) -> Membership:
                 user=coordinator.user,
                 text=_("%(name)s wil lid worden van %(group)s.") % {"name": user.public_name, "group": group},
                 url=url,
-                kind="buurtpreventie",
+                kind=Kind.OTHER,
             )
     return membership
 
@@ -52,7 +53,7 @@ def approve_membership(*, membership: Membership, by) -> Membership:
         user=membership.user,
         text=_("U bent nu lid van %(group)s.") % {"group": membership.group},
         url=membership.group.get_absolute_url(),
-        kind="buurtpreventie",
+        kind=Kind.OTHER,
     )
     return membership
 
@@ -66,15 +67,8 @@ def decline_membership(*, membership: Membership, by) -> None:
 
 
 @transaction.atomic
-def set_email_preference(*, membership: Membership, email_urgent: bool) -> Membership:
-    membership.email_urgent = email_urgent
-    membership.save(update_fields=["email_urgent"])
-    return membership
-
-
-@transaction.atomic
 def post_notice(*, group: PreventionGroup, author, level: str, text: str, street: str = "") -> Notice:
-    """Write the notice, then (on commit) send it to the group and e-mail urgent ones to who is away."""
+    """Write the notice, then (on commit) send it to the group and tell each member as they chose."""
     require_may_post(author)
     if not Membership.objects.approved().filter(group=group, user=author).exists():
         raise ApplicationError(
@@ -90,13 +84,12 @@ def post_notice(*, group: PreventionGroup, author, level: str, text: str, street
 
 
 def _deliver_notice(notice_id: int) -> None:
-    """Runs after commit: the live message to the group, and the e-mail task for an urgent notice."""
+    """Runs after commit: the live message to the group, then each member's notification (e-mail, push)."""
     notice = Notice.objects.select_related("group", "author").get(pk=notice_id)
     realtime.send_to_prevention_group(group_id=notice.group_id, message=notice.as_message())
-    if notice.is_urgent:
-        from .tasks import email_urgent_notice
+    from .tasks import notify_members_of_notice
 
-        email_urgent_notice.enqueue(notice_id=notice.pk)
+    notify_members_of_notice.enqueue(notice_id=notice.pk)
 
 
 def acknowledge_notice(*, notice: Notice, user) -> tuple[Acknowledgement, bool]:
@@ -104,15 +97,28 @@ def acknowledge_notice(*, notice: Notice, user) -> tuple[Acknowledgement, bool]:
     _require_member(group=notice.group, user=user)
     try:
         with transaction.atomic():
-            return Acknowledgement.objects.get_or_create(notice=notice, user=user)
+            acknowledgement, created = Acknowledgement.objects.get_or_create(notice=notice, user=user)
+            if created:
+                after_commit(_send_seen_count, notice_id=notice.pk, group_id=notice.group_id)
+            return acknowledgement, created
     except IntegrityError:  # a second tab pressed at the same moment
         return Acknowledgement.objects.get(notice=notice, user=user), False
+
+
+def _send_seen_count(*, notice_id: int, group_id: int) -> None:
+    """Runs after commit: the group sees the new "gezien" count at once."""
+    count = Acknowledgement.objects.filter(notice_id=notice_id).count()
+    realtime.send_to_prevention_group(
+        group_id=group_id, message={"type": "seen", "notice": notice_id, "count": count}
+    )
 
 
 @transaction.atomic
 def set_notice_status(*, notice: Notice, status: str, by) -> Notice:
     """Store a status ("112 gebeld", "ik ga kijken", "opgelost"); the group sees it live on commit."""
     _require_member(group=notice.group, user=by)
+    if not notice.is_urgent:
+        raise ApplicationError(_("Een status zet u alleen bij een spoedmelding."), field="status")
     if status not in Notice.Status.values or not status:
         raise ApplicationError(_("Deze status kennen we niet."), field="status")
     notice.status, notice.status_by, notice.status_at = status, by, timezone.now()

@@ -26,3 +26,14 @@ def user_logged_out(sender, request, user, **kwargs) -> None:
 def user_deleted(sender, instance, **kwargs) -> None:
     user_id = instance.pk
     transaction.on_commit(lambda: realtime.disconnect_user(user_id=user_id))
+
+
+def user_password_changing(sender, instance, raw: bool = False, update_fields=None, **kwargs) -> None:
+    """A new password ends the live connections of the old one (sessions of the old password are invalid;
+    the session that changed it reconnects at once)."""
+    if raw or instance.pk is None or (update_fields is not None and "password" not in update_fields):
+        return
+    old = sender._default_manager.filter(pk=instance.pk).values_list("password", flat=True).first()
+    if old and old != instance.password:  # old "": a row saved before its first password was set
+        user_id = instance.pk
+        transaction.on_commit(lambda: realtime.disconnect_user(user_id=user_id))

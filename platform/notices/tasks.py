@@ -1,33 +1,38 @@
-"""Background work: e-mail urgent notices to members who asked for it and were not connected."""
+"""Background work: tell the members of a group about a new notice, each as they chose (e-mail, push)."""
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from . import realtime
+from notifications.kinds import Kind
+from notifications.services import notify_many
+
 from .models import Membership, Notice
 
 
 @task()
-def email_urgent_notice(*, notice_id: int) -> int:
+def notify_members_of_notice(*, notice_id: int) -> int:
+    """One notification per approved member except the author; urgent notices by their own kind."""
     notice = Notice.objects.select_related("group", "author").filter(pk=notice_id).first()
     if notice is None or notice.is_hidden:
         return 0
-    recipients = list(
-        Membership.objects.approved()
-        .filter(group=notice.group, email_urgent=True)
+    members = [
+        m.user
+        for m in Membership.objects.approved()
+        .filter(group=notice.group)
         .exclude(user=notice.author)
         .select_related("user")
-    )
-    online = realtime.connected_user_ids([m.user_id for m in recipients])
-    subject = _("Spoedmelding van %(group)s") % {"group": notice.group}
-    body = render_to_string(
-        "notices/email/urgent_notice.txt",
-        {"notice": notice, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")},
-    )
-    messages = [
-        (subject, body, None, [m.user.email]) for m in recipients if m.user_id not in online and m.user.email
+        if m.user.is_active
     ]
-    return send_mass_mail(messages, fail_silently=False) if messages else 0
+    if notice.is_urgent:
+        text = _("Spoed in %(group)s: %(text)s") % {"group": notice.group, "text": notice.text}
+    else:
+        text = _("%(level)s in %(group)s: %(text)s") % {
+            "level": notice.get_level_display(),
+            "group": notice.group,
+            "text": notice.text,
+        }
+    if notice.street:
+        text = f"{text} ({notice.street})"
+    url = f"{notice.group.get_absolute_url()}#melding-{notice.pk}"
+    kind = Kind.NOTICE_URGENT if notice.is_urgent else Kind.NOTICE
+    return len(notify_many(users=members, kind=kind, text=text, url=url))

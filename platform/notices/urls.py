@@ -10,7 +10,6 @@ urlpatterns = [
     path("<slug:slug>/", views.group_feed, name="feed"),
     path("<slug:slug>/live/", views.group_live, name="group_live"),
     path("<slug:slug>/aanmelden/", views.join, name="join"),
-    path("<slug:slug>/e-mail/", views.email_preference, name="email_preference"),
     path("<slug:slug>/leden/", views.members, name="members"),
     path("<slug:slug>/leden/<int:membership_id>/", views.decide_membership, name="decide"),
     path("<slug:slug>/melding/<int:notice_id>/gezien/", views.acknowledge, name="acknowledge"),

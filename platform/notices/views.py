@@ -11,7 +11,7 @@ from core.ratelimit import limit_posts
 from core.views import run_service
 
 from . import selectors, services
-from .forms import EmailPreferenceForm, NoticeForm, StatusForm
+from .forms import NoticeForm, StatusForm
 from .models import Membership, Notice, PreventionGroup
 
 
@@ -72,7 +72,6 @@ def group_feed(request, slug):
             "form": form,
             "status_choices": Notice.Status.choices[1:],
             "level_choices": Notice.Level.choices,
-            "email_form": EmailPreferenceForm(instance=membership),
             "last_notice": max((n.pk for n in notices), default=0),
         },
         status=400 if form.is_bound else 200,
@@ -89,17 +88,6 @@ def join(request, slug):
         return redirect(group.get_absolute_url())
     messages.success(request, _("Uw aanvraag is verstuurd. De coördinator laat het u weten."))
     return redirect("notices:groups")
-
-
-@login_required
-@require_POST
-def email_preference(request, slug):
-    group, membership = _member_group(request, slug)
-    form = EmailPreferenceForm(request.POST, instance=membership)
-    form.is_valid()  # a checkbox is always valid
-    services.set_email_preference(membership=membership, email_urgent=form.cleaned_data["email_urgent"])
-    messages.success(request, _("Uw keuze is opgeslagen."))
-    return redirect(group.get_absolute_url())
 
 
 @login_required

@@ -26,14 +26,13 @@ class MembershipViewSet(SnippetViewSet):
     model = Membership
     icon = "user"
     menu_label = _("Lidmaatschappen")
-    list_display = ["user", "group", "role", "status", "email_urgent"]
+    list_display = ["user", "group", "role", "status"]
     list_filter = ["group", "role", "status"]
     panels = [
         FieldPanel("group"),
         FieldPanel("user"),
         FieldPanel("role"),
         FieldPanel("status"),
-        FieldPanel("email_urgent"),
     ]
 
 

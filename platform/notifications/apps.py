@@ -1,13 +1,23 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from accounts.dashboard import Section, SectionAppConfig
 
-class NotificationsConfig(AppConfig):
-    """Personal notifications: a text and a link for one user, on /mijn/meldingen/ and live.
+
+class NotificationsConfig(SectionAppConfig):
+    """Personal notifications: a text and a link for one user, on /mijn/meldingen/, live, by e-mail and push.
 
     Every app may tell a user something through :func:`notifications.services.notify`; this app imports
     only ``accounts`` and ``core``.
     """
 
+    default = True
     name = "notifications"
     verbose_name = _("Meldingen")
+    section = Section(key="meldingen", title=_("Meldingen: hoe wilt u ze krijgen?"), order=85)
+
+    def ready(self):
+        from accounts.deletion import register_forgetter
+
+        from .services import forget_links
+
+        register_forgetter("notifications", forget_links)

@@ -1,5 +1,7 @@
 """The kinds of personal notification. Every `notify(kind=...)` names one of these; preferences are per kind."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,3 +17,59 @@ class Kind(models.TextChoices):
     NOTICE = "notice", _("Andere meldingen van mijn buurtpreventiegroep")
     MODERATION_QUEUE = "moderation_queue", _("Er wacht iets op moderatie")
     OTHER = "other", _("Overige meldingen")
+
+
+class Email(models.TextChoices):
+    """How a kind reaches the inbox. Every notification is on the site as well."""
+
+    OFF = "off", _("Geen e-mail, alleen op de site")
+    INSTANT = "instant", _("Meteen een e-mail")
+    DAILY = "daily", _("Eén e-mail per dag")
+    WEEKLY = "weekly", _("Eén e-mail per week")
+
+
+@dataclass(frozen=True)
+class Default:
+    email: str
+    push: bool
+
+
+# What a resident would choose without looking: answers and messages at once, urgent notices by every way.
+DEFAULTS: dict[str, Default] = {
+    Kind.RESPONSE: Default(Email.INSTANT, True),
+    Kind.MESSAGE: Default(Email.INSTANT, True),
+    Kind.MATCH: Default(Email.OFF, False),  # the marketplace's own opt-in digest covers matches
+    Kind.MODERATION_DECISION: Default(Email.INSTANT, False),
+    Kind.STORY_PUBLISHED: Default(Email.INSTANT, False),
+    Kind.ACTIVITY_REMINDER: Default(Email.INSTANT, False),
+    Kind.NOTICE_URGENT: Default(Email.INSTANT, True),
+    Kind.NOTICE: Default(Email.OFF, False),
+    Kind.MODERATION_QUEUE: Default(Email.DAILY, False),
+    Kind.OTHER: Default(Email.OFF, False),
+}
+
+# Pushed even in quiet hours.
+URGENT_KINDS = frozenset({Kind.NOTICE_URGENT})
+# Only moderators see these in their settings.
+MODERATOR_KINDS = frozenset({Kind.MODERATION_QUEUE})
+# The prevention group's own live channel carries these to open pages; no second live message.
+GROUP_KINDS = frozenset({Kind.NOTICE_URGENT, Kind.NOTICE})
+
+# The subject of a single e-mail per kind (short, B1, "u").
+SUBJECTS: dict[str, str] = {
+    Kind.RESPONSE: _("Iemand reageert op uw vraag of aanbod"),
+    Kind.MESSAGE: _("U hebt een nieuw bericht"),
+    Kind.MATCH: _("Een vraag die bij u past"),
+    Kind.MODERATION_DECISION: _("Nieuws over uw bericht of activiteit"),
+    Kind.STORY_PUBLISHED: _("Uw verhaal staat op de website"),
+    Kind.ACTIVITY_REMINDER: _("Herinnering: u gaat naar een activiteit"),
+    Kind.NOTICE_URGENT: _("Spoedmelding van uw buurtpreventiegroep"),
+    Kind.NOTICE: _("Melding van uw buurtpreventiegroep"),
+    Kind.MODERATION_QUEUE: _("Er wacht iets op moderatie"),
+    Kind.OTHER: _("Er is een melding voor u"),
+}
+
+
+def normalise(kind: str) -> str:
+    """A known kind, or OTHER for anything else (old rows, tests)."""
+    return kind if kind in Kind.values else Kind.OTHER

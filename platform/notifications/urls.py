@@ -1,4 +1,4 @@
-"""/mijn/meldingen/: the personal notifications of the logged-in user."""
+"""/mijn/meldingen/: the personal notifications of the logged-in user, their settings and devices."""
 
 from django.urls import path
 
@@ -10,4 +10,8 @@ urlpatterns = [
     path("", views.notification_list, name="list"),
     path("gelezen/", views.read_all, name="read_all"),
     path("<int:notification_id>/", views.open_notification, name="open"),
+    path("instellingen/", views.save_preferences, name="preferences"),
+    path("apparaten/", views.add_device, name="add_device"),
+    path("apparaten/<int:subscription_id>/verwijderen/", views.remove_device, name="remove_device"),
+    path("uit/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -6,6 +6,7 @@ from activities import attendance as activity_attendance
 from activities import services as activity_services
 from activities.tasks import import_ical_feeds as import_ical_feeds_of_activities
 from marketplace import services as marketplace_services
+from notifications import services as notification_services
 from search.indexing import rebuild_index
 
 from .jobs import WORKER_HEARTBEAT, recorded
@@ -59,8 +60,9 @@ def follow_ups() -> int:
 
 @task()
 @recorded("digests")
-def digests() -> int:
-    return marketplace_services.send_digests()
+def digests() -> dict:
+    """The volunteers' daily list of fitting vragen, and the daily (and on Mondays weekly) notification digests."""
+    return {"matches": marketplace_services.send_digests(), **notification_services.send_digests()}
 
 
 @task()

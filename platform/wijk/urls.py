@@ -30,6 +30,9 @@ def robots_txt(request):
 
 urlpatterns = [
     path("health/", include("ops.urls")),
+    # One login for everyone: allauth's, with its rate limits and second factor.
+    path("django-admin/login/", account_views.admin_login, name="django_admin_login"),
+    path("admin/login/", account_views.admin_login, name="admin_login"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("django-admin/", admin.site.urls),
@@ -53,14 +56,11 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     from django.urls import re_path
-    from django.views.static import serve
 
+    # Only renditions (`images/`): originals (`original_images/`) keep the upload as sent and are never
+    # public; documents are served by Wagtail's own view, which checks their privacy.
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>images/[^/]+)$", home_views.media_rendition),
     ]
 
 if settings.DEBUG:

@@ -1,4 +1,6 @@
+import io
 import json
+import zipfile
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -7,7 +9,7 @@ from django.core import mail
 from accounts import roles
 from accounts.models import User
 from notifications.services import notify
-from tests.factories import UserFactory
+from tests.factories import UserFactory, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +34,10 @@ def accounts():
 def test_every_role_logs_in_with_email_and_password(client, accounts, email):
     response = client.post("/account/login/", {"login": email, "password": PASSWORD})
     assert response.status_code == 302, response.content.decode()[:500]
+    if roles.is_staff_account(User.objects.get(email=email)):
+        # Staff have an authenticator app: the code is the second step.
+        assert response["Location"] == "/account/2fa/authenticate/"
+        response = client.post(response["Location"], {"code": totp_code()})
     assert response["Location"] == "/mijn/"
     page = client.get("/mijn/")
     assert page.status_code == 200
@@ -95,7 +101,13 @@ def test_export_contains_the_users_own_data_only(client_for, resident, other_res
     response = client_for(resident).post("/mijn/gegevens/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    data = json.loads(response.content)
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == ["gegevens.json", "overzicht.html"]
+    data = json.loads(archive.read("gegevens.json"))
+    summary = archive.read("overzicht.html").decode()
+    assert "Mijn gegevens bij Wij(k) de Ruwaard" in summary and resident.email in summary
+    assert "Henk reageerde op uw vraag" in summary and "Iets voor Piet" not in summary
+    assert "Meldingen (1)" in summary
     assert data["account"]["email"] == resident.email
     texts = [row["fields"]["text"] for row in data["notifications.notification.user"]]
     assert texts == ["Henk reageerde op uw vraag"]

@@ -55,7 +55,7 @@ def test_reminder_at_eight_weeks_with_working_one_click_link(
     path = path[path.index("/agenda/") :]
     anonymous = Client()
     with time_machine.travel(at + timedelta(weeks=2), tick=False):
-        done = anonymous.get(path)  # one click, no login
+        done = anonymous.post(path)  # one button, no login
         weekly.refresh_from_db()
     assert done.status_code == 200 and "blijft in de agenda" in done.content.decode()
     assert weekly.confirmed_at == at + timedelta(weeks=2) and weekly.reminder_sent_at is None
@@ -104,11 +104,31 @@ def test_the_link_confirms_once(weekly, professional):
     token = confirmation_token(activity=weekly)
     anonymous = Client()
     with time_machine.travel(START + timedelta(weeks=9), tick=False):
-        assert anonymous.get(f"/agenda/gaat-door/{token}/").status_code == 200
+        assert anonymous.post(f"/agenda/gaat-door/{token}/").status_code == 200
     weekly.refresh_from_db()
     first = weekly.confirmed_at
     with time_machine.travel(START + timedelta(weeks=11), tick=False):
-        again = anonymous.get(f"/agenda/gaat-door/{token}/")
+        again = anonymous.post(f"/agenda/gaat-door/{token}/")
+        assert "blijft in de agenda" in anonymous.get(f"/agenda/gaat-door/{token}/").content.decode()
     weekly.refresh_from_db()
     assert again.status_code == 200 and "blijft in de agenda" in again.content.decode()
     assert weekly.confirmed_at == first  # a second click does not move the clock on
+
+
+def test_opening_the_link_changes_nothing_until_the_button_is_pressed(weekly):
+    """Mail scanners open links (HEAD and GET): only the POST of the one button confirms."""
+    from activities.services import confirmation_token
+
+    token = confirmation_token(activity=weekly)
+    url = f"/agenda/gaat-door/{token}/"
+    anonymous = Client()
+    with time_machine.travel(START + timedelta(weeks=9), tick=False):
+        assert anonymous.head(url).status_code == 200
+        page = anonymous.get(url)
+        weekly.refresh_from_db()
+        assert weekly.confirmed_at == START
+        body = page.content.decode()
+        assert 'method="post"' in body and "Ja, het gaat nog door" in body
+        assert anonymous.post(url).status_code == 200
+        weekly.refresh_from_db()
+        assert weekly.confirmed_at == START + timedelta(weeks=9)

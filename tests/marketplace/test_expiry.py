@@ -33,7 +33,7 @@ def test_listing_expires_after_six_weeks_unless_renewed(resident, client, django
         body = next(m.body for m in mail.outbox if "tuin" in m.subject)
         assert len(mail.outbox) == 2 and mail.outbox[0].to == [resident.email]
         link = re.search(r"https?://\S+?(/vraag-en-aanbod/verlengen/\S+/)", body).group(1)
-        response = client.get(link)
+        response = client.post(link)
         assert response.status_code == 200 and "Verlengd!" in response.content.decode()
 
     with time_machine.travel("2026-04-13 12:00 +0200", tick=False):
@@ -56,7 +56,7 @@ def test_expired_listing_comes_back_with_renew_link(client):
         services.expire_listings()
         listing.refresh_from_db()
         assert listing.status == Status.EXPIRED
-        client.get(f"/vraag-en-aanbod/verlengen/{token}/")
+        client.post(f"/vraag-en-aanbod/verlengen/{token}/")
         listing.refresh_from_db()
         assert listing.status == Status.OPEN and listing in selectors.public_listings()
 
@@ -116,11 +116,30 @@ def test_renew_link_extends_only_once(client):
     listing = _posted_on_2_march()
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
         token = services.renew_token(listing=listing)
-        assert client.get(f"/vraag-en-aanbod/verlengen/{token}/").status_code == 200
+        assert client.post(f"/vraag-en-aanbod/verlengen/{token}/").status_code == 200
         listing.refresh_from_db()
         first = listing.expires_at
     with time_machine.travel("2026-04-10 10:00 +0200", tick=False):
-        again = client.get(f"/vraag-en-aanbod/verlengen/{token}/")
+        again = client.post(f"/vraag-en-aanbod/verlengen/{token}/")
         listing.refresh_from_db()
     assert again.status_code == 200
     assert listing.expires_at == first
+
+
+@pytest.mark.django_db
+def test_opening_the_renew_link_changes_nothing_until_the_button_is_pressed(client):
+    """Mail scanners open links (HEAD and GET): only the POST of the one button renews."""
+    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
+        listing = ListingFactory(title="Wie leent mij een ladder?")
+    with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
+        before = listing.expires_at
+        url = f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/"
+        assert client.head(url).status_code == 200
+        page = client.get(url)
+        listing.refresh_from_db()
+        assert listing.expires_at == before
+        body = page.content.decode()
+        assert 'method="post"' in body and "Ja, verlengen" in body
+        assert client.post(url).status_code == 200
+        listing.refresh_from_db()
+        assert listing.expires_at > before

@@ -165,6 +165,8 @@ async def test_seen_over_the_socket_is_recorded_once(group, member, second_membe
     await listener.send_json_to({"type": "seen", "notice": notice.pk})
     await listener.send_json_to({"type": "seen", "notice": "geen nummer"})
     await listener.send_json_to({"type": "resume", "last_notice": notice.pk, "last_notification": None})
+    # The group hears the new count once: the second "seen" changed nothing.
+    assert await listener.receive_json_from(timeout=2) == {"type": "seen", "notice": notice.pk, "count": 1}
     assert await listener.receive_nothing(timeout=0.3)  # the resume ran, so the seen messages did too
     assert await Acknowledgement.objects.filter(notice=notice, user=second_member).acount() == 1
     await listener.disconnect()
@@ -241,3 +243,47 @@ async def test_logging_out_closes_the_live_connection(member):
     await database_sync_to_async(user_logged_out.send)(sender=type(member), request=None, user=member)
     output = await listener.receive_output(timeout=2)
     assert output["type"] == "websocket.close"
+
+
+async def test_changing_the_password_closes_the_live_connection(member):
+    listener = await connect_as(member)
+
+    def change_password():
+        member.set_password("een-nieuw-wachtwoord")
+        member.save()
+
+    await database_sync_to_async(change_password)()
+    output = await listener.receive_output(timeout=2)
+    assert output["type"] == "websocket.close"
+
+
+async def test_saving_the_user_without_a_new_password_keeps_the_connection(member):
+    listener = await connect_as(member)
+
+    def rename():
+        member.display_name = "Anouk J."
+        member.save()
+
+    await database_sync_to_async(rename)()
+    assert await listener.receive_nothing(timeout=0.3)
+    await listener.disconnect()
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '{"type": "seen", "notice": Infinity}',
+        '{"type": "seen", "notice": 1e999}',
+        '{"type": "resume", "last_notice": NaN, "last_notification": -Infinity}',
+        "[" * 100_000 + "]" * 100_000,
+        '{"type": "resume", "last_notice": ' + "[" * 500 + "]" * 500 + "}",
+        "x" * 100_000,
+    ],
+)
+async def test_hostile_frames_are_ignored_and_the_connection_lives(member, frame):
+    listener = await connect_as(member)
+    await listener.send_to(text_data=frame)
+    await listener.send_to(bytes_data=b"\x00\xff binary")
+    notification = await database_sync_to_async(notify)(user=member, kind="test", text="Nog verbonden")
+    assert (await listener.receive_json_from(timeout=2))["id"] == notification.pk
+    await listener.disconnect()

@@ -8,7 +8,9 @@ from django.utils import timezone
 from core.exceptions import ApplicationError
 from notices import realtime, services
 from notices.models import Acknowledgement, Membership, Notice
+from notifications.kinds import Email, Kind
 from notifications.models import Notification
+from notifications.services import set_preferences
 
 from .factories import MembershipFactory, NoticeFactory
 
@@ -45,7 +47,7 @@ def test_non_member_cannot_mark_gezien(group, member, outsider):
 
 
 def test_status_is_stored_with_who_set_it(group, member, second_member):
-    notice = NoticeFactory(group=group, author=member)
+    notice = NoticeFactory(group=group, author=member, level="urgent")
     services.set_notice_status(notice=notice, status="ik ga kijken", by=second_member)
     notice.refresh_from_db()
     assert (notice.status, notice.status_by, notice.status_message()["by"]) == (
@@ -56,7 +58,7 @@ def test_status_is_stored_with_who_set_it(group, member, second_member):
 
 
 def test_unknown_status_is_refused(group, member):
-    notice = NoticeFactory(group=group, author=member)
+    notice = NoticeFactory(group=group, author=member, level="urgent")
     with pytest.raises(ApplicationError, match="Deze status kennen we niet"):
         services.set_notice_status(notice=notice, status="brand", by=member)
     notice.refresh_from_db()
@@ -84,33 +86,31 @@ def test_only_a_coordinator_approves(group, coordinator, member, outsider):
     assert Notification.objects.filter(user=outsider, text__contains="lid van").exists()
 
 
-def test_urgent_notice_is_mailed_to_opted_in_members_who_are_not_connected(
+def test_urgent_notice_is_mailed_to_members_by_their_choice(
     group, member, django_capture_on_commit_callbacks
 ):
-    away = MembershipFactory(group=group, email_urgent=True, user__email="weg@example.org").user
-    online = MembershipFactory(group=group, email_urgent=True, user__email="online@example.org").user
-    MembershipFactory(group=group, email_urgent=False, user__email="geen-mail@example.org")
-    MembershipFactory(
-        group=group, email_urgent=True, status=Membership.Status.REQUESTED, user__email="aanvraag@example.org"
-    )
-    Membership.objects.filter(user=member).update(email_urgent=True)  # the author never gets their own
-    realtime.mark_connected(online.pk)
+    wants_mail = MembershipFactory(group=group, user__email="weg@example.org").user
+    no_mail = MembershipFactory(group=group, user__email="geen-mail@example.org").user
+    set_preferences(user=no_mail, choices={Kind.NOTICE_URGENT: (Email.OFF, False)})
+    MembershipFactory(group=group, status=Membership.Status.REQUESTED, user__email="aanvraag@example.org")
 
     with django_capture_on_commit_callbacks(execute=True):
         services.post_notice(
             group=group, author=member, level="urgent", text="Inbraak bezig", street="Lindenlaan"
         )
 
-    assert [m.to for m in mail.outbox] == [[away.email]]
+    # The author never gets their own; a requested membership gets nothing; "off" sends no e-mail.
+    assert [m.to for m in mail.outbox] == [[wants_mail.email]]
     assert "Inbraak bezig" in mail.outbox[0].body
-    assert "112" in mail.outbox[0].body
+    assert Notification.objects.filter(user=no_mail, kind=Kind.NOTICE_URGENT).exists()
 
 
 def test_no_mail_for_notices_that_are_not_urgent(group, member, django_capture_on_commit_callbacks):
-    MembershipFactory(group=group, email_urgent=True)
+    other = MembershipFactory(group=group).user
     with django_capture_on_commit_callbacks(execute=True):
         services.post_notice(group=group, author=member, level="info", text="Lamp kapot")
     assert mail.outbox == []
+    assert Notification.objects.get(user=other).kind == Kind.NOTICE
 
 
 def test_presence_counts_connections_and_forgets_the_last_one(member):
@@ -125,3 +125,28 @@ def test_presence_counts_connections_and_forgets_the_last_one(member):
 def test_expired_notice_is_not_active(group, member):
     notice = NoticeFactory(group=group, author=member, expires_at=timezone.now() - timedelta(minutes=1))
     assert notice not in Notice.objects.active()
+
+
+def test_status_is_only_for_urgent_notices(group, member):
+    info = NoticeFactory(group=group, author=member, level="info")
+    with pytest.raises(ApplicationError, match="spoedmelding"):
+        services.set_notice_status(notice=info, status="opgelost", by=member)
+    urgent = NoticeFactory(group=group, author=member, level="urgent")
+    assert (
+        services.set_notice_status(notice=urgent, status="ik ga kijken", by=member).status == "ik ga kijken"
+    )
+
+
+def test_gezien_count_goes_live_to_the_group(
+    group, member, second_member, monkeypatch, django_capture_on_commit_callbacks
+):
+    sent = []
+    monkeypatch.setattr(realtime, "send_to_prevention_group", lambda **kwargs: sent.append(kwargs))
+    notice = NoticeFactory(group=group, author=member, level="urgent")
+    for user in (member, second_member, second_member):  # the second time changes nothing: no message
+        with django_capture_on_commit_callbacks(execute=True):
+            services.acknowledge_notice(notice=notice, user=user)
+    assert [s["message"] for s in sent] == [
+        {"type": "seen", "notice": notice.pk, "count": 1},
+        {"type": "seen", "notice": notice.pk, "count": 2},
+    ]

@@ -78,7 +78,7 @@ def test_polling_returns_the_same_messages_as_the_socket(
     client_for, group, other_group, member, second_member
 ):
     old = NoticeFactory(group=group, author=member)
-    new = NoticeFactory(group=group, author=member, text="Nieuwe melding")
+    new = NoticeFactory(group=group, author=member, text="Nieuwe melding", level="urgent")
     NoticeFactory(group=other_group, text="Andere groep")
     services.set_notice_status(notice=new, status="opgelost", by=second_member)
     note = notify(user=second_member, kind="test", text="Welkom", url="/buurtpreventie/")
@@ -201,11 +201,9 @@ def test_feed_queries_do_not_grow_with_notices(
         client.get("/buurtpreventie/ruwaard-noord/")
 
 
-def test_email_choice_is_saved(client_for, group, member):
-    client_for(member).post("/buurtpreventie/ruwaard-noord/e-mail/", {"email_urgent": "on"})
-    assert Membership.objects.get(user=member).email_urgent is True
-    client_for(member).post("/buurtpreventie/ruwaard-noord/e-mail/", {})
-    assert Membership.objects.get(user=member).email_urgent is False
+def test_group_page_points_to_the_notification_settings(client_for, group, member):
+    page = client_for(member).get("/buurtpreventie/ruwaard-noord/").content.decode()
+    assert "/mijn/#sectie-meldingen" in page
 
 
 def test_personal_page_lists_memberships(client_for, group, member):
@@ -213,12 +211,17 @@ def test_personal_page_lists_memberships(client_for, group, member):
     assert "Buurtpreventie Ruwaard-Noord" in page
 
 
-def test_moderator_hides_a_notice_in_the_admin(client_for, moderator, group, member):
+def test_moderator_cannot_read_or_rewrite_notices_in_the_admin(client_for, moderator, group, member):
+    """Moderators hide a reported notice from the moderation queue; the admin does not open the feeds."""
     notice = NoticeFactory(group=group, author=member, text="Scheldwoorden")
     client = client_for(moderator)
     listing = client.get("/admin/snippets/notices/notice/")
-    assert listing.status_code == 200 and "Scheldwoorden" in listing.content.decode()
-    assert client.get(f"/admin/snippets/notices/notice/edit/{notice.pk}/").status_code == 200
+    assert listing.status_code in (302, 403) and "Scheldwoorden" not in listing.content.decode()
+    edit_url = f"/admin/snippets/notices/notice/edit/{notice.pk}/"
+    assert client.get(edit_url).status_code in (302, 403)
+    client.post(edit_url, {"text": "Herschreven", "level": notice.level, "is_hidden": "on"})
+    notice.refresh_from_db()
+    assert notice.text == "Scheldwoorden" and not notice.is_hidden
 
 
 def test_member_without_verified_email_keeps_the_text_and_gets_a_message(client_for, group):
@@ -230,3 +233,21 @@ def test_member_without_verified_email_keeps_the_text_and_gets_a_message(client_
     assert response.status_code == 400
     assert "Bevestig eerst uw e-mailadres" in page and "Lamp kapot bij de speeltuin" in page
     assert not Notice.objects.exists()
+
+
+def test_status_buttons_only_on_urgent_notices(client_for, group, member):
+    from .factories import NoticeFactory
+
+    urgent = NoticeFactory(group=group, author=member, level="urgent", text="Inbraak")
+    info = NoticeFactory(group=group, author=member, level="info", text="Lamp kapot")
+    page = client_for(member).get("/buurtpreventie/ruwaard-noord/").content.decode()
+    urgent_html = page.split(f'id="melding-{urgent.pk}"')[1].split("</li>")[0]
+    info_html = page.split(f'id="melding-{info.pk}"')[1].split("</li>")[0]
+    assert "112 gebeld" in urgent_html and "notice__status-form" in urgent_html
+    assert "112 gebeld" not in info_html and "notice__status-form" not in info_html
+    answer = client_for(member).post(
+        f"/buurtpreventie/ruwaard-noord/melding/{info.pk}/status/", {"status": "opgelost"}, follow=True
+    )
+    assert "Een status zet u alleen bij een spoedmelding." in answer.content.decode()
+    info.refresh_from_db()
+    assert info.status == ""

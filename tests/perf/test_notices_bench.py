@@ -76,6 +76,12 @@ async def _measure(label: str) -> float:
     return median
 
 
+@pytest.fixture(autouse=True)
+def _tasks_wait_for_the_worker(settings):
+    """As in production: the members' personal notifications (mail, push) wait for the worker process."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 async def test_notice_reaches_500_members_in_memory(settings):
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "notices.layers.InMemoryChannelLayer"}}
     median = await _measure("one process, in-memory layer")

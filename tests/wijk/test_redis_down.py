@@ -37,7 +37,7 @@ def test_pages_login_and_posting_a_notice_work_while_redis_is_down(
     assert client.session.get("_auth_user_id") == str(member.pk)
 
     membership = MembershipFactory(user=member)
-    neighbour = MembershipFactory(group=membership.group, email_urgent=True)
+    neighbour = MembershipFactory(group=membership.group)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/buurtpreventie/{membership.group.slug}/",

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # Infrastructure
     "channels",
     "django_tasks",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijk.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.middleware.NulByteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -92,6 +94,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SuspendedAccountMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.SnippetChooserPermissionMiddleware",
     "core.middleware.ApplicationErrorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.VisitCounterMiddleware",
@@ -183,6 +188,11 @@ WAGTAIL_SITE_NAME = "Wij(k) de Ruwaard"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
+# Refused before decoding: more pixels than this. With JPEG draft decoding (core.images) the peak memory of one
+# upload stays bounded; the README gives the measured number.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Every image form of the admin decodes the whole photo first: a broken or cut-off file is a form error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "bmp": "webp", "webp": "webp"}
@@ -207,6 +217,15 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Wij(k) de Ruwaard] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
 
+# One login for everyone: the Wagtail and Django admin send people to allauth's login, with its rate limits
+# and its second-factor step. Two-factor authentication: an authenticator app (TOTP) with recovery codes.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Wij(k) de Ruwaard"
+# Staff (anyone with access to the Wagtail or Django admin, editors and moderators) cannot open these
+# paths before they have set up a second factor; they are sent to set one up.
+MFA_REQUIRED_PATH_PREFIXES = ["/admin/", "/django-admin/", "/moderatie/"]
+
 # The agenda on partner websites (/agenda/insluiten/): only these origins may frame it.
 EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS")
 # Map tiles for the agenda map (Leaflet); the origin is allowed in the CSP img-src below.
@@ -224,6 +243,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Powerful browser features the site never uses are switched off for every page.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
 SESSION_COOKIE_HTTPONLY = True
 # Sessions live in the database, with the cache in front: a cache outage does not log anyone out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -244,6 +268,27 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# The Wagtail and Django admin get their own policy: they need inline scripts and styles of their own, but
+# nothing from another site may run, frame or be posted to there either.
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        "frame-ancestors 'self'",
+        "form-action 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ]
+)
+# No avatars from a third party: that would send every admin user's e-mail hash elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 SITE_ID = 1
 
@@ -269,8 +314,12 @@ IMPACT_VALUE_SOURCE = env_str("IMPACT_VALUE_SOURCE", "")
 from .cache import *  # noqa: E402,F403
 from .channels import *  # noqa: E402,F403
 from .email import *  # noqa: E402,F403
+from .push import *  # noqa: E402,F403
 from .search import *  # noqa: E402,F403
 from .tasks import *  # noqa: E402,F403
+
+# Written by `manage.py vapid_keys --first-start` when VAPID_* are not in the environment.
+VAPID_KEY_FILE = Path(env_str("VAPID_KEY_FILE") or BASE_DIR / ".vapid-keys.json")
 
 LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING = {

@@ -26,6 +26,14 @@ const state = {
 };
 // Without a feed on the page there is no list of notices to complete: only announce what comes next.
 const noticesKnown = Boolean(feed) || Boolean(stored.lastNotice);
+// A feed page tells the tab which notice it saw last, so that other pages can poll for newer ones.
+if (feed) {
+  try {
+    window.sessionStorage.setItem(STORE, JSON.stringify(state));
+  } catch {
+    /* private mode: the other pages then only hear of notices over the WebSocket */
+  }
+}
 
 function saveStore() {
   try {
@@ -74,6 +82,51 @@ function announce(text, href) {
   window.setTimeout(() => line.remove(), 12000);
 }
 
+// Labels from the page (translated); a page without a feed has none and uses these, by the page's language.
+const FALLBACK = {
+  nl: { "urgent-label": "Spoed", "close-label": "Sluiten", "seen-one": "lid zag dit", "seen-other": "leden zagen dit" },
+  en: { "urgent-label": "Urgent", "close-label": "Close", "seen-one": "member saw this", "seen-other": "members saw this" },
+};
+function label(name) {
+  const words = FALLBACK[document.documentElement.lang === "en" ? "en" : "nl"];
+  return document.querySelector(`[data-${name}]`)?.getAttribute(`data-${name}`) || words[name];
+}
+
+// An urgent notice on any other page: a "Spoed" banner that stays until the member closes it.
+function announceUrgent(message) {
+  ensureStylesheet();
+  let stack = document.querySelector("[data-urgent-stack]");
+  if (!stack) {
+    stack = document.createElement("div");
+    stack.className = "urgent-stack";
+    stack.dataset.urgentStack = "";
+    stack.setAttribute("role", "alert");
+    document.body.prepend(stack);
+  }
+  const box = document.createElement("div");
+  box.className = "urgent-banner";
+  const tag = document.createElement("strong");
+  tag.className = "tag tag--danger";
+  tag.textContent = label("urgent-label");
+  const link = document.createElement("a");
+  link.href = `/buurtpreventie/${encodeURIComponent(message.group)}/#melding-${message.id}`;
+  link.textContent = message.street ? `${message.text} (${message.street})` : message.text;
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "button button--secondary urgent-banner__close";
+  close.textContent = label("close-label");
+  close.addEventListener("click", () => box.remove());
+  box.append(tag, document.createTextNode(" "), link, close);
+  stack.append(box);
+}
+
+function showSeenCount(message) {
+  const target = feed?.querySelector(`[data-notice="${message.notice}"] [data-seen-count]`);
+  if (!target) return;
+  const word = message.count === 1 ? label("seen-one") : label("seen-other");
+  target.textContent = `${message.count} ${word}`;
+}
+
 function bumpBadge() {
   if (!accountLink) return;
   let badge = accountLink.querySelector("[data-notification-badge]");
@@ -118,6 +171,10 @@ function renderNotice(message) {
     minute: "2-digit",
     hourCycle: "h23",
   });
+  if (message.level !== "urgent") {
+    for (const form of item.querySelectorAll("[data-urgent-only]")) form.remove();
+  }
+  slot("seen").textContent = `0 ${label("seen-other")}`;
   for (const form of item.querySelectorAll("form[data-action]")) {
     form.action = `${feed.dataset.baseUrl}melding/${message.id}/${form.dataset.action}`;
   }
@@ -133,9 +190,13 @@ function handle(message) {
     if (feed && feed.dataset.liveFeed === message.group) {
       renderNotice(message);
       announce(`${levelLabel(message.level)}: ${message.text}`);
+    } else if (message.level === "urgent") {
+      announceUrgent(message);
     } else {
       announce(`${message.text}`, `/buurtpreventie/${encodeURIComponent(message.group)}/`);
     }
+  } else if (message.type === "seen") {
+    showSeenCount(message);
   } else if (message.type === "status") {
     const target = feed?.querySelector(`[data-notice="${message.notice}"] [data-notice-status]`);
     if (target) {

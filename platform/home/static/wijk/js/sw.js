@@ -69,3 +69,38 @@ self.addEventListener("fetch", (event) => {
     );
   }
 });
+
+// Web Push: show the message the server sent (title, text, page to open); a tap opens that page.
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (error) {
+    data = { body: event.data ? event.data.text() : "" };
+  }
+  const title = data.title || "Wij(k) de Ruwaard";
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: data.body || "",
+      tag: data.tag,
+      icon: "/static/wijk/img/icon.svg",
+      badge: "/static/wijk/img/icon.svg",
+      requireInteraction: Boolean(data.urgent),
+      data: { url: data.url || "/mijn/meldingen/" },
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL(event.notification.data?.url || "/", self.location.origin);
+  // Only pages of this site are opened.
+  const url = target.origin === self.location.origin ? target.href : self.location.origin + "/";
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => client.url === url);
+      if (open) return open.focus();
+      return self.clients.openWindow(url);
+    }),
+  );
+});

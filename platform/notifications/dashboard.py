@@ -1,0 +1,16 @@
+"""The notification section of /mijn/: the choice per kind, the devices and the key for subscribing."""
+
+from django.conf import settings
+
+from . import push, selectors
+from .forms import PreferencesForm
+
+
+def mine_context(*, user) -> dict:
+    keys = push.vapid_keys()
+    return {
+        "form": PreferencesForm(rows=selectors.settings_for(user=user)),
+        "devices": selectors.devices(user=user),
+        "vapid_public_key": keys.public if keys else "",
+        "quiet_hours": (settings.PUSH_QUIET_HOURS or "").replace("-", " en "),
+    }

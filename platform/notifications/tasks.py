@@ -1,0 +1,10 @@
+"""Background work of notifications: mail and push, run by the worker after the writing commit."""
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def deliver_notifications(*, notification_ids: list[int]) -> dict:
+    return services.deliver(notification_ids=notification_ids)

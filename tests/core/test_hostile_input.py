@@ -1,0 +1,66 @@
+"""Bad input answers a clear Dutch 4xx, never a 500: NUL characters, dates in year 9999."""
+
+from datetime import date
+
+import pytest
+
+from activities.recurrence import expand
+from tests.activities.factories import ActivityFactory
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+MESSAGE = "Uw invoer bevat een teken dat niet kan"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/agenda/?categorie=%00",
+        "/agenda/?wanneer=2026%0012",
+        "/zoeken/?q=koffie%00",
+        "/zoeken/suggesties/?q=%00",
+        "/vraag-en-aanbod/?categorie=klussen%00",
+        "/inloopspreekuren/?q%00=1",
+    ],
+)
+def test_nul_in_a_query_parameter_is_a_dutch_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert MESSAGE in response.content.decode()
+
+
+def test_nul_in_a_form_field_is_a_dutch_400(client_for, resident):
+    response = client_for(resident).post("/mijn/naam/", {"display_name": "Fat\x00ma"})
+    assert response.status_code == 400
+    assert MESSAGE in response.content.decode()
+    resident.refresh_from_db()
+    assert resident.display_name == "Fatma"
+
+
+def test_series_ending_in_year_9999_is_refused(client_for, professional):
+    membership = MembershipFactory(user=professional)
+    hour = ActivityFactory(
+        kind="walk_in", topic="Werk", rrule="FREQ=WEEKLY", organisation=membership.organisation
+    )
+    response = client_for(professional).post(
+        f"/agenda/{hour.slug}/reeks-stoppen/", {"last_day": "9999-12-31"}
+    )
+    assert response.status_code == 400
+    assert "Kies een datum binnen 5 jaar" in response.content.decode()
+    hour.refresh_from_db()
+    assert hour.ends_on is None
+
+
+def test_the_schedule_engine_survives_the_last_day_of_the_calendar():
+    from django.utils import timezone
+
+    now = timezone.now()
+    starts = expand(
+        starts_at=now,
+        rule="FREQ=WEEKLY",
+        ends_on=date.max,
+        window_start=now,
+        window_end=now + timezone.timedelta(days=15),
+    )
+    assert len(starts) in (2, 3)

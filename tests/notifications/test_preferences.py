@@ -1,0 +1,45 @@
+"""The notification settings on /mijn/."""
+
+from notifications import selectors
+from notifications.kinds import DEFAULTS, Email, Kind
+from notifications.models import Preference
+
+
+def test_defaults_are_what_a_resident_would_choose(resident):
+    assert selectors.preference(user=resident, kind=Kind.RESPONSE) == DEFAULTS[Kind.RESPONSE]
+    assert DEFAULTS[Kind.RESPONSE].email == DEFAULTS[Kind.MESSAGE].email == Email.INSTANT
+    assert DEFAULTS[Kind.NOTICE_URGENT].email == Email.INSTANT and DEFAULTS[Kind.NOTICE_URGENT].push
+
+
+def test_settings_section_on_mijn_saves_each_kind(resident, client_for):
+    client = client_for(resident)
+    page = client.get("/mijn/").content.decode()
+    assert "Meldingen: hoe wilt u ze krijgen?" in page
+    assert "Spoedmeldingen van mijn buurtpreventiegroep" in page
+    assert "Er wacht iets op moderatie" not in page  # only for moderators
+    data = {}
+    for row in selectors.settings_for(user=resident):
+        data[f"email_{row['kind']}"] = row["choice"].email
+        if row["choice"].push:
+            data[f"push_{row['kind']}"] = "on"
+    data[f"email_{Kind.MESSAGE}"] = Email.WEEKLY
+    data.pop(f"push_{Kind.MESSAGE}")
+    response = client.post("/mijn/meldingen/instellingen/", data, follow=True)
+    assert "Uw keuzes voor meldingen zijn opgeslagen." in response.content.decode()
+    # Only what differs from the default is stored.
+    assert list(Preference.objects.filter(user=resident).values_list("kind", "email", "push")) == [
+        (Kind.MESSAGE, Email.WEEKLY, False)
+    ]
+
+
+def test_moderators_choose_how_they_hear_of_the_queue(moderator, client_for):
+    page = client_for(moderator).get("/mijn/").content.decode()
+    assert "Er wacht iets op moderatie" in page
+
+
+def test_an_unknown_choice_is_refused_with_a_dutch_message(resident, client_for):
+    response = client_for(resident).post(
+        "/mijn/meldingen/instellingen/", {f"email_{Kind.MESSAGE}": "elk-uur"}, follow=True
+    )
+    assert "Deze keuze kennen we niet" in response.content.decode()
+    assert not Preference.objects.exists()
