@@ -16,6 +16,7 @@ class NotificationsConfig(SectionAppConfig):
     section = Section(key="meldingen", title=_("Meldingen: hoe wilt u ze krijgen?"), order=85)
 
     def ready(self):
+        super().ready()
         from accounts.deletion import register_forgetter
 
         from .services import forget_links
