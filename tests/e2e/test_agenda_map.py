@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tests.activities.factories import ActivityFactory, LocationFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_map_shows_a_marker_per_place_without_csp_violations(live_server, phone, axe):
