@@ -4,11 +4,12 @@ import datetime as dt
 import io
 
 import factory
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from stories.models import Edition, StoryIndexPage, StoryPage, Theme
@@ -49,9 +50,23 @@ def story_index() -> StoryIndexPage:
     """The /verhalen/ page: the one of the data migration, or a new one under the site's home page."""
     index = StoryIndexPage.objects.first()
     if index is None:
-        home = Site.objects.get(is_default_site=True).root_page
+        home = _default_site_root()
         index = home.add_child(instance=StoryIndexPage(title="Verhalen uit de wijk", slug="verhalen"))
     return index
+
+
+def _default_site_root():
+    """The default site's root page; a new page tree when a flushed database has none."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page
+    from home.models import HomePage
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=HomePage(title="Wij(k) de Ruwaard", slug="home"))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
 
 
 _counter = iter(range(1, 1_000_000))

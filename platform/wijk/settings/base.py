@@ -185,6 +185,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Wij(k) de Ruwaard"
+# The admin asks no outside server whether a newer Wagtail exists (the CSP would refuse it anyway).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
