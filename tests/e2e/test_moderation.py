@@ -5,11 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.conf import settings
 from django.test import Client
-from moderation.models import Decision, Report
 
 from accounts import roles
 from activities.models import Activity
 from marketplace.models import Listing, Status
+from moderation.models import Decision, Report
 from notifications.models import Notification
 from tests.activities.factories import ActivityFactory
 from tests.e2e.conftest import horizontal_overflow

@@ -2,9 +2,9 @@
 
 import pytest
 import time_machine
-from moderation.models import Decision, Report
 
 from marketplace.models import Listing, Status
+from moderation.models import Decision, Report
 from notifications.models import Notification
 from tests.factories import UserFactory
 

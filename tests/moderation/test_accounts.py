@@ -1,11 +1,11 @@
 """A moderator suspends an account; a resident blocks a conversation partner."""
 
 import pytest
-from moderation.models import Decision
 
 from activities.models import Activity
 from core.exceptions import ApplicationError
 from marketplace.models import Listing
+from moderation.models import Decision
 from notices.models import Notice
 from tests.activities.factories import ActivityFactory
 from tests.marketplace.factories import ConversationFactory, ListingFactory

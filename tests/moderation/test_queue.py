@@ -1,9 +1,9 @@
 """The one queue: what waits, what was reported, every decision kept and told to the author."""
 
 import pytest
-from moderation.models import Decision, Report
 
 from activities.models import Activity
+from moderation.models import Decision, Report
 from notices.models import Notice
 from notifications.models import Notification
 from tests.activities.factories import ActivityFactory

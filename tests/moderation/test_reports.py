@@ -1,8 +1,8 @@
 """A report button on everything reportable; only who may see a thing may report it, once."""
 
 import pytest
-from moderation.models import Report
 
+from moderation.models import Report
 from tests.activities.factories import ActivityFactory
 from tests.marketplace.factories import ConversationFactory, ListingFactory, MessageFactory
 from tests.notices.factories import MembershipFactory, NoticeFactory
