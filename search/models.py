@@ -78,6 +78,13 @@ def query_key(query: str) -> str:
     return " ".join(sorted(set(analyse(query).stems)))
 
 
+def _pinned(to: str, verbose_name) -> models.ForeignKey:
+    """What a promotion may pin; the promotion goes when the pinned thing is deleted."""
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+
 class Promotion(models.Model):
     """An editor pins a result to a query: who searches 'schulden' sees the walk-in hour first.
 
@@ -91,30 +98,9 @@ class Promotion(models.Model):
         help_text=_("Wat bewoners typen, bijvoorbeeld: schulden. Meervoud en hoofdletters maken niet uit."),
     )
     query_key = models.CharField(max_length=200, editable=False, db_index=True)
-    activity = models.ForeignKey(
-        "activities.Activity",
-        verbose_name=_("activiteit of inloopspreekuur"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        verbose_name=_("organisatie"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("pagina of verhaal"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
+    activity = _pinned("activities.Activity", _("activiteit of inloopspreekuur"))
+    organisation = _pinned("organisations.Organisation", _("organisatie"))
+    page = _pinned("wagtailcore.Page", _("pagina of verhaal"))
     note = models.CharField(
         _("toelichting"),
         max_length=200,
