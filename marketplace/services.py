@@ -342,16 +342,17 @@ def request_listing_changes(*, listing: Listing, by, message: str) -> Listing:
 
 @transaction.atomic
 def hide_message(*, message: Message, by) -> Message:
-    _require_moderator(by)
-    message.is_hidden = True
-    message.save(update_fields=["is_hidden"])
-    return message
+    return _set_message_hidden(message, by=by, hidden=True)
 
 
 @transaction.atomic
 def unhide_message(*, message: Message, by) -> Message:
+    return _set_message_hidden(message, by=by, hidden=False)
+
+
+def _set_message_hidden(message: Message, *, by, hidden: bool) -> Message:
     _require_moderator(by)
-    message.is_hidden = False
+    message.is_hidden = hidden
     message.save(update_fields=["is_hidden"])
     return message
 
