@@ -1,14 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BigRadioSelect
+
 from .models import Area, Category, FollowUp, Kind, Listing, When
-
-
-class BigRadioSelect(forms.RadioSelect):
-    """Radio buttons rendered as big tap targets (.choice-buttons)."""
-
-    template_name = "marketplace/widgets/big_radios.html"
-    option_template_name = "marketplace/widgets/big_radio_option.html"
 
 
 class ListingForm(forms.ModelForm):
