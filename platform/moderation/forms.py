@@ -1,14 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BigRadioSelect
+
 from .models import Action, Reason
 
 
-class BigRadioSelect(forms.RadioSelect):
-    """Radio buttons rendered as big tap targets (.choice-buttons)."""
-
-    template_name = "moderation/widgets/big_radios.html"
-    option_template_name = "moderation/widgets/big_radio_option.html"
+def _reason_field(label) -> forms.CharField:
+    """A moderator's optional reason, which the person it concerns reads."""
+    return forms.CharField(
+        label=label,
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _("Schrijf hooguit 500 tekens.")},
+    )
 
 
 class ReportForm(forms.Form):
@@ -37,20 +43,8 @@ class DecisionForm(forms.Form):
             "invalid_choice": _("Dit besluit kennen we niet."),
         },
     )
-    reason = forms.CharField(
-        label=_("Reden of bericht aan de schrijver"),
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": _("Schrijf hooguit 500 tekens.")},
-    )
+    reason = _reason_field(_("Reden of bericht aan de schrijver"))
 
 
 class SuspendForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reden (de persoon leest deze)"),
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"max_length": _("Schrijf hooguit 500 tekens.")},
-    )
+    reason = _reason_field(_("Reden (de persoon leest deze)"))
