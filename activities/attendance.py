@@ -223,51 +223,42 @@ def send_attendance_reminders(*, now: datetime | None = None) -> dict[str, int]:
 
 
 def _remind(attendance: Attendance, counts: dict[str, int]) -> None:
-    occurrence = attendance.occurrence
-    text = _reminder_text(occurrence)
-    if attendance.user_id:
-        notify(
-            user=attendance.user,
-            kind=Kind.ACTIVITY_REMINDER,
-            text=text,
-            url=occurrence.activity.get_absolute_url(),
-        )
-        counts["notified"] += 1
-    elif attendance.guest_email:
-        context = {**_guest_context(attendance), "text": text}
-        send_mail_on_commit(
-            subject=_("Herinnering: %(title)s") % {"title": occurrence.activity.title},
-            body=render_to_string("activities/email/guest_reminder.txt", context),
-            to=[attendance.guest_email],
-        )
-        counts["mailed"] += 1
+    subject = _("Herinnering: %(title)s") % {"title": attendance.occurrence.activity.title}
+    how = _tell(attendance, text=_reminder_text(attendance.occurrence), subject=subject)
+    if how:
+        counts[how] += 1
 
 
 def tell_attendees_of_change(*, occurrence: Occurrence) -> int:
     """A date was cancelled or moved: everyone who comes or waits hears it at once (after commit)."""
     text = _change_text(occurrence)
-    told = 0
+    subject = _("Gewijzigd: %(title)s") % {"title": occurrence.activity.title}
     people = occurrence.attendances.exclude(status=Status.CANCELLED).select_related("user")
-    for item in people:
-        if item.user_id:
-            notify(
-                user=item.user,
-                kind=Kind.ACTIVITY_REMINDER,
-                text=text,
-                url=occurrence.activity.get_absolute_url(),
-            )
-        elif item.guest_email:
-            send_mail_on_commit(
-                subject=_("Gewijzigd: %(title)s") % {"title": occurrence.activity.title},
-                body=render_to_string(
-                    "activities/email/guest_reminder.txt", {**_guest_context(item), "text": text}
-                ),
-                to=[item.guest_email],
-            )
-        else:
-            continue
-        told += 1
-    return told
+    return sum(1 for item in people if _tell(item, text=text, subject=subject))
+
+
+def _tell(attendance: Attendance, *, text: str, subject: str) -> str:
+    """Tell one attendee: a notification for a resident, an e-mail (after commit) for a guest.
+
+    Returns "notified", "mailed", or "" for a guest who left no e-mail address."""
+    if attendance.user_id:
+        notify(
+            user=attendance.user,
+            kind=Kind.ACTIVITY_REMINDER,
+            text=text,
+            url=attendance.occurrence.activity.get_absolute_url(),
+        )
+        return "notified"
+    if attendance.guest_email:
+        send_mail_on_commit(
+            subject=subject,
+            body=render_to_string(
+                "activities/email/guest_reminder.txt", {**_guest_context(attendance), "text": text}
+            ),
+            to=[attendance.guest_email],
+        )
+        return "mailed"
+    return ""
 
 
 def _change_text(occurrence: Occurrence) -> str:
