@@ -21,21 +21,20 @@ def _vtimezone() -> Timezone:
     client reads, older phones and dateutil's tzical included."""
     zone = Timezone()
     zone.add("tzid", settings.TIME_ZONE)
-    summer = TimezoneDaylight()
-    summer.add("tzname", "CEST")
-    summer.add("dtstart", datetime(1981, 3, 29, 2, 0))
-    summer.add("tzoffsetfrom", timedelta(hours=1))
-    summer.add("tzoffsetto", timedelta(hours=2))
-    summer.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 3, "BYDAY": "-1SU"})
-    winter = TimezoneStandard()
-    winter.add("tzname", "CET")
-    winter.add("dtstart", datetime(1996, 10, 27, 3, 0))
-    winter.add("tzoffsetfrom", timedelta(hours=2))
-    winter.add("tzoffsetto", timedelta(hours=1))
-    winter.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 10, "BYDAY": "-1SU"})
-    zone.add_component(summer)
-    zone.add_component(winter)
+    zone.add_component(_observance(TimezoneDaylight(), "CEST", datetime(1981, 3, 29, 2, 0), hours=(1, 2)))
+    zone.add_component(_observance(TimezoneStandard(), "CET", datetime(1996, 10, 27, 3, 0), hours=(2, 1)))
     return zone
+
+
+def _observance(part, name: str, start: datetime, *, hours: tuple[int, int]):
+    """Summer or winter time: yearly from the last Sunday of the month of `start`, the offset from UTC
+    goes from hours[0] to hours[1]."""
+    part.add("tzname", name)
+    part.add("dtstart", start)
+    part.add("tzoffsetfrom", timedelta(hours=hours[0]))
+    part.add("tzoffsetto", timedelta(hours=hours[1]))
+    part.add("rrule", {"FREQ": "YEARLY", "BYMONTH": start.month, "BYDAY": "-1SU"})
+    return part
 
 
 def _calendar(name: str) -> Calendar:
