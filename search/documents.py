@@ -3,29 +3,33 @@
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
-class SearchDocument:
+@dataclass(frozen=True, kw_only=True)
+class _Shown:
+    """What a result shows: indexed with the document, read back into the hit."""
+
     key: str  # "<app_label>.<model>:<pk>", stable over type changes (an activity can become a walk-in)
     doc_type: str
-    object_id: str
     title: str
     url: str
     summary: str = ""
-    text: str = ""
     category: str = ""
     category_label: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchDocument(_Shown):
+    object_id: str
+    text: str = ""
     facets: dict = field(default_factory=dict)
 
+    @classmethod
+    def of(cls, obj, **fields) -> "SearchDocument":
+        """The document of a model instance: its key and id come from the instance."""
+        return cls(key=object_key(obj), object_id=str(obj.pk), **fields)
 
-@dataclass(frozen=True)
-class SearchHit:
-    key: str
-    doc_type: str
-    title: str
-    url: str
-    summary: str = ""
-    category: str = ""
-    category_label: str = ""
+
+@dataclass(frozen=True, kw_only=True)
+class SearchHit(_Shown):
     meta: str = ""  # one line of context: who organises it, vraag or aanbod, who wrote it
     score: float = 0.0
 

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.db.models import Model, QuerySet
 from django.utils.html import strip_tags
 
-from .documents import SearchDocument, object_key
+from .documents import SearchDocument
 from .models import DocType
 
 
@@ -68,10 +68,9 @@ def activity_document(activity) -> SearchDocument:
     organisation = getattr(activity, "organisation", None)
     location = getattr(activity, "location", None)
     place = organisation.name if organisation else ""
-    return SearchDocument(
-        key=object_key(activity),
+    return SearchDocument.of(
+        activity,
         doc_type=DocType.WALK_IN if is_walk_in else DocType.ACTIVITY,
-        object_id=str(activity.pk),
         title=activity.title,
         url=activity.get_absolute_url(),
         summary=strip_tags(activity.summary or "")[:300],
@@ -88,10 +87,9 @@ def activity_document(activity) -> SearchDocument:
 
 
 def listing_document(listing) -> SearchDocument:
-    return SearchDocument(
-        key=object_key(listing),
+    return SearchDocument.of(
+        listing,
         doc_type=DocType.LISTING,
-        object_id=str(listing.pk),
         title=listing.title,
         url=listing.get_absolute_url(),
         summary=strip_tags(listing.text or "")[:200],
@@ -105,10 +103,9 @@ def listing_document(listing) -> SearchDocument:
 def story_document(page) -> SearchDocument:
     body = getattr(page, "body", None)
     raw = getattr(body, "raw_data", None) or []
-    return SearchDocument(
-        key=object_key(page),
+    return SearchDocument.of(
+        page,
         doc_type=DocType.STORY,
-        object_id=str(page.pk),
         title=page.title,
         url=page.get_url() or page.url_path,
         summary=strip_tags(getattr(page, "intro", "") or "")[:300],
@@ -120,10 +117,9 @@ def story_document(page) -> SearchDocument:
 def organisation_document(organisation) -> SearchDocument:
     topics = list(organisation.help_topics or [])
     labels = organisation.topic_labels()
-    return SearchDocument(
-        key=object_key(organisation),
+    return SearchDocument.of(
+        organisation,
         doc_type=DocType.ORGANISATION,
-        object_id=str(organisation.pk),
         title=organisation.name,
         url=organisation.get_absolute_url(),
         summary=organisation.summary,
