@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task
 
 from .models import JobRun
 
@@ -45,3 +46,8 @@ def recorded(name: str) -> Callable:
         return wrapper
 
     return decorator
+
+
+def periodic_job(func: Callable):
+    """A task for the worker whose runs are recorded under the function's name (the schedule's name)."""
+    return task()(recorded(func.__name__)(func))

@@ -1,7 +1,5 @@
 """The periodic jobs as tasks. Each calls its app's service, which is safe to run again."""
 
-from django_tasks import task
-
 from activities import attendance as activity_attendance
 from activities import services as activity_services
 from activities.tasks import import_ical_feeds as import_ical_feeds_of_activities
@@ -9,42 +7,36 @@ from marketplace import services as marketplace_services
 from notifications import services as notification_services
 from search.indexing import rebuild_index
 
-from .jobs import WORKER_HEARTBEAT, recorded
+from .jobs import periodic_job
 
 
-@task()
-@recorded("occurrence_window")
+@periodic_job
 def occurrence_window() -> int:
     return activity_services.fill_occurrence_window()
 
 
-@task()
-@recorded("freshness")
+@periodic_job
 def freshness() -> dict:
     return activity_services.check_freshness()
 
 
-@task()
-@recorded("ical_imports")
+@periodic_job
 def ical_imports() -> dict:
     return import_ical_feeds_of_activities.call()
 
 
-@task()
-@recorded("attendance_reminders")
+@periodic_job
 def attendance_reminders() -> dict:
     sent = activity_attendance.send_attendance_reminders()
     return {**sent, "guest_contacts_erased": activity_attendance.forget_guest_contacts()}
 
 
-@task()
-@recorded("listing_reminders")
+@periodic_job
 def listing_reminders() -> int:
     return marketplace_services.send_expiry_reminders()
 
 
-@task()
-@recorded("listing_expiry")
+@periodic_job
 def listing_expiry() -> dict:
     return {
         "expired": marketplace_services.expire_listings(),
@@ -52,26 +44,23 @@ def listing_expiry() -> dict:
     }
 
 
-@task()
-@recorded("follow_ups")
+@periodic_job
 def follow_ups() -> int:
     return marketplace_services.send_follow_ups()
 
 
-@task()
-@recorded("digests")
+@periodic_job
 def digests() -> dict:
     """The volunteers' daily list of fitting vragen, and the daily (and on Mondays weekly) notification digests."""
     return {"matches": marketplace_services.send_digests(), **notification_services.send_digests()}
 
 
-@task()
-@recorded("index_consistency")
+@periodic_job
 def index_consistency() -> dict:
     return rebuild_index()
 
 
-@task()
-@recorded(WORKER_HEARTBEAT)
+@periodic_job
 def worker_heartbeat() -> int:
+    """Recorded as jobs.WORKER_HEARTBEAT, which the readiness check reads."""
     return 1
