@@ -86,21 +86,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def has_role(self, role: str) -> bool:
         return roles.has_role(self, role)
 
-    @property
-    def is_moderator(self) -> bool:
-        return roles.is_moderator(self)
-
-    @property
-    def is_editor(self) -> bool:
-        return roles.is_editor(self)
-
-    @property
-    def is_professional(self) -> bool:
-        return roles.is_professional(self)
-
-    @property
-    def is_volunteer(self) -> bool:
-        return roles.is_volunteer(self)
+    # The roles as accounts.roles answers them.
+    is_moderator = property(roles.is_moderator)
+    is_editor = property(roles.is_editor)
+    is_professional = property(roles.is_professional)
+    is_volunteer = property(roles.is_volunteer)
 
 
 class Block(models.Model):
