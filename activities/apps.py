@@ -10,11 +10,5 @@ class ActivitiesConfig(SectionAppConfig):
     section = Section(key="activiteiten", title=_("Mijn activiteiten en spreekuren"), order=20)
     # What the moderation queue may approve, hide or have reported (found through the app registry).
     moderated = "activities.moderated.KINDS"
-
-    def ready(self):
-        from accounts.deletion import register_cleanup
-
-        from .services import clear_posts_of_deleted_account
-
-        super().ready()
-        register_cleanup("activities", clear_posts_of_deleted_account)
+    # How the posts of a deleted account go (found by accounts through the app registry).
+    deletion_cleanup = "activities.services.clear_posts_of_deleted_account"

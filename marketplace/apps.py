@@ -10,11 +10,5 @@ class MarketplaceConfig(SectionAppConfig):
     section = Section(key="marketplace", title=_("Vraag en aanbod"), order=30)
     # What the moderation queue may approve, hide or have reported (found through the app registry).
     moderated = "marketplace.moderated.KINDS"
-
-    def ready(self):
-        from accounts.deletion import register_cleanup
-
-        from .services import clear_posts_of_deleted_account
-
-        super().ready()
-        register_cleanup("marketplace", clear_posts_of_deleted_account)
+    # How the posts of a deleted account go (found by accounts through the app registry).
+    deletion_cleanup = "marketplace.services.clear_posts_of_deleted_account"

@@ -10,13 +10,11 @@ class StoriesConfig(SectionAppConfig):
     section = Section(key="verhalen", title=_("Mijn verhalen"), order=60)
     # Submissions show in the moderation queue; published stories can be reported (app registry).
     moderated = "stories.moderated.KINDS"
+    # How the stories of a deleted account go (found by accounts through the app registry).
+    deletion_cleanup = "stories.services.clear_posts_of_deleted_account"
 
     def ready(self) -> None:
-        from accounts.deletion import register_cleanup
-
-        from .services import clear_posts_of_deleted_account
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
         super().ready()
-        register_cleanup("stories", clear_posts_of_deleted_account)

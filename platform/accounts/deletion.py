@@ -1,37 +1,36 @@
 """What happens to a person's posts when they delete their account.
 
-Each app registers, in its AppConfig.ready(), how it clears the person's posts (accounts never imports
-them). A cleanup gets the account, the anonymous "oud-lid" account that takes over what others still need
-(the person's messages in someone else's conversation), and the person's choice for stories and activities;
-it returns the addresses (URLs) of what it removed. Then every registered forgetter drops what still points
-at those addresses (other people's notifications).
+Each app names on its AppConfig how it clears the person's posts (``deletion_cleanup =
+"marketplace.services.clear_posts_of_deleted_account"``); accounts finds these through the app registry
+and never imports the apps. A cleanup gets the account, the anonymous "oud-lid" account that takes over
+what others still need (the person's messages in someone else's conversation), and the person's choice for
+stories and activities; it returns the addresses (URLs) of what it removed. Then every forgetter an app
+names (``deletion_forgetter``) drops what still points at those addresses (other people's notifications).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-_cleanups: dict[str, Callable[..., Iterable[str]]] = {}
-_forgetters: dict[str, Callable[[list[str]], None]] = {}
-
-
-def register_cleanup(key: str, cleanup: Callable[..., Iterable[str]]) -> None:
-    """`cleanup(*, user, former, keep_posts) -> removed URLs`, run before the account itself goes."""
-    _cleanups[key] = cleanup
+from django.apps import apps
+from django.utils.module_loading import import_string
 
 
-def register_forgetter(key: str, forget: Callable[[list[str]], None]) -> None:
-    """`forget(urls)`, run after the account went, with the URLs of everything the cleanups removed."""
-    _forgetters[key] = forget
+def _named_on_app_configs(attribute: str) -> list[Callable]:
+    """The functions the apps name (as dotted paths) under `attribute` of their AppConfig, by app label."""
+    configs = sorted(apps.get_app_configs(), key=lambda config: config.label)
+    return [import_string(path) for config in configs if (path := getattr(config, attribute, ""))]
 
 
 def run_cleanups(*, user, former, keep_posts: bool) -> list[str]:
+    """Run every `cleanup(*, user, former, keep_posts) -> removed URLs` before the account itself goes."""
     removed: list[str] = []
-    for key in sorted(_cleanups):
-        removed.extend(_cleanups[key](user=user, former=former, keep_posts=keep_posts))
+    for cleanup in _named_on_app_configs("deletion_cleanup"):
+        removed.extend(cleanup(user=user, former=former, keep_posts=keep_posts))
     return removed
 
 
 def forget(urls: list[str]) -> None:
+    """Run every `forget(urls)` after the account went, with the URLs of everything the cleanups removed."""
     if not urls:
         return
-    for key in sorted(_forgetters):
-        _forgetters[key](urls)
+    for forget_urls in _named_on_app_configs("deletion_forgetter"):
+        forget_urls(urls)

@@ -14,11 +14,5 @@ class NotificationsConfig(SectionAppConfig):
     name = "notifications"
     verbose_name = _("Meldingen")
     section = Section(key="meldingen", title=_("Meldingen: hoe wilt u ze krijgen?"), order=85)
-
-    def ready(self):
-        super().ready()
-        from accounts.deletion import register_forgetter
-
-        from .services import forget_links
-
-        register_forgetter("notifications", forget_links)
+    # Drops the links to what a deleted account removed (found by accounts through the app registry).
+    deletion_forgetter = "notifications.services.forget_links"
