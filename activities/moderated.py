@@ -5,28 +5,23 @@ A resident's activity waits for a moderator; this app never imports the moderati
 
 from django.utils.translation import gettext_lazy as _
 
+from core.moderated import ModeratedKind
+
 from . import services
 from .models import Activity
 
 
-class ActivityKind:
+class ActivityKind(ModeratedKind):
     name = "activity"
     label = _("Activiteit")
     model = Activity
     actions = {"approve", "hide", "unhide", "request_changes"}
     author_sees_hidden = True
-
-    def _qs(self):
-        return Activity.objects.select_related("owner", "organisation")
-
-    def get(self, pk: int) -> Activity | None:
-        return self._qs().filter(pk=pk).first()
-
-    def in_bulk(self, pks) -> dict[int, Activity]:
-        return self._qs().in_bulk(pks)
+    select_related = ("owner", "organisation")
+    author_field = "owner"
 
     def pending(self) -> list[Activity]:
-        return list(self._qs().filter(status=Activity.Status.PENDING).order_by("updated_at"))
+        return list(self.queryset().filter(status=Activity.Status.PENDING).order_by("updated_at"))
 
     def waits(self, obj: Activity) -> bool:
         return obj.status == Activity.Status.PENDING
@@ -39,17 +34,8 @@ class ActivityKind:
             obj.status, "visible"
         )
 
-    def author(self, obj: Activity):
-        return obj.owner
-
-    def title(self, obj: Activity) -> str:
-        return obj.title
-
     def text(self, obj: Activity) -> str:
         return f"{obj.summary}\n{obj.description}".strip()
-
-    def url(self, obj: Activity) -> str:
-        return obj.get_absolute_url()
 
     def approve(self, *, obj: Activity, by, reason: str = "") -> None:
         services.publish_activity(activity=obj, by=by)

@@ -6,26 +6,24 @@ never imports it. Each kind reads and writes through this app's own selectors an
 
 from django.utils.translation import gettext_lazy as _
 
+from core.moderated import ModeratedKind
+
 from . import selectors, services
 from .models import Listing, Message, Status
 
 
-class ListingKind:
+class ListingKind(ModeratedKind):
     name = "listing"
     label = _("Vraag of aanbod")
     model = Listing
     actions = {"approve", "hide", "unhide", "request_changes"}
     author_sees_hidden = True
-
-    def get(self, pk: int) -> Listing | None:
-        return Listing.objects.select_related("owner").filter(pk=pk).first()
-
-    def in_bulk(self, pks) -> dict[int, Listing]:
-        return Listing.objects.select_related("owner").in_bulk(pks)
+    select_related = ("owner",)
+    author_field = "owner"
 
     def pending(self) -> list[Listing]:
-        qs = Listing.objects.filter(is_pending=True).exclude(status=Status.HIDDEN)
-        return list(qs.select_related("owner").order_by("created_at"))
+        qs = self.queryset().filter(is_pending=True).exclude(status=Status.HIDDEN)
+        return list(qs.order_by("created_at"))
 
     def waits(self, obj: Listing) -> bool:
         return obj.is_pending and not obj.is_hidden
@@ -40,17 +38,8 @@ class ListingKind:
     def state(self, obj: Listing) -> str:
         return "hidden" if obj.is_hidden else "pending" if obj.is_pending else "visible"
 
-    def author(self, obj: Listing):
-        return obj.owner
-
-    def title(self, obj: Listing) -> str:
-        return obj.title
-
     def text(self, obj: Listing) -> str:
         return obj.text
-
-    def url(self, obj: Listing) -> str:
-        return obj.get_absolute_url()
 
     def approve(self, *, obj: Listing, by, reason: str = "") -> None:
         services.approve_listing(listing=obj, by=by)
@@ -65,33 +54,16 @@ class ListingKind:
         services.request_listing_changes(listing=obj, by=by, message=reason)
 
 
-class MessageKind:
+class MessageKind(ModeratedKind):
     name = "message"
     label = _("Bericht in een gesprek")
     model = Message
     actions = {"hide", "unhide"}
-
-    def get(self, pk: int) -> Message | None:
-        return Message.objects.select_related("author", "conversation").filter(pk=pk).first()
-
-    def in_bulk(self, pks) -> dict[int, Message]:
-        return Message.objects.select_related("author", "conversation").in_bulk(pks)
-
-    def pending(self) -> list[Message]:
-        return []
-
-    def waits(self, obj: Message) -> bool:
-        return False
+    select_related = ("author", "conversation")
 
     def may_report(self, *, user, obj: Message) -> bool:
         conversation = selectors.conversation_for(pk=obj.conversation_id, user=user)
         return conversation is not None and obj.author_id != user.pk and not obj.is_hidden
-
-    def state(self, obj: Message) -> str:
-        return "hidden" if obj.is_hidden else "visible"
-
-    def author(self, obj: Message):
-        return obj.author
 
     def title(self, obj: Message) -> str:
         return str(_("Bericht van %(name)s") % {"name": obj.author.public_name})

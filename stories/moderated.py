@@ -8,29 +8,24 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import WorkflowState, get_default_page_content_type
 
+from core.moderated import ModeratedKind
+
 from . import services
 from .models import StoryPage
 
 
-class StoryKind:
+class StoryKind(ModeratedKind):
     name = "story"
     label = _("Verhaal")
     model = StoryPage
     actions = {"hide", "unhide"}
-
-    def _qs(self):
-        return StoryPage.objects.select_related("submitted_by")
-
-    def get(self, pk: int) -> StoryPage | None:
-        return self._qs().filter(pk=pk).first()
-
-    def in_bulk(self, pks) -> dict[int, StoryPage]:
-        return self._qs().in_bulk(pks)
+    select_related = ("submitted_by",)
+    author_field = "submitted_by"
 
     def pending(self) -> list[StoryPage]:
         """Submissions never published whose review is still open (a rejected one has left the queue)."""
         stories = list(
-            self._qs().filter(live=False, first_published_at__isnull=True, submitted_by__isnull=False)
+            self.queryset().filter(live=False, first_published_at__isnull=True, submitted_by__isnull=False)
         )
         states = WorkflowState.objects.filter(
             base_content_type=get_default_page_content_type(), object_id__in=[str(s.pk) for s in stories]
@@ -49,12 +44,6 @@ class StoryKind:
         if obj.live:
             return "visible"
         return "review" if obj.first_published_at is None else "hidden"
-
-    def author(self, obj: StoryPage):
-        return obj.submitted_by
-
-    def title(self, obj: StoryPage) -> str:
-        return obj.title
 
     def text(self, obj: StoryPage) -> str:
         return obj.intro

@@ -13,6 +13,9 @@ A kind is a plain object with:
 - one method per action, ``approve(obj=, by=, reason=)`` and so on, calling the app's own services;
 - optionally ``back_url(obj)`` (where a reporter returns) and ``author_sees_hidden`` (the author's
   notification about hiding links to the thing, which shows them the reason).
+
+``core.moderated.ModeratedKind`` gives the defaults most kinds share (reading, no waiting first posts,
+``is_hidden``, ``title`` and ``get_absolute_url()``).
 """
 
 from functools import cache

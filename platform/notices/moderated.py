@@ -6,37 +6,22 @@ may hide it, but does not read the group's feed.
 
 from django.utils.translation import gettext_lazy as _
 
+from core.moderated import ModeratedKind
+
 from . import services
 from .models import Membership, Notice
 
 
-class NoticeKind:
+class NoticeKind(ModeratedKind):
     name = "notice"
     label = _("Buurtpreventiemelding")
     model = Notice
     actions = {"hide", "unhide"}
-
-    def get(self, pk: int) -> Notice | None:
-        return Notice.objects.select_related("author", "group").filter(pk=pk).first()
-
-    def in_bulk(self, pks) -> dict[int, Notice]:
-        return Notice.objects.select_related("author", "group").in_bulk(pks)
-
-    def pending(self) -> list[Notice]:
-        return []
-
-    def waits(self, obj: Notice) -> bool:
-        return False
+    select_related = ("author", "group")
 
     def may_report(self, *, user, obj: Notice) -> bool:
         member = Membership.objects.approved().filter(group_id=obj.group_id, user=user).exists()
         return member and obj.author_id != user.pk and not obj.is_hidden
-
-    def state(self, obj: Notice) -> str:
-        return "hidden" if obj.is_hidden else "visible"
-
-    def author(self, obj: Notice):
-        return obj.author
 
     def title(self, obj: Notice) -> str:
         return f"{obj.group.name}: {obj.get_level_display()}"
