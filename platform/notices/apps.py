@@ -31,8 +31,8 @@ class NoticesConfig(SectionAppConfig):
         )
 
         pre_save.connect(
-            signal_handlers.user_password_changing,
+            signal_handlers.user_changing,
             sender=settings.AUTH_USER_MODEL,
-            dispatch_uid="notices_user_password_changing",
+            dispatch_uid="notices_user_changing",
         )
         super().ready()

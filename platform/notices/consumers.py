@@ -39,6 +39,9 @@ class NoticeConsumer(AsyncJsonWebsocketConsumer):
         if user is None or not user.is_authenticated:
             await self.close(code=4401)
             return
+        if user.suspended_at is not None:  # the site logs a suspended account out; live notices too
+            await self.close(code=4403)
+            return
         self.user_id = user.pk
         self.groups_joined = [user_group(self.user_id)]
         for group_id in await database_sync_to_async(selectors.group_ids_of)(user=user):

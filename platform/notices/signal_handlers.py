@@ -28,12 +28,20 @@ def user_deleted(sender, instance, **kwargs) -> None:
     transaction.on_commit(lambda: realtime.disconnect_user(user_id=user_id))
 
 
-def user_password_changing(sender, instance, raw: bool = False, update_fields=None, **kwargs) -> None:
-    """A new password ends the live connections of the old one (sessions of the old password are invalid;
-    the session that changed it reconnects at once)."""
-    if raw or instance.pk is None or (update_fields is not None and "password" not in update_fields):
+def user_changing(sender, instance, raw: bool = False, update_fields=None, **kwargs) -> None:
+    """A new password or a suspension ends the user's live connections (sessions of the old password are
+    invalid, a suspended account may not listen; the session that changed a password reconnects at once)."""
+    if raw or instance.pk is None:
         return
-    old = sender._default_manager.filter(pk=instance.pk).values_list("password", flat=True).first()
-    if old and old != instance.password:  # old "": a row saved before its first password was set
+    watched = {"password", "suspended_at"}
+    if update_fields is not None and not watched & set(update_fields):
+        return
+    old = sender._default_manager.filter(pk=instance.pk).values("password", "suspended_at").first()
+    if old is None:
+        return
+    # old password "": a row saved before its first password was set
+    new_password = bool(old["password"]) and old["password"] != instance.password
+    suspended = old["suspended_at"] is None and instance.suspended_at is not None
+    if new_password or suspended:
         user_id = instance.pk
         transaction.on_commit(lambda: realtime.disconnect_user(user_id=user_id))
