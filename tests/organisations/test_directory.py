@@ -60,13 +60,7 @@ def test_unknown_topic_is_ignored_with_a_message(client):
 
 
 def test_detail_page_shows_contact_and_help(client):
-    OrganisationFactory(
-        name="Schuldhulp Oss",
-        slug="schuldhulp",
-        helps_with="Rekeningen die u niet kunt betalen.",
-        phone="0412 - 123",
-        help_topics=[HelpTopic.MONEY],
-    )
+    OrganisationFactory(schuldhulp=True, phone="0412 - 123")
     html = client.get("/organisaties/schuldhulp/").content.decode()
     assert "<h1>Schuldhulp Oss</h1>" in html
     assert "Rekeningen die u niet kunt betalen." in html

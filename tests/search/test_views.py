@@ -23,13 +23,7 @@ def indexed(db):
         helps_with="Elke ochtend staat de koffie klaar.",
         help_topics=["ontmoeten"],
     )
-    OrganisationFactory(
-        name="Schuldhulp Oss",
-        slug="schuldhulp",
-        summary="Orde in uw geldzaken.",
-        helps_with="Rekeningen die u niet kunt betalen.",
-        help_topics=["geldzaken"],
-    )
+    OrganisationFactory(schuldhulp=True, summary="Orde in uw geldzaken.")
     OrganisationFactory(name="Verborgen", slug="weg", summary="Koffie", is_active=False)
     rebuild_index()
 
