@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from marketplace import selectors, services
 from marketplace.models import Status
+from tests.mail_links import press_after_mail_scanners
 
 from .factories import ListingFactory
 
@@ -17,6 +18,12 @@ def _posted_on_2_march(**fields):
     """A listing posted on Monday 2 March 2026, 10:00; it runs until 13 April."""
     with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
         return ListingFactory(**fields)
+
+
+def _renew_link_mailed_on_7_april(listing) -> str:
+    """The link in the reminder that goes out on 7 April, under a week before the listing runs out."""
+    with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
+        return f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/"
 
 
 @pytest.mark.django_db
@@ -50,13 +57,12 @@ def test_listing_expires_after_six_weeks_unless_renewed(resident, client, django
 @pytest.mark.django_db
 def test_expired_listing_comes_back_with_renew_link(client):
     listing = _posted_on_2_march()
-    with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
-        token = services.renew_token(listing=listing)
+    link = _renew_link_mailed_on_7_april(listing)
     with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
         services.expire_listings()
         listing.refresh_from_db()
         assert listing.status == Status.EXPIRED
-        client.post(f"/vraag-en-aanbod/verlengen/{token}/")
+        client.post(link)
         listing.refresh_from_db()
         assert listing.status == Status.OPEN and listing in selectors.public_listings()
 
@@ -114,13 +120,13 @@ def test_owner_extends_from_the_listing_page(resident, other_resident, client_fo
 @pytest.mark.django_db
 def test_renew_link_extends_only_once(client):
     listing = _posted_on_2_march()
+    link = _renew_link_mailed_on_7_april(listing)
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
-        token = services.renew_token(listing=listing)
-        assert client.post(f"/vraag-en-aanbod/verlengen/{token}/").status_code == 200
+        assert client.post(link).status_code == 200
         listing.refresh_from_db()
         first = listing.expires_at
     with time_machine.travel("2026-04-10 10:00 +0200", tick=False):
-        again = client.post(f"/vraag-en-aanbod/verlengen/{token}/")
+        again = client.post(link)
         listing.refresh_from_db()
     assert again.status_code == 200
     assert listing.expires_at == first
@@ -129,17 +135,13 @@ def test_renew_link_extends_only_once(client):
 @pytest.mark.django_db
 def test_opening_the_renew_link_changes_nothing_until_the_button_is_pressed(client):
     """Mail scanners open links (HEAD and GET): only the POST of the one button renews."""
-    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
-        listing = ListingFactory(title="Wie leent mij een ladder?")
+    listing = _posted_on_2_march(title="Wie leent mij een ladder?")
+    link = _renew_link_mailed_on_7_april(listing)
+
+    def expires_at():
+        listing.refresh_from_db()
+        return listing.expires_at
+
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
-        before = listing.expires_at
-        url = f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/"
-        assert client.head(url).status_code == 200
-        page = client.get(url)
-        listing.refresh_from_db()
-        assert listing.expires_at == before
-        body = page.content.decode()
-        assert 'method="post"' in body and "Ja, verlengen" in body
-        assert client.post(url).status_code == 200
-        listing.refresh_from_db()
-        assert listing.expires_at > before
+        before, after = press_after_mail_scanners(client, link, button="Ja, verlengen", read=expires_at)
+    assert after > before
