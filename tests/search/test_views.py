@@ -6,6 +6,7 @@ from django.urls import reverse
 from search.indexing import rebuild_index
 from search.models import SearchEntry
 from tests.factories import OrganisationFactory
+from tests.pages import html_of
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +31,7 @@ def indexed(db):
 
 def test_search_page_groups_results_with_counts(client, indexed):
     response = client.get(reverse("search:search"), {"q": "koffie"})
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = html_of(response)
     assert "Buurthuis De Kastanje" in html
     assert 'Organisaties <span class="search-page__count">(1)</span>' in html
     assert "Verborgen" not in html
