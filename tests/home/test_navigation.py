@@ -102,9 +102,8 @@ def test_partner_sees_the_figures_link_in_the_footer(client, professional):
 def test_permission_denied_from_anywhere_gets_the_dutch_page(rf, resident):
     request = rf.get("/admin/iets/")
     request.user = resident
-    response = permission_denied(request, PermissionDenied())
-    assert response.status_code == 403
-    assert "Deze pagina is niet voor uw account bedoeld." in response.content.decode()
+    html = html_of(permission_denied(request, PermissionDenied()), status=403)
+    assert "Deze pagina is niet voor uw account bedoeld." in html
 
 
 def test_visitor_who_is_not_logged_in_is_told_to_log_in(client):
@@ -185,9 +184,7 @@ def test_too_many_tries_get_a_dutch_429_not_a_403(rf, resident):
 
     request = rf.post("/account/login/")
     request.user = resident
-    response = permission_denied(request, Ratelimited())
-    assert response.status_code == 429
-    assert "Even wachten" in response.content.decode()
+    assert "Even wachten" in html_of(permission_denied(request, Ratelimited()), status=429)
 
 
 def test_bad_request_gets_the_dutch_400_page(rf, resident):
@@ -195,6 +192,4 @@ def test_bad_request_gets_the_dutch_400_page(rf, resident):
 
     request = rf.get("/")
     request.user = resident
-    response = bad_request(request)
-    assert response.status_code == 400
-    assert "Dat begrijpen we niet" in response.content.decode()
+    assert "Dat begrijpen we niet" in html_of(bad_request(request), status=400)

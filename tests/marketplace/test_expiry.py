@@ -13,6 +13,8 @@ from tests.mail_links import press_after_mail_scanners
 
 from .factories import ListingFactory
 
+pytestmark = pytest.mark.django_db
+
 
 def _posted_on_2_march(**fields):
     """A listing posted on Monday 2 March 2026, 10:00; it runs until 13 April."""
@@ -20,13 +22,14 @@ def _posted_on_2_march(**fields):
         return ListingFactory(**fields)
 
 
-def _renew_link_mailed_on_7_april(listing) -> str:
-    """The link in the reminder that goes out on 7 April, under a week before the listing runs out."""
+@pytest.fixture
+def reminded(db):
+    """A listing posted on 2 March, and the renew link in the reminder that goes out on 7 April."""
+    listing = _posted_on_2_march(title="Wie leent mij een ladder?")
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
-        return f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/"
+        return listing, f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/"
 
 
-@pytest.mark.django_db
 def test_listing_expires_after_six_weeks_unless_renewed(resident, client, django_capture_on_commit_callbacks):
     with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
         listing = ListingFactory(owner=resident, title="Wie leent mij een ladder?")
@@ -54,10 +57,8 @@ def test_listing_expires_after_six_weeks_unless_renewed(resident, client, django
         assert renewed.expires_at.isoformat() == "2026-05-19T08:00:00+00:00"
 
 
-@pytest.mark.django_db
-def test_expired_listing_comes_back_with_renew_link(client):
-    listing = _posted_on_2_march()
-    link = _renew_link_mailed_on_7_april(listing)
+def test_expired_listing_comes_back_with_renew_link(client, reminded):
+    listing, link = reminded
     with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
         services.expire_listings()
         listing.refresh_from_db()
@@ -67,7 +68,6 @@ def test_expired_listing_comes_back_with_renew_link(client):
         assert listing.status == Status.OPEN and listing in selectors.public_listings()
 
 
-@pytest.mark.django_db
 def test_old_renew_link_no_longer_works(client):
     with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
         listing = ListingFactory()
@@ -76,7 +76,6 @@ def test_old_renew_link_no_longer_works(client):
         assert client.get(f"/vraag-en-aanbod/verlengen/{token}/").status_code == 400
 
 
-@pytest.mark.django_db
 def test_bad_renew_link_gets_clear_message(client):
     listing = ListingFactory()
     response = client.get(f"/vraag-en-aanbod/verlengen/{listing.pk}:123:nep/")
@@ -84,7 +83,6 @@ def test_bad_renew_link_gets_clear_message(client):
     assert "Deze link werkt niet meer" in response.content.decode()
 
 
-@pytest.mark.django_db
 def test_hidden_listing_cannot_be_renewed(client):
     listing = ListingFactory(status=Status.HIDDEN)
     response = client.get(f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/")
@@ -92,7 +90,6 @@ def test_hidden_listing_cannot_be_renewed(client):
     assert response.status_code == 400 and listing.status == Status.HIDDEN
 
 
-@pytest.mark.django_db
 def test_daily_command_reports_what_it_did():
     import io
 
@@ -103,7 +100,6 @@ def test_daily_command_reports_what_it_did():
     assert "expired: 1" in out.getvalue() and "reminders: 0" in out.getvalue()
 
 
-@pytest.mark.django_db
 def test_owner_extends_from_the_listing_page(resident, other_resident, client_for):
     listing = _posted_on_2_march(owner=resident)
     with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
@@ -117,10 +113,8 @@ def test_owner_extends_from_the_listing_page(resident, other_resident, client_fo
         assert listing.expires_at.isoformat() == "2026-06-01T08:00:00+00:00"
 
 
-@pytest.mark.django_db
-def test_renew_link_extends_only_once(client):
-    listing = _posted_on_2_march()
-    link = _renew_link_mailed_on_7_april(listing)
+def test_renew_link_extends_only_once(client, reminded):
+    listing, link = reminded
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
         assert client.post(link).status_code == 200
         listing.refresh_from_db()
@@ -132,11 +126,9 @@ def test_renew_link_extends_only_once(client):
     assert listing.expires_at == first
 
 
-@pytest.mark.django_db
-def test_opening_the_renew_link_changes_nothing_until_the_button_is_pressed(client):
+def test_opening_the_renew_link_changes_nothing_until_the_button_is_pressed(client, reminded):
     """Mail scanners open links (HEAD and GET): only the POST of the one button renews."""
-    listing = _posted_on_2_march(title="Wie leent mij een ladder?")
-    link = _renew_link_mailed_on_7_april(listing)
+    listing, link = reminded
 
     def expires_at():
         listing.refresh_from_db()
