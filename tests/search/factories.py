@@ -32,3 +32,14 @@ class SearchDocumentFactory(factory.Factory):
 
 def titles(results) -> list[str]:
     return [hit.title for hit in results.hits]
+
+
+def elastic_answer(*sources: dict, score: float, aggregations: dict) -> dict:
+    """What Elasticsearch answers to a search: these stored documents, each with the score, and the facets."""
+    return {
+        "hits": {
+            "total": {"value": len(sources)},
+            "hits": [{"_score": score, "_source": source} for source in sources],
+        },
+        "aggregations": aggregations,
+    }
