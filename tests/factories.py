@@ -75,6 +75,15 @@ class OrganisationFactory(NamedFactory):
     helps_with = "Vragen over van alles."
     help_topics = factory.LazyFunction(lambda: [HelpTopic.MEETING])
 
+    class Params:
+        # The debt counsellors that tests find by their name, their topic and what they help with.
+        schuldhulp = factory.Trait(
+            name="Schuldhulp Oss",
+            slug="schuldhulp",
+            helps_with="Rekeningen die u niet kunt betalen.",
+            help_topics=factory.LazyFunction(lambda: [HelpTopic.MONEY]),
+        )
+
 
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:

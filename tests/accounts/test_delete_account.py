@@ -14,6 +14,7 @@ from stories.models import StoryPage
 from stories.services import submit_story
 from tests.activities.factories import ActivityFactory
 from tests.marketplace.factories import ListingFactory
+from tests.pages import html_of
 from tests.stories.factories import image_bytes, story_index
 
 pytestmark = pytest.mark.django_db
@@ -36,9 +37,7 @@ def conversation_between(owner, responder):
 def test_the_other_person_still_reads_the_whole_conversation(client_for, resident, volunteer):
     conversation = conversation_between(resident, volunteer)
     delete(client_for(volunteer), volunteer)
-    page = client_for(resident).get(conversation.get_absolute_url())
-    assert page.status_code == 200
-    html = page.content.decode()
+    html = html_of(client_for(resident).get(conversation.get_absolute_url()))
     for text in ("Ik help graag, zaterdag?", "Zaterdag is goed, om tien uur.", "Tot zaterdag!"):
         assert text in html
     assert "oud-lid" in html and "Henk" not in html

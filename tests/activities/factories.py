@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import factory
 from django.utils import timezone
+from icalendar import Calendar, Event
 
 from activities.models import Activity, Location
 from activities.services import materialise_occurrences
@@ -42,3 +43,18 @@ def walk_in(**kwargs):
     kwargs.setdefault("topic", "Geldzaken")
     kwargs.setdefault("rrule", "FREQ=DAILY")
     return ActivityFactory(**kwargs)
+
+
+def calendar(*events, wr_timezone: str = "") -> bytes:
+    """An iCal feed of these events (each a dict of properties)."""
+    cal = Calendar()
+    cal.add("prodid", "-//Test//NL")
+    cal.add("version", "2.0")
+    if wr_timezone:
+        cal.add("x-wr-timezone", wr_timezone)
+    for data in events:
+        event = Event()
+        for key, value in data.items():
+            event.add(key, value)
+        cal.add_component(event)
+    return cal.to_ical()

@@ -218,31 +218,16 @@ def test_scheduled_job_records_its_last_run(two_places, resident, clock):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_people_taking_the_last_place_at_once_one_waits():
-    import threading
+    from django.db import connection
 
-    from django.db import connection, connections
+    from tests.concurrency import at_once
 
     if connection.vendor != "postgresql":
         pytest.skip("needs a database that takes writes from two connections at once")
     activity = ActivityFactory(max_places=1)
     occurrence = activity.occurrences.get()
     users = [UserFactory(), UserFactory()]
-    barrier, errors = threading.Barrier(2), []
-
-    def take(user):
-        try:
-            barrier.wait()
-            attendance.attend(occurrence=occurrence, user=user)
-        except Exception as error:  # noqa: BLE001 — reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=take, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = at_once(lambda user: attendance.attend(occurrence=occurrence, user=user), users)
     statuses = sorted(Attendance.objects.values_list("status", flat=True))
     assert errors == [] and statuses == [GOING, WAITING]
 

@@ -1,17 +1,15 @@
 """A professional sets up, tests and runs the iCal import of their own organisation (and no other);
 imported events leave cost and sign-up unknown; RDATE, X-WR-TIMEZONE and conditional GET are handled."""
 
-import threading
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from icalendar import Calendar, Event
 
 from activities.models import Activity, ICalFeed
 from activities.services import import_ical_feed
+from tests.activities.factories import calendar
 from tests.factories import MembershipFactory, OrganisationFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -19,45 +17,10 @@ NOW = datetime(2026, 6, 1, 9, 0, tzinfo=AMS)
 
 
 @pytest.fixture
-def server():
-    state = {"body": b"", "etag": '"v1"', "requests": []}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            state["requests"].append(dict(self.headers))
-            if self.headers.get("If-None-Match") == state["etag"]:
-                self.send_response(304)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "text/calendar")
-            self.send_header("ETag", state["etag"])
-            self.end_headers()
-            self.wfile.write(state["body"])
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    state["url"] = f"http://127.0.0.1:{httpd.server_address[1]}/agenda.ics"
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
-
-
-def calendar(*events, wr_timezone: str = "") -> bytes:
-    cal = Calendar()
-    cal.add("prodid", "-//Test//NL")
-    cal.add("version", "2.0")
-    if wr_timezone:
-        cal.add("x-wr-timezone", wr_timezone)
-    for data in events:
-        event = Event()
-        for key, value in data.items():
-            event.add(key, value)
-        cal.add_component(event)
-    return cal.to_ical()
+def feed_server(feed_server):
+    """The organisations' feeds answer conditional GETs."""
+    feed_server["etag"] = '"v1"'
+    return feed_server
 
 
 SPREEKUUR = {
@@ -75,16 +38,16 @@ def teams(db):
 
 
 def test_professional_sets_up_tests_and_imports_for_own_organisation(
-    client_for, teams, server, django_capture_on_commit_callbacks
+    client_for, teams, feed_server, django_capture_on_commit_callbacks
 ):
     mine, _other = teams
-    server["body"] = calendar(SPREEKUUR)
+    feed_server["body"] = calendar(SPREEKUUR)
     client = client_for(mine.user)
     page = client.get("/agenda/importeren/").content.decode()
     assert mine.organisation.name in page and _other.organisation.name not in page
     response = client.post(
         "/agenda/importeren/",
-        {"organisation": mine.organisation.pk, "url": server["url"], "category": "gezondheid"},
+        {"organisation": mine.organisation.pk, "url": feed_server["url"], "category": "gezondheid"},
     )
     feed = ICalFeed.objects.get(organisation=mine.organisation)
     assert response["Location"] == f"/agenda/importeren/{feed.pk}/"
@@ -101,34 +64,35 @@ def test_professional_sets_up_tests_and_imports_for_own_organisation(
     assert "1 nieuw, 0 bijgewerkt, 0 verdwenen" in page
 
 
-def test_professional_cannot_set_up_or_run_another_organisations_feed(client_for, teams, server):
+def test_professional_cannot_set_up_or_run_another_organisations_feed(client_for, teams, feed_server):
     mine, other = teams
     client = client_for(mine.user)
     response = client.post(
         "/agenda/importeren/",
-        {"organisation": other.organisation.pk, "url": server["url"], "category": "eten"},
+        {"organisation": other.organisation.pk, "url": feed_server["url"], "category": "eten"},
     )
     assert response.status_code == 400 and not ICalFeed.objects.exists()
-    theirs = ICalFeed.objects.create(organisation=other.organisation, url=server["url"])
+    theirs = ICalFeed.objects.create(organisation=other.organisation, url=feed_server["url"])
     for action in ("testen", "importeren", "uit"):
         assert client.post(f"/agenda/importeren/{theirs.pk}/", {"actie": action}).status_code == 403
     assert client.get(f"/agenda/importeren/{theirs.pk}/").status_code == 403
-    assert server["requests"] == [] and not Activity.objects.exists()
+    assert feed_server["requests"] == [] and not Activity.objects.exists()
     theirs.refresh_from_db()
     assert theirs.is_active
 
 
-def test_resident_without_organisation_cannot_set_up_a_feed(client_for, resident, server):
+def test_resident_without_organisation_cannot_set_up_a_feed(client_for, resident, feed_server):
     organisation = OrganisationFactory()
     response = client_for(resident).post(
-        "/agenda/importeren/", {"organisation": organisation.pk, "url": server["url"], "category": "eten"}
+        "/agenda/importeren/",
+        {"organisation": organisation.pk, "url": feed_server["url"], "category": "eten"},
     )
     assert response.status_code == 400 and not ICalFeed.objects.exists()
 
 
-def test_imported_cost_and_registration_stay_unknown(client, db, server):
-    server["body"] = calendar(SPREEKUUR)
-    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+def test_imported_cost_and_registration_stay_unknown(client, db, feed_server):
+    feed_server["body"] = calendar(SPREEKUUR)
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     with time_machine.travel(NOW, tick=False):
         import_ical_feed(feed=feed)
         html = client.get(Activity.objects.get().get_absolute_url()).content.decode()
@@ -140,47 +104,47 @@ def test_imported_cost_and_registration_stay_unknown(client, db, server):
     assert "Spreekuur" not in free
 
 
-def test_rdate_adds_dates_outside_the_rule(db, server):
-    server["body"] = calendar(
+def test_rdate_adds_dates_outside_the_rule(db, feed_server):
+    feed_server["body"] = calendar(
         {
             **SPREEKUUR,
             "rdate": [datetime(2026, 6, 4, 10, 0, tzinfo=AMS), datetime(2026, 6, 9, 10, 0, tzinfo=AMS)],
         }
     )
-    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     with time_machine.travel(NOW, tick=False):
         import_ical_feed(feed=feed)
     starts = [o.start.astimezone(AMS).day for o in Activity.objects.get().occurrences.order_by("start")]
     assert starts == [2, 4, 9]
 
 
-def test_google_x_wr_timezone_places_floating_times(db, server):
+def test_google_x_wr_timezone_places_floating_times(db, feed_server):
     floating = {
         "uid": "google@example.org",
         "summary": "Buurtsoep",
         "dtstart": datetime(2026, 6, 3, 12, 0),  # no zone: Google means X-WR-TIMEZONE
         "dtend": datetime(2026, 6, 3, 13, 0),
     }
-    server["body"] = calendar(floating, wr_timezone="Europe/London")
-    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+    feed_server["body"] = calendar(floating, wr_timezone="Europe/London")
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     with time_machine.travel(NOW, tick=False):
         import_ical_feed(feed=feed)
     start = Activity.objects.get().occurrences.get().start
     assert start.astimezone(UTC) == datetime(2026, 6, 3, 11, 0, tzinfo=UTC)
 
 
-def test_unchanged_feed_is_not_downloaded_again(db, server):
-    server["body"] = calendar(SPREEKUUR)
-    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+def test_unchanged_feed_is_not_downloaded_again(db, feed_server):
+    feed_server["body"] = calendar(SPREEKUUR)
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     with time_machine.travel(NOW, tick=False):
         assert import_ical_feed(feed=feed)["created"] == 1
         second = import_ical_feed(feed=feed)
-    assert second["unchanged"] == 1 and server["requests"][-1]["If-None-Match"] == '"v1"'
+    assert second["unchanged"] == 1 and feed_server["requests"][-1]["If-None-Match"] == '"v1"'
     feed.refresh_from_db()
     assert feed.last_result["unchanged"] == 1 and Activity.objects.count() == 1
 
 
-def test_cancel_reason_of_an_imported_date_reaches_the_page(client, db, server):
+def test_cancel_reason_of_an_imported_date_reaches_the_page(client, db, feed_server):
     cancelled = {
         "uid": "spreekuur@example.org",
         "summary": "Spreekuur",
@@ -190,8 +154,8 @@ def test_cancel_reason_of_an_imported_date_reaches_the_page(client, db, server):
         "status": "CANCELLED",
         "description": "Vandaag geen inloop",
     }
-    server["body"] = calendar({**SPREEKUUR, "rrule": {"FREQ": "WEEKLY", "COUNT": 3}}, cancelled)
-    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+    feed_server["body"] = calendar({**SPREEKUUR, "rrule": {"FREQ": "WEEKLY", "COUNT": 3}}, cancelled)
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     with time_machine.travel(NOW, tick=False):
         import_ical_feed(feed=feed)
         activity = Activity.objects.get()

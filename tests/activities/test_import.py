@@ -1,56 +1,19 @@
 """iCal import from a feed served by a local http.server: in place, never duplicated, removals leave."""
 
-import threading
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.management import call_command
-from icalendar import Calendar, Event
 
 from activities.models import Activity, ICalFeed, Occurrence
 from activities.services import import_ical_feed
+from tests.activities.factories import calendar
 from tests.factories import OrganisationFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=AMS)
-
-
-def feed_body(events) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", "-//Test//NL")
-    cal.add("version", "2.0")
-    for data in events:
-        event = Event()
-        for key, value in data.items():
-            event.add(key, value)
-        cal.add_component(event)
-    return cal.to_ical()
-
-
-@pytest.fixture
-def server():
-    state = {"body": b""}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/calendar")
-            self.end_headers()
-            self.wfile.write(state["body"])
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    state["url"] = f"http://127.0.0.1:{httpd.server_address[1]}/agenda.ics"
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
 
 
 WEEKLY = {
@@ -72,9 +35,9 @@ ONCE = {
 
 
 @pytest.mark.django_db
-def test_importing_the_same_feed_twice_creates_nothing_new(server, client):
-    server["body"] = feed_body([WEEKLY, ONCE])
-    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+def test_importing_the_same_feed_twice_creates_nothing_new(feed_server, client):
+    feed_server["body"] = calendar(WEEKLY, ONCE)
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     with time_machine.travel(NOW, tick=False):
         first = import_ical_feed(feed=feed)
         counts = (Activity.objects.count(), Occurrence.objects.count())
@@ -96,9 +59,9 @@ def test_importing_the_same_feed_twice_creates_nothing_new(server, client):
 
 
 @pytest.mark.django_db
-def test_changed_event_updates_in_place_and_removed_event_leaves_the_agenda(server, client):
-    server["body"] = feed_body([WEEKLY, ONCE])
-    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+def test_changed_event_updates_in_place_and_removed_event_leaves_the_agenda(feed_server, client):
+    feed_server["body"] = calendar(WEEKLY, ONCE)
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     with time_machine.travel(NOW, tick=False):
         import_ical_feed(feed=feed)
         yoga_pk = Activity.objects.get(import_uid="yoga-1@example.org").pk
@@ -108,7 +71,7 @@ def test_changed_event_updates_in_place_and_removed_event_leaves_the_agenda(serv
             dtstart=datetime(2026, 6, 2, 14, 0, tzinfo=AMS),
             dtend=datetime(2026, 6, 2, 15, 0, tzinfo=AMS),
         )
-        server["body"] = feed_body([changed])
+        feed_server["body"] = calendar(changed)
         result = import_ical_feed(feed=feed)
         html = client.get("/agenda/?wanneer=week").content.decode()
     yoga = Activity.objects.get(pk=yoga_pk)
@@ -121,18 +84,18 @@ def test_changed_event_updates_in_place_and_removed_event_leaves_the_agenda(serv
 
 
 @pytest.mark.django_db
-def test_broken_feed_is_recorded_and_changes_nothing(server):
-    server["body"] = b"this is not a calendar"
-    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+def test_broken_feed_is_recorded_and_changes_nothing(feed_server):
+    feed_server["body"] = b"this is not a calendar"
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     assert import_ical_feed(feed=feed)["failed"] == 1
     feed.refresh_from_db()
     assert feed.last_error and not Activity.objects.exists()
 
 
 @pytest.mark.django_db
-def test_cron_command_imports_active_feeds(server):
-    server["body"] = feed_body([ONCE])
-    ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+def test_cron_command_imports_active_feeds(feed_server):
+    feed_server["body"] = calendar(ONCE)
+    ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     with time_machine.travel(NOW, tick=False):
         call_command("activities_cron", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Activity.objects.filter(import_uid="lezing@example.org", status="published").exists()
@@ -140,15 +103,15 @@ def test_cron_command_imports_active_feeds(server):
 
 
 @pytest.mark.django_db
-def test_imported_descriptions_carry_no_markup_or_script(server, client):
+def test_imported_descriptions_carry_no_markup_or_script(feed_server, client):
     event = dict(
         ONCE,
         summary="Lezing <i>gezond</i>",
         description="<p>Over <b>gezond</b> eten.</p><script>alert('x')</script><br>Neem een vriend mee.",
         location="<b>Ons Huis</b>",
     )
-    server["body"] = feed_body([event])
-    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=server["url"])
+    feed_server["body"] = calendar(event)
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     with time_machine.travel(NOW, tick=False):
         assert import_ical_feed(feed=feed)["created"] == 1
         activity = Activity.objects.get(import_uid="lezing@example.org")

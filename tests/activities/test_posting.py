@@ -234,40 +234,29 @@ def test_two_activities_with_the_same_title_get_different_slugs(resident):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_posts_with_the_same_title_at_once_both_succeed():
-    import threading
-
-    from django.db import connection, connections
+    from django.db import connection
 
     from activities.services import create_activity
+    from tests.concurrency import at_once
     from tests.factories import UserFactory as Users
 
     if connection.vendor != "postgresql":
         pytest.skip("needs a database that takes writes from two connections at once")
     location = LocationFactory()
     users = [Users(), Users()]
-    barrier, slugs, errors = threading.Barrier(2), [], []
+    slugs = []
 
     def post(user):
-        try:
-            barrier.wait()
-            activity = create_activity(
-                by=user,
-                title="Samen wandelen",
-                summary="We lopen samen.",
-                category="bewegen",
-                location=location,
-                starts_at=timezone.now() + timedelta(days=1),
-                duration=timedelta(hours=1),
-            )
-            slugs.append(activity.slug)
-        except Exception as error:  # noqa: BLE001 — reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
+        activity = create_activity(
+            by=user,
+            title="Samen wandelen",
+            summary="We lopen samen.",
+            category="bewegen",
+            location=location,
+            starts_at=timezone.now() + timedelta(days=1),
+            duration=timedelta(hours=1),
+        )
+        slugs.append(activity.slug)
 
-    threads = [threading.Thread(target=post, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = at_once(post, users)
     assert errors == [] and sorted(slugs) == ["samen-wandelen", "samen-wandelen-2"]

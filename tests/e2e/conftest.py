@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -19,6 +21,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# A resident's phone with touch, open to axe-core (bypass_csp).
+TOUCH_PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "nl-NL",
+    "bypass_csp": True,
+}
 
 
 def chromium_path() -> str | None:
@@ -89,3 +101,11 @@ def axe():
 def horizontal_overflow(page) -> int:
     """How many pixels the page is wider than the screen (0 means no horizontal scrolling)."""
     return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+
+
+def log_in(context, live_server, user) -> None:
+    """Give the browser context the session cookie of `user`, as if they had logged in."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])

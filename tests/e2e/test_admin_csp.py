@@ -1,10 +1,9 @@
 """The Wagtail admin works under its own Content-Security-Policy (a real browser, the policy enforced)."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from accounts import roles
+from tests.e2e.conftest import log_in
 from tests.factories import UserFactory
 from tests.stories.factories import story_index
 
@@ -15,11 +14,8 @@ def test_admin_runs_its_scripts_without_csp_violations(live_server, browser):
     # A superuser: the admin opens even where a flushed database lost the groups' permissions.
     editor = UserFactory(roles=[roles.REDACTIE], is_staff=True, is_superuser=True)
     index = story_index()
-    client = Client()
-    client.force_login(editor)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    log_in(context, live_server, editor)
     page = context.new_page()
     violations = []
     page.on(

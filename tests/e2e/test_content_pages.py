@@ -1,15 +1,13 @@
 """Every page a resident uses, on a 360 px phone: no sideways scrolling, no serious axe-core violations."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from accounts.models import User
 from activities.models import Activity
 from marketplace.models import Listing
 from stories.models import StoryPage
 from tests.district import build_district
-from tests.e2e.conftest import horizontal_overflow
+from tests.e2e.conftest import horizontal_overflow, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -17,13 +15,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 @pytest.fixture
 def district(transactional_db):
     build_district()
-
-
-def _login(context, live_server, email):
-    client = Client()
-    client.force_login(User.objects.get(email=email))
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def _check(page, url, *, status=200):
@@ -89,7 +80,7 @@ def test_public_content_pages_on_a_phone(live_server, phone, axe, district):
 )
 def test_pages_behind_login_on_a_phone(live_server, browser, axe, district, email, paths):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL", bypass_csp=True)
-    _login(context, live_server, email)
+    log_in(context, live_server, User.objects.get(email=email))
     page = context.new_page()
     problems = {}
     for path in paths:

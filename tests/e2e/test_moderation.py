@@ -3,8 +3,6 @@
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from accounts import roles
 from activities.models import Activity
@@ -12,7 +10,7 @@ from marketplace.models import Listing, Status
 from moderation.models import Decision, Report
 from notifications.models import Notification
 from tests.activities.factories import ActivityFactory
-from tests.e2e.conftest import horizontal_overflow
+from tests.e2e.conftest import TOUCH_PHONE, horizontal_overflow, log_in
 from tests.factories import UserFactory
 from tests.marketplace.factories import ListingFactory
 
@@ -23,18 +21,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 def touch_phone(browser, live_server):
     """A logged-in moderator on a 360 px touch screen."""
     moderator = UserFactory(display_name="Ingrid", roles=[roles.MODERATOR], is_staff=True)
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        locale="nl-NL",
-        bypass_csp=True,
-    )
-    client = Client()
-    client.force_login(moderator)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    context = browser.new_context(**TOUCH_PHONE)
+    log_in(context, live_server, moderator)
     page = context.new_page()
     yield page
     context.close()

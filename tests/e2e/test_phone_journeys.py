@@ -3,23 +3,18 @@ journeys work with taps. Every page a journey passes is checked with axe-core (n
 violation), for sideways scrolling and for tap targets of at least 44 × 44 px."""
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, time, timedelta
 
 import pytest
-from django.conf import settings
-from django.db import connection
-from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
 from marketplace.models import Conversation, Listing
-from notices.models import PreventionGroup
-from notices.services import post_notice
 from stories.models import StoryPage
 from tests.activities.factories import ActivityFactory, walk_in
 from tests.district import build_district
-from tests.e2e.conftest import horizontal_overflow
+from tests.e2e.conftest import TOUCH_PHONE, horizontal_overflow, log_in
+from tests.e2e.live import coordinator_posts
 from tests.marketplace.factories import ListingFactory
 from tests.stories.factories import image_bytes
 
@@ -73,19 +68,9 @@ class Journey:
     def __init__(self, browser, live_server, axe, email=None):
         self.live_server = live_server
         self.axe = axe
-        self.context = browser.new_context(
-            viewport={"width": 360, "height": 740},
-            device_scale_factor=2,
-            is_mobile=True,
-            has_touch=True,
-            locale="nl-NL",
-            bypass_csp=True,
-        )
+        self.context = browser.new_context(**TOUCH_PHONE)
         if email:
-            client = Client()
-            client.force_login(User.objects.get(email=email))
-            cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-            self.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+            log_in(self.context, live_server, User.objects.get(email=email))
         self.page = self.context.new_page()
         self.problems: dict[str, list] = {}
 
@@ -287,19 +272,7 @@ def test_member_receives_a_live_notice_on_a_phone(live_server, browser, axe, dis
     assert "112" in page.locator("main").inner_text()
     page.wait_for_timeout(500)  # the test server speaks no WebSocket: the page falls back to polling
 
-    def post():
-        post_notice(
-            group=PreventionGroup.objects.get(slug="ruwaard-noord"),
-            author=User.objects.get(email="coordinator@example.org"),
-            level="urgent",
-            text="Verdachte bus in de Lindenstraat",
-            street="Lindenstraat",
-        )
-        connection.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(post).result()
-    page.clock.fast_forward(16_000)
+    coordinator_posts(page, level="urgent", text="Verdachte bus in de Lindenstraat", street="Lindenstraat")
     page.get_by_text("Verdachte bus in de Lindenstraat").first.wait_for(timeout=5_000)
     journey.check()
     journey.close()

@@ -12,6 +12,7 @@ from home.views import permission_denied
 from stories.models import StoryIndexPage
 from tests.district import build_district
 from tests.factories import UserFactory
+from tests.pages import html_of
 from tests.stories.factories import story_index
 
 pytestmark = pytest.mark.django_db
@@ -82,9 +83,7 @@ def test_menu_leaves_out_the_story_index_while_there_is_none(client, fresh_cache
 
 def test_resident_gets_the_dutch_403_page_at_impact_and_no_link_to_it(client, resident):
     client.force_login(resident)
-    response = client.get("/impact/")
-    assert response.status_code == 403
-    html = response.content.decode()
+    html = html_of(client.get("/impact/"), status=403)
     assert "U kunt deze pagina niet openen" in html
     assert "partnerorganisaties" in html
     assert 'href="/mijn/"' in html  # where to go instead
@@ -103,15 +102,12 @@ def test_partner_sees_the_figures_link_in_the_footer(client, professional):
 def test_permission_denied_from_anywhere_gets_the_dutch_page(rf, resident):
     request = rf.get("/admin/iets/")
     request.user = resident
-    response = permission_denied(request, PermissionDenied())
-    assert response.status_code == 403
-    assert "Deze pagina is niet voor uw account bedoeld." in response.content.decode()
+    html = html_of(permission_denied(request, PermissionDenied()), status=403)
+    assert "Deze pagina is niet voor uw account bedoeld." in html
 
 
 def test_visitor_who_is_not_logged_in_is_told_to_log_in(client):
-    response = client.get("/impact/cijfers.csv")
-    assert response.status_code == 403
-    html = response.content.decode()
+    html = html_of(client.get("/impact/cijfers.csv"), status=403)
     assert "Deze cijfers zijn voor partnerorganisaties" in html
     assert "/account/login/?next=/impact/cijfers.csv" in html
 
@@ -136,17 +132,7 @@ def test_accessibility_statement_says_what_was_tested_and_how_to_report(client):
 
 # --- done means 5: no page shows a link that answers 403 to its viewer ---------------------------------
 
-MAIN_PAGES = [
-    "/",
-    "/agenda/",
-    "/inloopspreekuren/",
-    "/vraag-en-aanbod/",
-    "/verhalen/",
-    "/organisaties/",
-    "/buurtpreventie/",
-    "/zoeken/?q=koffie",
-    "/toegankelijkheid/",
-]
+MAIN_PAGES = ["/", *SECTIONS, "/zoeken/?q=koffie", "/toegankelijkheid/"]
 LOGGED_IN_PAGES = ["/mijn/", "/mijn/meldingen/", "/berichten/"]
 HREF = re.compile(r'href="([^"#]+)')
 # Links that change something or leave the site are not followed.
@@ -198,9 +184,7 @@ def test_too_many_tries_get_a_dutch_429_not_a_403(rf, resident):
 
     request = rf.post("/account/login/")
     request.user = resident
-    response = permission_denied(request, Ratelimited())
-    assert response.status_code == 429
-    assert "Even wachten" in response.content.decode()
+    assert "Even wachten" in html_of(permission_denied(request, Ratelimited()), status=429)
 
 
 def test_bad_request_gets_the_dutch_400_page(rf, resident):
@@ -208,6 +192,4 @@ def test_bad_request_gets_the_dutch_400_page(rf, resident):
 
     request = rf.get("/")
     request.user = resident
-    response = bad_request(request)
-    assert response.status_code == 400
-    assert "Dat begrijpen we niet" in response.content.decode()
+    assert "Dat begrijpen we niet" in html_of(bad_request(request), status=400)

@@ -1,14 +1,14 @@
 import pytest
 
+from tests.pages import html_of
+
 pytestmark = pytest.mark.django_db
 
 MAIN_LINKS = ["/agenda/", "/inloopspreekuren/", "/vraag-en-aanbod/", "/verhalen/", "/organisaties/"]
 
 
 def test_home_is_dutch_with_main_navigation_and_search(client):
-    response = client.get("/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = html_of(client.get("/"))
     assert '<html lang="nl">' in html
     nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
     for link in MAIN_LINKS:
@@ -19,9 +19,7 @@ def test_home_is_dutch_with_main_navigation_and_search(client):
 
 
 def test_unknown_url_gets_the_dutch_404_page(client):
-    response = client.get("/bestaat-echt-niet/")
-    assert response.status_code == 404
-    html = response.content.decode()
+    html = html_of(client.get("/bestaat-echt-niet/"), status=404)
     assert "Deze pagina bestaat niet (meer)" in html
     assert 'href="/inloopspreekuren/"' in html
 

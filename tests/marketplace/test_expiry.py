@@ -9,8 +9,11 @@ from django.core.management import call_command
 
 from marketplace import selectors, services
 from marketplace.models import Status
+from tests.mail_links import press_after_mail_scanners
 
 from .factories import ListingFactory
+
+pytestmark = pytest.mark.django_db
 
 
 def _posted_on_2_march(**fields):
@@ -19,7 +22,14 @@ def _posted_on_2_march(**fields):
         return ListingFactory(**fields)
 
 
-@pytest.mark.django_db
+@pytest.fixture
+def reminded(db):
+    """A listing posted on 2 March, and the renew link in the reminder that goes out on 7 April."""
+    listing = _posted_on_2_march(title="Wie leent mij een ladder?")
+    with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
+        return listing, f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/"
+
+
 def test_listing_expires_after_six_weeks_unless_renewed(resident, client, django_capture_on_commit_callbacks):
     with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
         listing = ListingFactory(owner=resident, title="Wie leent mij een ladder?")
@@ -47,21 +57,17 @@ def test_listing_expires_after_six_weeks_unless_renewed(resident, client, django
         assert renewed.expires_at.isoformat() == "2026-05-19T08:00:00+00:00"
 
 
-@pytest.mark.django_db
-def test_expired_listing_comes_back_with_renew_link(client):
-    listing = _posted_on_2_march()
-    with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
-        token = services.renew_token(listing=listing)
+def test_expired_listing_comes_back_with_renew_link(client, reminded):
+    listing, link = reminded
     with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
         services.expire_listings()
         listing.refresh_from_db()
         assert listing.status == Status.EXPIRED
-        client.post(f"/vraag-en-aanbod/verlengen/{token}/")
+        client.post(link)
         listing.refresh_from_db()
         assert listing.status == Status.OPEN and listing in selectors.public_listings()
 
 
-@pytest.mark.django_db
 def test_old_renew_link_no_longer_works(client):
     with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
         listing = ListingFactory()
@@ -70,7 +76,6 @@ def test_old_renew_link_no_longer_works(client):
         assert client.get(f"/vraag-en-aanbod/verlengen/{token}/").status_code == 400
 
 
-@pytest.mark.django_db
 def test_bad_renew_link_gets_clear_message(client):
     listing = ListingFactory()
     response = client.get(f"/vraag-en-aanbod/verlengen/{listing.pk}:123:nep/")
@@ -78,7 +83,6 @@ def test_bad_renew_link_gets_clear_message(client):
     assert "Deze link werkt niet meer" in response.content.decode()
 
 
-@pytest.mark.django_db
 def test_hidden_listing_cannot_be_renewed(client):
     listing = ListingFactory(status=Status.HIDDEN)
     response = client.get(f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/")
@@ -86,7 +90,6 @@ def test_hidden_listing_cannot_be_renewed(client):
     assert response.status_code == 400 and listing.status == Status.HIDDEN
 
 
-@pytest.mark.django_db
 def test_daily_command_reports_what_it_did():
     import io
 
@@ -97,7 +100,6 @@ def test_daily_command_reports_what_it_did():
     assert "expired: 1" in out.getvalue() and "reminders: 0" in out.getvalue()
 
 
-@pytest.mark.django_db
 def test_owner_extends_from_the_listing_page(resident, other_resident, client_for):
     listing = _posted_on_2_march(owner=resident)
     with time_machine.travel("2026-04-20 10:00 +0200", tick=False):
@@ -111,35 +113,27 @@ def test_owner_extends_from_the_listing_page(resident, other_resident, client_fo
         assert listing.expires_at.isoformat() == "2026-06-01T08:00:00+00:00"
 
 
-@pytest.mark.django_db
-def test_renew_link_extends_only_once(client):
-    listing = _posted_on_2_march()
+def test_renew_link_extends_only_once(client, reminded):
+    listing, link = reminded
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
-        token = services.renew_token(listing=listing)
-        assert client.post(f"/vraag-en-aanbod/verlengen/{token}/").status_code == 200
+        assert client.post(link).status_code == 200
         listing.refresh_from_db()
         first = listing.expires_at
     with time_machine.travel("2026-04-10 10:00 +0200", tick=False):
-        again = client.post(f"/vraag-en-aanbod/verlengen/{token}/")
+        again = client.post(link)
         listing.refresh_from_db()
     assert again.status_code == 200
     assert listing.expires_at == first
 
 
-@pytest.mark.django_db
-def test_opening_the_renew_link_changes_nothing_until_the_button_is_pressed(client):
+def test_opening_the_renew_link_changes_nothing_until_the_button_is_pressed(client, reminded):
     """Mail scanners open links (HEAD and GET): only the POST of the one button renews."""
-    with time_machine.travel("2026-03-02 10:00 +0100", tick=False):
-        listing = ListingFactory(title="Wie leent mij een ladder?")
+    listing, link = reminded
+
+    def expires_at():
+        listing.refresh_from_db()
+        return listing.expires_at
+
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
-        before = listing.expires_at
-        url = f"/vraag-en-aanbod/verlengen/{services.renew_token(listing=listing)}/"
-        assert client.head(url).status_code == 200
-        page = client.get(url)
-        listing.refresh_from_db()
-        assert listing.expires_at == before
-        body = page.content.decode()
-        assert 'method="post"' in body and "Ja, verlengen" in body
-        assert client.post(url).status_code == 200
-        listing.refresh_from_db()
-        assert listing.expires_at > before
+        before, after = press_after_mail_scanners(client, link, button="Ja, verlengen", read=expires_at)
+    assert after > before

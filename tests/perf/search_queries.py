@@ -50,6 +50,7 @@ LETTERS = [
 ]
 HOUSING = ["organisaties/brabantwonen", "agenda/inloop-brabantwonen"]
 MEETING = ["onderwerp:ontmoeten", "onderwerp:gezelschap", "organisaties/ons-welzijn"]
+COFFEE = ["agenda/koffieochtend", "agenda/koffieochtend-donderdag", "titel:Een kopje koffie en een praatje"]
 ODD_JOBS = [
     "titel:Kleine klussen in huis",
     "agenda/repaircafe",
@@ -105,15 +106,9 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("eenzaam", MEETING),
     ("ik voel me alleen", MEETING),
     ("gezelschap", MEETING),
-    (
-        "koffie",
-        ["agenda/koffieochtend", "agenda/koffieochtend-donderdag", "titel:Een kopje koffie en een praatje"],
-    ),
+    ("koffie", COFFEE),
     ("koffieochtend", ["agenda/koffieochtend", "agenda/koffieochtend-donderdag"]),
-    (
-        "koffei",
-        ["agenda/koffieochtend", "agenda/koffieochtend-donderdag", "titel:Een kopje koffie en een praatje"],
-    ),
+    ("koffei", COFFEE),
     ("sjoelen", ["agenda/sjoelen"]),
     ("bingo", ["agenda/bingo"]),
     ("vrijwilligerswerk", ["organisaties/ons-welzijn", "agenda/vrijwilligersmarkt"]),

@@ -1,4 +1,4 @@
-"""Documents for backend tests, built without any content app."""
+"""Documents for backend tests, built without any content app, and how a test reads the hits."""
 
 import factory
 
@@ -18,3 +18,28 @@ class SearchDocumentFactory(factory.Factory):
     text = "Elke week lopen we samen door Ruwaard."
     category = "bewegen"
     category_label = "Sport en bewegen"
+
+    class Params:
+        # The walk-in hour that residents' money words (synonyms, a typo) must find on every backend.
+        schuldhulp = factory.Trait(
+            doc_type="walk_in",
+            title="Spreekuur schuldhulp",
+            text="Hulp bij rekeningen.",
+            category="geldzaken",
+            category_label="Geldzaken",
+        )
+
+
+def titles(results) -> list[str]:
+    return [hit.title for hit in results.hits]
+
+
+def elastic_answer(*sources: dict, score: float, aggregations: dict) -> dict:
+    """What Elasticsearch answers to a search: these stored documents, each with the score, and the facets."""
+    return {
+        "hits": {
+            "total": {"value": len(sources)},
+            "hits": [{"_score": score, "_source": source} for source in sources],
+        },
+        "aggregations": aggregations,
+    }

@@ -7,55 +7,28 @@ from hypothesis import strategies as st
 from search.backends.database import DatabaseBackend
 from search.models import SearchEntry
 
-from .factories import SearchDocumentFactory
+from .factories import SearchDocumentFactory, titles
 
 pytestmark = pytest.mark.django_db
+
+
+# key, type, title, text, category and its label
+DOCUMENTS = [
+    ("t:2", "activity", "Budgetcursus", "Grip op uw geldzaken.", "geldzaken", "Geldzaken"),
+    ("t:3", "activity", "Koffieochtend", "Koffie en een praatje.", "ontmoeten", "Ontmoeten"),
+    ("t:4", "story", "Mijn huisarts", "Over de praktijk in de wijk.", "", ""),
+]
+FIELDS = ("key", "doc_type", "title", "text", "category", "category_label")
 
 
 @pytest.fixture
 def backend():
     backend = DatabaseBackend()
     backend.rebuild(
-        [
-            SearchDocumentFactory.build(
-                key="t:1",
-                doc_type="walk_in",
-                title="Spreekuur schuldhulp",
-                text="Hulp bij rekeningen.",
-                category="geldzaken",
-                category_label="Geldzaken",
-            ),
-            SearchDocumentFactory.build(
-                key="t:2",
-                doc_type="activity",
-                title="Budgetcursus",
-                text="Grip op uw geldzaken.",
-                category="geldzaken",
-                category_label="Geldzaken",
-            ),
-            SearchDocumentFactory.build(
-                key="t:3",
-                doc_type="activity",
-                title="Koffieochtend",
-                text="Koffie en een praatje.",
-                category="ontmoeten",
-                category_label="Ontmoeten",
-            ),
-            SearchDocumentFactory.build(
-                key="t:4",
-                doc_type="story",
-                title="Mijn huisarts",
-                text="Over de praktijk in de wijk.",
-                category="",
-                category_label="",
-            ),
-        ]
+        [SearchDocumentFactory.build(key="t:1", schuldhulp=True)]
+        + [SearchDocumentFactory.build(**dict(zip(FIELDS, row, strict=True))) for row in DOCUMENTS]
     )
     return backend
-
-
-def titles(results):
-    return [hit.title for hit in results.hits]
 
 
 def test_exact_word_is_found(backend):

@@ -21,7 +21,7 @@ from search.backends.elastic import (
 )
 from search.synonyms import synonym_groups
 
-from .factories import SearchDocumentFactory
+from .factories import SearchDocumentFactory, elastic_answer
 
 
 @pytest.fixture
@@ -211,24 +211,17 @@ def test_client_errors_become_backend_unavailable():
 
 
 def test_parse_response_reads_hits_and_facets():
-    response = {
-        "hits": {
-            "total": {"value": 1},
-            "hits": [
-                {
-                    "_score": 2.5,
-                    "_source": {
-                        "key": "activities.activity:1",
-                        "doc_type": "walk_in",
-                        "title": "Spreekuur geldzaken",
-                        "url": "/a/1/",
-                        "category": "geldzaken",
-                        "category_label": "Geldzaken",
-                    },
-                }
-            ],
+    response = elastic_answer(
+        {
+            "key": "activities.activity:1",
+            "doc_type": "walk_in",
+            "title": "Spreekuur geldzaken",
+            "url": "/a/1/",
+            "category": "geldzaken",
+            "category_label": "Geldzaken",
         },
-        "aggregations": {
+        score=2.5,
+        aggregations={
             "types": {"buckets": [{"key": "walk_in", "doc_count": 1}]},
             "categories": {
                 "labels": {
@@ -238,7 +231,7 @@ def test_parse_response_reads_hits_and_facets():
                 }
             },
         },
-    }
+    )
     results = parse_search_response(response)
     assert results.hits[0].title == "Spreekuur geldzaken"
     assert results.type_counts == {"walk_in": 1}

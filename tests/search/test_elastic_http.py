@@ -8,7 +8,7 @@ import pytest
 
 from search.backends.elastic import ElasticsearchBackend, alias_name
 
-from .factories import SearchDocumentFactory
+from .factories import SearchDocumentFactory, elastic_answer
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -33,25 +33,14 @@ class Recorder(BaseHTTPRequestHandler):
         self.requests.append((self.command, self.path.split("?")[0], raw))
         path = self.path.split("?")[0]
         if path.endswith("/_search"):
-            return self._answer(
-                body={
-                    "hits": {
-                        "total": {"value": 1},
-                        "hits": [
-                            {
-                                "_score": 1.0,
-                                "_source": {
-                                    "key": "organisations.organisation:1",
-                                    "doc_type": "organisation",
-                                    "title": "Koffiehuis",
-                                    "url": "/organisaties/koffiehuis/",
-                                },
-                            }
-                        ],
-                    },
-                    "aggregations": {"types": {"buckets": [{"key": "organisation", "doc_count": 1}]}},
-                }
-            )
+            koffiehuis = {
+                "key": "organisations.organisation:1",
+                "doc_type": "organisation",
+                "title": "Koffiehuis",
+                "url": "/organisaties/koffiehuis/",
+            }
+            types = {"buckets": [{"key": "organisation", "doc_count": 1}]}
+            return self._answer(body=elastic_answer(koffiehuis, score=1.0, aggregations={"types": types}))
         if path == "/_bulk":
             items = [{"index": {"status": 201}} for line in raw.splitlines()[::2]]
             return self._answer(body={"errors": False, "items": items})

@@ -7,7 +7,7 @@ import pytest
 
 from search.backends.elastic import ElasticsearchBackend, alias_name
 
-from .factories import SearchDocumentFactory
+from .factories import SearchDocumentFactory, titles
 
 pytestmark = [
     pytest.mark.elasticsearch,
@@ -23,14 +23,7 @@ def backend(settings):
     backend = ElasticsearchBackend()
     backend.rebuild(
         [
-            SearchDocumentFactory.build(
-                key="t:1",
-                doc_type="walk_in",
-                title="Spreekuur schuldhulp",
-                text="Hulp bij rekeningen.",
-                category="geldzaken",
-                category_label="Geldzaken",
-            ),
+            SearchDocumentFactory.build(key="t:1", schuldhulp=True),
             SearchDocumentFactory.build(key="t:2", title="Koffieochtend", text="Koffie en een praatje."),
             SearchDocumentFactory.build(key="t:3", doc_type="story", title="Mijn huisarts", category=""),
         ]
@@ -38,10 +31,6 @@ def backend(settings):
     yield backend
     for name in backend.client.indices.get(index=f"{alias_name()}-*"):
         backend.client.indices.delete(index=name)
-
-
-def titles(results):
-    return [hit.title for hit in results.hits]
 
 
 def test_synonyms_reach_other_words(backend):

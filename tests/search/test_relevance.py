@@ -4,13 +4,14 @@ Run with DATABASE_URL=postgres://… for the PostgreSQL variant (CI does).
 """
 
 import io
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
 from django.db import connection  # noqa: F401 (read by skipif)
 from django.urls import reverse
 
-from search.analysis import plan, score
+from search.analysis import plan
 
 pytestmark = pytest.mark.django_db
 
@@ -81,26 +82,23 @@ def test_nothing_close_shows_the_walk_in_hours_without_a_suggestion(client, demo
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
-def test_postgresql_dutch_configuration_finds_what_the_shared_analysis_finds(demo):
-    from search.backends.database import DatabaseBackend, _current_memory_index, current_vocabulary
+def test_postgresql_dutch_configuration_finds_what_the_shared_analysis_finds(demo, monkeypatch):
+    from search.backends import database
 
-    def matching(query_plan, candidates):
-        return {
-            c.entry.key
-            for c in candidates
-            if score(
-                query_plan,
-                title_tokens=c.title_tokens,
-                doc_type=c.entry.doc_type,
-                title_terms=c.title_terms,
-                terms=c.terms,
-                part_terms=c.part_terms,
-            )
-        }
+    backend = database.DatabaseBackend()
 
-    backend = DatabaseBackend()
+    def matching(query_plan):
+        return {entry.key for entry, _ in backend.scored(query_plan)}
+
+    def postgres_matching(query_plan):
+        """The memory index swapped for PostgreSQL's own matches, so that both are scored the same way."""
+        index = SimpleNamespace(find=lambda stems, limit: backend.postgres_matches(query_plan))
+        with monkeypatch.context() as patch:
+            patch.setattr(database, "_current_memory_index", lambda: index)
+            return matching(query_plan)
+
     for query in ("spreekuren", "taallessen", "klusjes", "huisartsen", "eenzaamheid", "rekeningen betalen"):
-        query_plan = plan(query, current_vocabulary())
-        ours = matching(query_plan, _current_memory_index().find(query_plan.all_stems, 500))
-        theirs = matching(query_plan, backend.postgres_matches(query_plan))
+        query_plan = plan(query, database.current_vocabulary())
+        ours = matching(query_plan)
+        theirs = postgres_matching(query_plan)
         assert ours and ours == theirs, query

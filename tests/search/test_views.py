@@ -6,6 +6,7 @@ from django.urls import reverse
 from search.indexing import rebuild_index
 from search.models import SearchEntry
 from tests.factories import OrganisationFactory
+from tests.pages import html_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,21 +24,14 @@ def indexed(db):
         helps_with="Elke ochtend staat de koffie klaar.",
         help_topics=["ontmoeten"],
     )
-    OrganisationFactory(
-        name="Schuldhulp Oss",
-        slug="schuldhulp",
-        summary="Orde in uw geldzaken.",
-        helps_with="Rekeningen die u niet kunt betalen.",
-        help_topics=["geldzaken"],
-    )
+    OrganisationFactory(schuldhulp=True, summary="Orde in uw geldzaken.")
     OrganisationFactory(name="Verborgen", slug="weg", summary="Koffie", is_active=False)
     rebuild_index()
 
 
 def test_search_page_groups_results_with_counts(client, indexed):
     response = client.get(reverse("search:search"), {"q": "koffie"})
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = html_of(response)
     assert "Buurthuis De Kastanje" in html
     assert 'Organisaties <span class="search-page__count">(1)</span>' in html
     assert "Verborgen" not in html

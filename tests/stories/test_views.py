@@ -3,6 +3,7 @@ import re
 import pytest
 
 from stories.models import StoryPage
+from tests.pages import html_of
 
 from .factories import EditionFactory, ThemeFactory, make_story
 
@@ -17,9 +18,7 @@ def test_listing_shows_published_stories_newest_first_with_responsive_hero_image
     old = make_story(title="Oud verhaal", days_ago=30)
     middle = make_story(title="Middel verhaal", days_ago=10)
     new = make_story(title="Nieuw verhaal", days_ago=1)
-    response = client.get("/verhalen/")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = html_of(client.get("/verhalen/"))
     positions = [html.index(story.title) for story in (new, middle, old)]
     assert positions == sorted(positions)
     cards = _cards(html)
@@ -94,9 +93,7 @@ def test_unknown_filter_is_ignored_with_a_dutch_message(client, index):
     make_story(title="Een verhaal")
     for odd in ("²", "99999999999999999999", "-1"):
         assert client.get("/verhalen/", {"editie": odd}).status_code == 200
-    response = client.get("/verhalen/?thema=bestaat-niet&editie=abc&pagina=999")
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = html_of(client.get("/verhalen/?thema=bestaat-niet&editie=abc&pagina=999"))
     assert "Dit thema kennen we niet. U ziet alle verhalen." in html
     assert "Deze Rucreant kennen we niet." in html
     assert "Een verhaal" in html
