@@ -5,8 +5,9 @@ kind: an e-mail at once, a place in the daily or weekly digest, and a push messa
 push leave through one task, enqueued once the writing transaction commits.
 """
 
+import logging
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -21,6 +22,8 @@ from core.transaction import after_commit
 from . import emails, push, realtime, selectors
 from .kinds import DEFAULTS, GROUP_KINDS, Email, Kind, normalise
 from .models import Notification, Preference, PushSubscription
+
+logger = logging.getLogger(__name__)
 
 WEEKLY_DIGEST_WEEKDAY = 0  # Monday
 MAX_DEVICES = 10
@@ -79,19 +82,33 @@ def mark_read(*, user, ids: list[int] | None = None) -> int:
 # Delivery (runs in the worker) ---------------------------------------------------------------------
 
 
-def in_quiet_hours(moment: datetime | None = None) -> bool:
-    """Whether `moment` (local time) falls in PUSH_QUIET_HOURS, e.g. "22-7"."""
+def _quiet_hours() -> tuple[int, int] | None:
+    """PUSH_QUIET_HOURS ("22-7") as (start, end) hours, or None when there are none."""
     spec = (settings.PUSH_QUIET_HOURS or "").strip()
-    if not spec:
-        return False
     try:
         start, end = (int(part) % 24 for part in spec.split("-", 1))
     except ValueError:
-        return False
-    hour = timezone.localtime(moment or timezone.now()).hour
-    if start == end:
-        return False
-    return start <= hour < end if start < end else hour >= start or hour < end
+        return None
+    return None if start == end else (start, end)
+
+
+def in_quiet_hours(moment: datetime | None = None) -> bool:
+    """Whether `moment` (local time) falls in PUSH_QUIET_HOURS, e.g. "22-7"."""
+    return quiet_hours_end(moment) is not None
+
+
+def quiet_hours_end(moment: datetime | None = None) -> datetime | None:
+    """When the quiet hours that `moment` falls in end (local time), or None when it falls outside them."""
+    hours = _quiet_hours()
+    if hours is None:
+        return None
+    start, end = hours
+    local = timezone.localtime(moment or timezone.now())
+    quiet = start <= local.hour < end if start < end else local.hour >= start or local.hour < end
+    if not quiet:
+        return None
+    day = local.date() if local.hour < end else local.date() + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(day, time(end)))
 
 
 def deliver(*, notification_ids: list[int]) -> dict:
@@ -131,7 +148,9 @@ def _push(notifications: list[Notification]) -> tuple[int, int]:
     if not notifications:
         return 0, 0
     urgent = any(n.kind == Kind.NOTICE_URGENT for n in notifications)
-    if not urgent and in_quiet_hours():
+    until = None if urgent else quiet_hours_end()
+    if until is not None:
+        _push_after_quiet_hours([n.pk for n in notifications], until=until)
         return 0, 0
     by_user = {n.user_id: n for n in notifications}
     messages = [
@@ -146,6 +165,27 @@ def _push(notifications: list[Notification]) -> tuple[int, int]:
     if delivered:
         PushSubscription.objects.filter(pk__in=delivered).update(last_used_at=timezone.now())
     return len(delivered), len(gone)
+
+
+def _push_after_quiet_hours(notification_ids: list[int], until: datetime) -> None:
+    from .tasks import push_held_notifications
+
+    task = push_held_notifications.using(run_after=until)
+    if not task.get_backend().supports_defer:  # a backend without a worker (tests, a quick demo)
+        logger.info("pushes of %s not held until %s: the task backend cannot defer", notification_ids, until)
+        return
+    task.enqueue(notification_ids=notification_ids)
+
+
+def push_held(*, notification_ids: list[int]) -> dict:
+    """Push what quiet hours held back, unless the person has read it on the site in the meantime."""
+    notifications = list(
+        Notification.objects.unread()
+        .filter(pk__in=notification_ids, user__is_active=True)
+        .select_related("user")
+    )
+    pushed, removed = _push(notifications)
+    return {"pushes": pushed, "removed": removed}
 
 
 def push_payload(notification: Notification) -> dict:

@@ -8,3 +8,9 @@ from . import services
 @task()
 def deliver_notifications(*, notification_ids: list[int]) -> dict:
     return services.deliver(notification_ids=notification_ids)
+
+
+@task()
+def push_held_notifications(*, notification_ids: list[int]) -> dict:
+    """Quiet hours held these pushes back; the worker runs this once they end."""
+    return services.push_held(notification_ids=notification_ids)

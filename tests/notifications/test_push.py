@@ -191,3 +191,55 @@ def test_a_member_can_turn_on_at_most_ten_devices(vapid, resident, client_for):
     assert refused.status_code == 400
     assert "Verwijder er eerst een" in refused.json()["error"]
     assert PushSubscription.objects.filter(user=resident).count() == services.MAX_DEVICES
+
+
+def test_a_push_held_back_by_quiet_hours_goes_out_when_they_end_unless_read(
+    vapid, receiver, resident, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    browser = Browser.new()
+    services.add_device(user=resident, **_keys(browser, f"{receiver.base}/push/1"))
+    with time_machine.travel("2026-11-24 23:30 +0100", tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            first = services.notify(
+                user=resident, kind=Kind.MESSAGE, text="Bericht van Henk", url="/berichten/1/"
+            )
+            services.notify(user=resident, kind=Kind.MESSAGE, text="Bericht van Ans", url="/berichten/2/")
+        deliveries = [r for r in default_task_backend.results if r.task.name == "deliver_notifications"]
+        for result in deliveries:  # the dummy backend only stores; the worker runs them at once
+            result.task.call(*result.args, **result.kwargs)
+    assert receiver.received == []
+    held = [r for r in default_task_backend.results if r.task.name == "push_held_notifications"]
+    assert [r.task.run_after.isoformat() for r in held] == ["2026-11-25T07:00:00+01:00"] * 2
+    services.mark_read(user=resident, ids=[first.pk])  # read on the site during the night
+    with time_machine.travel("2026-11-25 07:00 +0100", tick=False):
+        outcomes = [r.task.call(*r.args, **r.kwargs) for r in held]
+    assert outcomes == [{"pushes": 0, "removed": 0}, {"pushes": 1, "removed": 0}]
+    assert len(receiver.received) == 1
+    assert json.loads(browser.decrypt(receiver.received[0].body))["body"] == "Bericht van Ans"
+
+
+@pytest.mark.parametrize(
+    "spec, moment, ends",
+    [
+        ("22-7", "2026-11-24 21:59", None),
+        ("22-7", "2026-11-24 22:00", "2026-11-25 07:00"),
+        ("22-7", "2026-11-25 03:00", "2026-11-25 07:00"),
+        ("22-7", "2026-11-25 07:00", None),
+        ("1-5", "2026-11-25 04:59", "2026-11-25 05:00"),
+        ("1-5", "2026-11-25 00:59", None),
+        ("", "2026-11-25 03:00", None),
+        ("nacht", "2026-11-25 03:00", None),
+    ],
+)
+def test_quiet_hours_end_at_the_next_end_hour(settings, spec, moment, ends):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    settings.PUSH_QUIET_HOURS = spec
+    local = datetime.fromisoformat(moment).replace(tzinfo=amsterdam)
+    expected = datetime.fromisoformat(ends).replace(tzinfo=amsterdam) if ends else None
+    assert services.quiet_hours_end(local) == expected
