@@ -34,6 +34,7 @@ def listing_list(request):
         request,
         "marketplace/listing_list.html",
         {
+            "title": _("Vraag en aanbod"),
             "page": page,
             "listings": page.object_list,
             "filters": {name: query.get(name, "") for name in ("soort", "categorie", "buurt")},

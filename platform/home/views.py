@@ -40,7 +40,7 @@ def server_error(request):
 
 
 def accessibility(request):
-    return render(request, "home/accessibility.html")
+    return render(request, "home/accessibility.html", {"title": _("Toegankelijkheid")})
 
 
 def page_not_found_preview(request):
