@@ -151,7 +151,9 @@ def listing_respond(request, pk: int):
         )
     except ApplicationError as error:
         messages.error(request, str(error))
-        return render(request, "marketplace/error.html", {"listing": listing}, status=400)
+        return render(
+            request, "marketplace/error.html", {"title": _("Dat lukte niet"), "listing": listing}, status=400
+        )
     messages.success(request, _("Uw bericht is verstuurd."))
     return redirect(conversation)
 
