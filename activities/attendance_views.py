@@ -162,6 +162,7 @@ def mine(request):
         request,
         "activities/mine.html",
         {
+            "title": _("Mijn agenda"),
             "attendances": selectors.my_attendances(user=request.user),
             "feed_url": feed_url,
             "webcal_url": "webcal://" + feed_url.split("://", 1)[-1],

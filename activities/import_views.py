@@ -49,6 +49,7 @@ def feeds_view(request):
         request,
         "activities/import_feeds.html",
         {
+            "title": _("Agenda van uw organisatie importeren"),
             "feeds": feeds.feeds_for(user=request.user),
             "form": form,
             "organisations": organisations_of(user=request.user),

@@ -79,6 +79,7 @@ def locations(request):
         request,
         "activities/locations.html",
         {
+            "title": _("Plekken in de wijk"),
             "locations": Location.objects.order_by("name"),
             "can_edit": services.can_edit_locations(user=request.user),
         },

@@ -59,6 +59,7 @@ def agenda(request):
         request,
         "activities/agenda.html",
         {
+            "title": _("Agenda"),
             "filters": filters,
             "chosen": filters.values,
             "problems": filters.problems,
@@ -180,7 +181,11 @@ def detail_ical(request, slug):
 
 
 def walk_in_hours(request):
-    return render(request, "activities/walk_in_hours.html", {"groups": selectors.walk_in_hours()})
+    return render(
+        request,
+        "activities/walk_in_hours.html",
+        {"title": _("Inloopspreekuren"), "groups": selectors.walk_in_hours()},
+    )
 
 
 @login_required

@@ -27,7 +27,7 @@ def conversation_list(request):
     return render(
         request,
         "marketplace/conversation_list.html",
-        {"conversations": selectors.conversations_of(user=request.user)},
+        {"title": _("Mijn berichten"), "conversations": selectors.conversations_of(user=request.user)},
     )
 
 

@@ -34,6 +34,7 @@ def listing_list(request):
         request,
         "marketplace/listing_list.html",
         {
+            "title": _("Vraag en aanbod"),
             "page": page,
             "listings": page.object_list,
             "filters": {name: query.get(name, "") for name in ("soort", "categorie", "buurt")},
@@ -150,7 +151,9 @@ def listing_respond(request, pk: int):
         )
     except ApplicationError as error:
         messages.error(request, str(error))
-        return render(request, "marketplace/error.html", {"listing": listing}, status=400)
+        return render(
+            request, "marketplace/error.html", {"title": _("Dat lukte niet"), "listing": listing}, status=400
+        )
     messages.success(request, _("Uw bericht is verstuurd."))
     return redirect(conversation)
 

@@ -69,7 +69,12 @@ def delete(request):
 
 def verify_email_first(request, *, then: str):
     """The 403 page for a first post before the e-mail address is verified; `then` says what comes after."""
-    return render(request, "accounts/verify_first.html", {"then": then}, status=403)
+    return render(
+        request,
+        "accounts/verify_first.html",
+        {"title": _("Bevestig eerst uw e-mailadres"), "then": then},
+        status=403,
+    )
 
 
 def admin_login(request):

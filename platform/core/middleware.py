@@ -25,7 +25,12 @@ class ApplicationErrorMiddleware:
 
 
 def render_application_error(request, error: ApplicationError):
-    return render(request, "core/application_error.html", {"error": error}, status=error.status)
+    return render(
+        request,
+        "error_page.html",
+        {"title": _("Dat gaat niet"), "message": error.message},
+        status=error.status,
+    )
 
 
 class SecurityHeadersMiddleware:

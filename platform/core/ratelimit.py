@@ -19,8 +19,11 @@ def rate_for(kind: str) -> str | None:
 def too_many(request, *, kind: str):
     return render(
         request,
-        "core/rate_limited.html",
-        {"message": _("U heeft dit in korte tijd te vaak gedaan. Wacht even en probeer het dan opnieuw.")},
+        "error_page.html",
+        {
+            "title": _("Even wachten"),
+            "message": _("U heeft dit in korte tijd te vaak gedaan. Wacht even en probeer het dan opnieuw."),
+        },
         status=429,
     )
 

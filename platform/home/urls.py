@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from . import pwa, views_impact
@@ -12,5 +13,9 @@ urlpatterns = [
     path("impact/cijfers.csv", views_impact.impact_csv, name="impact_csv"),
     path("impact/cijfers.xlsx", views_impact.impact_xlsx, name="impact_xlsx"),
     path("impact/rapport.pdf", views_impact.impact_pdf, name="impact_pdf"),
-    path("offline/", TemplateView.as_view(template_name="home/offline.html"), name="offline"),
+    path(
+        "offline/",
+        TemplateView.as_view(template_name="home/offline.html", extra_context={"title": _("Geen internet")}),
+        name="offline",
+    ),
 ]

@@ -8,13 +8,13 @@ from django_ratelimit.exceptions import Ratelimited
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"title": _("Pagina niet gevonden")}, status=404)
 
 
 def permission_denied(request, exception=None):
     """The Dutch 403 page: why not, and where to go instead. Also for Django's and Wagtail's PermissionDenied."""
     if isinstance(exception, Ratelimited):
-        return render(request, "429.html", status=429)
+        return render(request, "429.html", {"title": _("Even wachten")}, status=429)
     reason = str(exception or "")
     if not request.user.is_authenticated:
         reason = reason or _("Deze pagina is alleen voor mensen die zijn ingelogd.")
@@ -22,6 +22,7 @@ def permission_denied(request, exception=None):
         request,
         "403.html",
         {
+            "title": _("Geen toegang"),
             "reason": reason or _("Deze pagina is niet voor uw account bedoeld."),
             "next": request.get_full_path(),
         },
@@ -30,7 +31,7 @@ def permission_denied(request, exception=None):
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return render(request, "400.html", {"title": _("Dat begrijpen we niet")}, status=400)
 
 
 def server_error(request):
@@ -39,7 +40,7 @@ def server_error(request):
 
 
 def accessibility(request):
-    return render(request, "home/accessibility.html")
+    return render(request, "home/accessibility.html", {"title": _("Toegankelijkheid")})
 
 
 def page_not_found_preview(request):

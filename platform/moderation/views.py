@@ -52,6 +52,7 @@ def queue(request):
         request,
         "moderation/queue.html",
         {
+            "title": _("Moderatie"),
             "items": selectors.queue(kind_name=current),
             "recent": selectors.recent_decisions(),
             "kinds": kind_choices(),

@@ -29,7 +29,11 @@ def _member_group(request, slug: str) -> tuple[PreventionGroup, Membership]:
 
 
 def group_list(request):
-    return render(request, "notices/group_list.html", {"groups": selectors.group_list(user=request.user)})
+    return render(
+        request,
+        "notices/group_list.html",
+        {"title": _("Buurtpreventie"), "groups": selectors.group_list(user=request.user)},
+    )
 
 
 @login_required

@@ -26,7 +26,7 @@ def notification_list(request):
     return render(
         request,
         "notifications/notification_list.html",
-        {"notifications": selectors.notification_list(user=request.user)},
+        {"title": _("Mijn meldingen"), "notifications": selectors.notification_list(user=request.user)},
     )
 
 

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from . import selectors
 from .filters import OrganisationFilterSet
@@ -13,6 +14,7 @@ def directory(request):
         request,
         "organisations/directory.html",
         {
+            "title": _("Organisaties in de wijk"),
             "organisations": selectors.organisation_list(topic=topic or None),
             "topics": selectors.topic_choices(),
             "current_topic": topic,
