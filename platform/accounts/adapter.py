@@ -4,11 +4,20 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from . import roles
 
 # The context values of allauth's mails that hold a link.
 LINK_KEYS = ("activate_url", "password_reset_url", "signup_url")
+
+# How a person can confirm it is them again, in the site's words (allauth's own say "je").
+REAUTHENTICATION_LABELS = {
+    "reauthenticate": _("Met uw wachtwoord"),
+    "reauthenticate_by_code": _("Met een code per e-mail"),
+    "mfa_reauthenticate": _("Met de code uit uw app"),
+    "mfa_reauthenticate:webauthn": _("Met uw beveiligingssleutel"),
+}
 
 
 def on_site(url: str) -> str:
@@ -43,3 +52,9 @@ class AccountAdapter(DefaultAccountAdapter):
             clear_login(request)
             return render(request, "accounts/suspended.html", {"reason": user.suspension_reason}, status=403)
         return super().pre_login(request, user, **kwargs)
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        return [
+            {**method, "description": REAUTHENTICATION_LABELS.get(method["id"], method["description"])}
+            for method in super().get_reauthentication_methods(user)
+        ]

@@ -47,3 +47,63 @@ def test_confirmation_link_asks_in_plain_dutch_and_confirms(client):
     client.post(f"/account/confirm-email/{key}/")
     address.refresh_from_db()
     assert address.verified
+
+
+JE = re.compile(r"\b(?:je|jouw|jij|jou)\b", re.IGNORECASE)
+
+
+def _allauth_pages() -> list[str]:
+    from allauth.urls import urlpatterns
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif "<" not in str(pattern.pattern):
+                yield prefix + str(pattern.pattern)
+
+    return ["/account/" + path for path in walk(urlpatterns)]
+
+
+def test_no_allauth_page_says_je_to_a_visitor_or_a_resident(client, resident):
+    pages = _allauth_pages()
+    assert "/account/email/" in pages and "/account/reauthenticate/code/" in pages
+    seen = []
+    for who in ("bezoeker", "bewoner"):
+        if who == "bewoner":
+            client.force_login(resident)
+        for path in pages:
+            response = client.get(path, follow=True)
+            if response.status_code == 404:
+                continue
+            text = _text(response)
+            seen.append(path)
+            assert not JE.search(text), f"{who} {path}: {JE.findall(text)}"
+    assert len(seen) > 30
+
+
+def test_email_page_lists_the_address_and_its_state_in_plain_dutch(client, resident):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=resident, email=resident.email, defaults={"verified": True, "primary": True}
+    )
+    client.force_login(resident)
+    text = _text(client.get("/account/email/"))
+    assert "Deze e-mailadressen horen bij uw account." in text
+    assert f"{resident.email} Bevestigd Hoofdadres" in text
+    assert "Maak dit mijn hoofdadres" in text and "Een ander e-mailadres toevoegen" in text
+
+
+def test_confirming_by_code_offers_the_password_in_plain_dutch(client, resident):
+    client.force_login(resident)
+    text = _text(client.get("/account/reauthenticate/code/"))
+    assert "We mailen u daarom eerst een code." in text
+    assert f"Stuur de code naar {resident.email}" in text
+    assert "Of bevestig het op een andere manier Met uw wachtwoord" in text
+
+
+def test_a_logged_in_resident_asking_for_a_new_password_is_told_so(client, resident):
+    client.force_login(resident)
+    text = _text(client.get("/account/password/reset/"))
+    assert f"U bent al ingelogd als {resident.display_name}." in text
