@@ -21,17 +21,23 @@ def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def agenda_occurrences(*, filters: AgendaFilterSet) -> QuerySet[Occurrence]:
-    """Occurrences of published activities in the filters' period, every valid filter applied; one query."""
+    """Occurrences of published activities in the filters' period, every valid filter applied, each with
+    `going` (how many said "ik kom"); one query."""
     first_day, last_day = filters.period
     start, end = day_bounds(first_day, last_day)
     qs = (
         filters.qs.between(start, end)
         .select_related("activity", "activity__location", "activity__organisation")
+        .annotate(going=_going())
         .order_by("start", "activity__title")
     )
     if first_day <= timezone.localdate():
         qs = qs.filter(end__gt=timezone.now())
     return qs
+
+
+def _going() -> Count:
+    return Count("attendances", filter=Q(attendances__status=Attendance.Status.GOING))
 
 
 def group_by_day(occurrences) -> list[tuple[date, list[Occurrence]]]:
@@ -161,8 +167,7 @@ def impact_by_category(*, start: datetime, end: datetime, now: datetime, organis
 
 def upcoming_occurrences_with_places(*, activity: Activity, user, limit: int = 8) -> list[Occurrence]:
     """The next dates, each with `going` (how many come), `places_left` and `mine` (the visitor's attendance)."""
-    going = Count("attendances", filter=Q(attendances__status=Attendance.Status.GOING))
-    dates = list(activity.occurrences.upcoming().annotate(going=going).order_by("start")[:limit])
+    dates = list(activity.occurrences.upcoming().annotate(going=_going()).order_by("start")[:limit])
     mine = {}
     if getattr(user, "is_authenticated", False):
         mine = {

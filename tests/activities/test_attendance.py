@@ -255,3 +255,18 @@ def test_guest_contact_is_erased_a_month_after_the_date(two_places, clock):
     assert attendance.forget_guest_contacts() == 1
     guest.refresh_from_db()
     assert (guest.guest_name, guest.guest_email, guest.guest_phone) == ("Truus", "", "")
+
+
+def test_agenda_card_tells_how_many_come_and_when_it_is_full(client, two_places, resident, other_resident):
+    def card():
+        page = client.get("/agenda/").content.decode()
+        start = page.index("Kookcafé")
+        return page[start : page.index("</li>", start)]
+
+    assert "komt" not in card() and "komen" not in card()
+    attendance.attend(occurrence=two_places, user=resident)
+    assert "1 komt" in card()
+    attendance.attend(occurrence=two_places, user=other_resident)
+    assert "Vol: wachtlijst" in card() and "2 komen" not in card()
+    attendance.attend(occurrence=two_places, user=UserFactory(display_name="Ayşe"))  # on the waiting list
+    assert "Vol: wachtlijst" in card()
