@@ -27,13 +27,12 @@ ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 MAP_LIMIT = 500
 
 
-def _map_context(occurrences, **extra) -> dict:
-    return {
-        "places": selectors.places_of(occurrences),
-        "tile_url": settings.MAP_TILE_URL,
-        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
-        **extra,
-    }
+# Where a map opens when it has no place to show yet: Ons Huis van de Wijk, in the middle of Ruwaard.
+DISTRICT_CENTRE = ("51.757", "5.531")
+
+
+def _map_context(**extra) -> dict:
+    return {"tile_url": settings.MAP_TILE_URL, "tile_attribution": settings.MAP_TILE_ATTRIBUTION, **extra}
 
 
 def agenda_map(request):
@@ -44,14 +43,20 @@ def agenda_map(request):
     return render(
         request,
         "activities/map.html",
-        _map_context(occurrences, problems=filters.problems, walk_ins=False, query=query),
+        _map_context(
+            places=selectors.places_of(occurrences), problems=filters.problems, walk_ins=False, query=query
+        ),
     )
 
 
 def walk_in_map(request):
     groups = selectors.walk_in_hours()
     occurrences = [o for group in groups.values() for o in group if not o.is_cancelled]
-    return render(request, "activities/map.html", _map_context(occurrences, walk_ins=True, query=""))
+    return render(
+        request,
+        "activities/map.html",
+        _map_context(places=selectors.places_of(occurrences), walk_ins=True, query=""),
+    )
 
 
 def embed(request):
@@ -103,7 +108,7 @@ def location_edit(request, slug):
     return render(
         request,
         "activities/location_form.html",
-        {"location": location, "form": form},
+        _map_context(location=location, form=form, centre=DISTRICT_CENTRE),
         status=400 if request.method == "POST" else 200,
     )
 
