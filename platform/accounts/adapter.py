@@ -16,7 +16,7 @@ REAUTHENTICATION_LABELS = {
     "reauthenticate": _("Met uw wachtwoord"),
     "reauthenticate_by_code": _("Met een code per e-mail"),
     "mfa_reauthenticate": _("Met de code uit uw app"),
-    "mfa_reauthenticate:webauthn": _("Met uw beveiligingssleutel"),
+    "mfa_reauthenticate:webauthn": _("Met uw toegangssleutel"),
 }
 
 

@@ -1,27 +1,23 @@
 """The allauth pages and messages a resident meets speak plain Dutch with "u"."""
 
-import re
-
 import pytest
 
+from tests.pages import JE, text_of
+
 pytestmark = pytest.mark.django_db
-
-
-def _text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 def test_login_and_logout_messages_say_u(client, resident):
     response = client.post(
         "/account/login/", {"login": resident.email, "password": "ruwaard-demo"}, follow=True
     )
-    assert "U bent ingelogd. Welkom terug!" in _text(response)
+    assert "U bent ingelogd. Welkom terug!" in text_of(response)
     response = client.post("/account/logout/", follow=True)
-    assert "U bent uitgelogd. Tot ziens!" in _text(response)
+    assert "U bent uitgelogd. Tot ziens!" in text_of(response)
 
 
 def test_old_confirmation_link_explains_what_to_do(client):
-    text = _text(client.get("/account/confirm-email/oud-en-kapot/"))
+    text = text_of(client.get("/account/confirm-email/oud-en-kapot/"))
     assert "Deze link werkt niet meer" in text
     assert "Stuur mij een nieuwe link" in text
     assert " je " not in text and " jouw " not in text
@@ -29,7 +25,7 @@ def test_old_confirmation_link_explains_what_to_do(client):
 
 def test_old_password_link_explains_what_to_do(client, resident):
     response = client.get("/account/password/reset/key/1a-oud-en-kapot/", follow=True)
-    text = _text(response)
+    text = text_of(response)
     assert "Deze link werkt niet meer" in text
     assert 'href="/account/password/reset/"' in response.content.decode()
 
@@ -43,13 +39,10 @@ def test_confirmation_link_asks_in_plain_dutch_and_confirms(client):
     address = EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
     key = EmailConfirmationHMAC(address).key
     page = client.get(f"/account/confirm-email/{key}/")
-    assert f"Is {user.email} uw e-mailadres? Tik dan op de knop." in _text(page)
+    assert f"Is {user.email} uw e-mailadres? Tik dan op de knop." in text_of(page)
     client.post(f"/account/confirm-email/{key}/")
     address.refresh_from_db()
     assert address.verified
-
-
-JE = re.compile(r"\b(?:je|jouw|jij|jou)\b", re.IGNORECASE)
 
 
 def _allauth_pages() -> list[str]:
@@ -76,7 +69,7 @@ def test_no_allauth_page_says_je_to_a_visitor_or_a_resident(client, resident):
             response = client.get(path, follow=True)
             if response.status_code == 404:
                 continue
-            text = _text(response)
+            text = text_of(response)
             seen.append(path)
             assert not JE.search(text), f"{who} {path}: {JE.findall(text)}"
     assert len(seen) > 30
@@ -89,7 +82,7 @@ def test_email_page_lists_the_address_and_its_state_in_plain_dutch(client, resid
         user=resident, email=resident.email, defaults={"verified": True, "primary": True}
     )
     client.force_login(resident)
-    text = _text(client.get("/account/email/"))
+    text = text_of(client.get("/account/email/"))
     assert "Deze e-mailadressen horen bij uw account." in text
     assert f"{resident.email} Bevestigd Hoofdadres" in text
     assert "Maak dit mijn hoofdadres" in text and "Een ander e-mailadres toevoegen" in text
@@ -97,7 +90,7 @@ def test_email_page_lists_the_address_and_its_state_in_plain_dutch(client, resid
 
 def test_confirming_by_code_offers_the_password_in_plain_dutch(client, resident):
     client.force_login(resident)
-    text = _text(client.get("/account/reauthenticate/code/"))
+    text = text_of(client.get("/account/reauthenticate/code/"))
     assert "We mailen u daarom eerst een code." in text
     assert f"Stuur de code naar {resident.email}" in text
     assert "Of bevestig het op een andere manier Met uw wachtwoord" in text
@@ -105,5 +98,5 @@ def test_confirming_by_code_offers_the_password_in_plain_dutch(client, resident)
 
 def test_a_logged_in_resident_asking_for_a_new_password_is_told_so(client, resident):
     client.force_login(resident)
-    text = _text(client.get("/account/password/reset/"))
+    text = text_of(client.get("/account/password/reset/"))
     assert f"U bent al ingelogd als {resident.display_name}." in text

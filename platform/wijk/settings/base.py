@@ -220,9 +220,13 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Wij(k) de Ruwaard] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
 
 # One login for everyone: the Wagtail and Django admin send people to allauth's login, with its rate limits
-# and its second-factor step. Two-factor authentication: an authenticator app (TOTP) with recovery codes.
+# and its second-factor step. Two-factor authentication: an authenticator app (TOTP) with recovery codes, or
+# a passkey (toegangssleutel, allauth's WebAuthn), which also logs in on its own, without a password.
+# WebAuthn needs https; browsers and fido2 make one exception, http://localhost, which serves development
+# and the browser tests, so MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN (no origin check at all) stays off everywhere.
 WAGTAILADMIN_LOGIN_URL = "account_login"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Wij(k) de Ruwaard"
 # Staff (anyone with access to the Wagtail or Django admin, editors and moderators) cannot open these
 # paths before they have set up a second factor; they are sent to set one up.
