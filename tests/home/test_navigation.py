@@ -193,3 +193,13 @@ def test_bad_request_gets_the_dutch_400_page(rf, resident):
     request = rf.get("/")
     request.user = resident
     assert "Dat begrijpen we niet" in html_of(bad_request(request), status=400)
+
+
+def test_allauths_own_429_names_the_page_in_the_tab(rf, resident):
+    from allauth.core.internal.ratelimit import respond_429
+
+    request = rf.post("/account/login/")
+    request.user = resident
+    html = html_of(respond_429(request), status=429)
+    assert "<title>Even wachten · Wij(k) de Ruwaard</title>" in html
+    assert "Even wachten, alstublieft" in html
