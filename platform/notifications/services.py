@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -170,21 +171,32 @@ def _push(notifications: list[Notification]) -> tuple[int, int]:
 def _push_after_quiet_hours(notification_ids: list[int], until: datetime) -> None:
     from .tasks import push_held_notifications
 
-    task = push_held_notifications.using(run_after=until)
-    if not task.get_backend().supports_defer:  # a backend without a worker (tests, a quick demo)
+    if not push_held_notifications.get_backend().supports_defer:  # no worker (tests, a quick demo)
         logger.info("pushes of %s not held until %s: the task backend cannot defer", notification_ids, until)
         return
-    task.enqueue(notification_ids=notification_ids)
+    push_held_notifications.using(run_after=until).enqueue(notification_ids=notification_ids)
 
 
 def push_held(*, notification_ids: list[int]) -> dict:
-    """Push what quiet hours held back, unless the person has read it on the site in the meantime."""
-    notifications = list(
-        Notification.objects.unread()
-        .filter(pk__in=notification_ids, user__is_active=True)
-        .select_related("user")
-    )
-    pushed, removed = _push(notifications)
+    """After quiet hours: one push per person, of the newest thing held back that they have not read on the
+    site yet and still want pushed. A person with something newer unread gets it from that later batch."""
+    newest: dict[int, Notification] = {}
+    held = Notification.objects.unread().filter(pk__in=notification_ids, user__is_active=True)
+    for notification in held.select_related("user").order_by("created_at", "pk"):
+        newest[notification.user_id] = notification
+    to_push = [
+        notification
+        for notification in newest.values()
+        if selectors.preference(user=notification.user, kind=notification.kind).push
+        and not Notification.objects.unread()
+        .filter(user_id=notification.user_id)
+        .filter(
+            Q(created_at__gt=notification.created_at)
+            | Q(created_at=notification.created_at, pk__gt=notification.pk)
+        )
+        .exists()
+    ]
+    pushed, removed = _push(to_push)
     return {"pushes": pushed, "removed": removed}
 
 

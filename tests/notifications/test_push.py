@@ -1,6 +1,7 @@
 """Web Push: subscribing a device, the allowlist of push services, delivery and removal of gone devices."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 import time_machine
@@ -193,32 +194,60 @@ def test_a_member_can_turn_on_at_most_ten_devices(vapid, resident, client_for):
     assert PushSubscription.objects.filter(user=resident).count() == services.MAX_DEVICES
 
 
-def test_a_push_held_back_by_quiet_hours_goes_out_when_they_end_unless_read(
-    vapid, receiver, resident, settings, django_capture_on_commit_callbacks
-):
+@pytest.fixture
+def night(vapid, receiver, resident, settings, django_capture_on_commit_callbacks):
+    """Messages for the resident at night, delivered by a worker; returns them and the pushes held back."""
     from django_tasks import default_task_backend
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     browser = Browser.new()
     services.add_device(user=resident, **_keys(browser, f"{receiver.base}/push/1"))
+    sent = []
     with time_machine.travel("2026-11-24 23:30 +0100", tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            first = services.notify(
-                user=resident, kind=Kind.MESSAGE, text="Bericht van Henk", url="/berichten/1/"
-            )
-            services.notify(user=resident, kind=Kind.MESSAGE, text="Bericht van Ans", url="/berichten/2/")
-        deliveries = [r for r in default_task_backend.results if r.task.name == "deliver_notifications"]
-        for result in deliveries:  # the dummy backend only stores; the worker runs them at once
-            result.task.call(*result.args, **result.kwargs)
-    assert receiver.received == []
+        for text in ("Bericht van Henk", "Bericht van Ans", "Bericht van Piet"):
+            with django_capture_on_commit_callbacks(execute=True):
+                sent.append(services.notify(user=resident, kind=Kind.MESSAGE, text=text, url="/berichten/1/"))
+        for result in [r for r in default_task_backend.results if r.task.name == "deliver_notifications"]:
+            result.task.call(*result.args, **result.kwargs)  # the worker runs these at once
     held = [r for r in default_task_backend.results if r.task.name == "push_held_notifications"]
-    assert [r.task.run_after.isoformat() for r in held] == ["2026-11-25T07:00:00+01:00"] * 2
-    services.mark_read(user=resident, ids=[first.pk])  # read on the site during the night
-    with time_machine.travel("2026-11-25 07:00 +0100", tick=False):
-        outcomes = [r.task.call(*r.args, **r.kwargs) for r in held]
-    assert outcomes == [{"pushes": 0, "removed": 0}, {"pushes": 1, "removed": 0}]
+
+    def morning() -> list[dict]:
+        with time_machine.travel("2026-11-25 07:00 +0100", tick=False):
+            return [r.task.call(*r.args, **r.kwargs) for r in held]
+
+    return SimpleNamespace(sent=sent, held=held, morning=morning, browser=browser)
+
+
+def test_quiet_hours_hold_pushes_back_and_send_only_the_newest_when_they_end(night, receiver, resident):
+    assert receiver.received == []
+    assert [r.task.run_after.isoformat() for r in night.held] == ["2026-11-25T07:00:00+01:00"] * 3
+    assert night.morning() == [{"pushes": 0, "removed": 0}] * 2 + [{"pushes": 1, "removed": 0}]
     assert len(receiver.received) == 1
-    assert json.loads(browser.decrypt(receiver.received[0].body))["body"] == "Bericht van Ans"
+    assert json.loads(night.browser.decrypt(receiver.received[0].body))["body"] == "Bericht van Piet"
+
+
+def test_what_was_read_or_switched_off_at_night_is_not_pushed_in_the_morning(night, receiver, resident):
+    services.mark_read(user=resident, ids=[night.sent[-1].pk])  # the newest, read on the site
+    assert night.morning() == [
+        {"pushes": 0, "removed": 0},
+        {"pushes": 1, "removed": 0},
+        {"pushes": 0, "removed": 0},
+    ]
+    assert json.loads(night.browser.decrypt(receiver.received[0].body))["body"] == "Bericht van Ans"
+    receiver.received.clear()
+    services.set_preferences(user=resident, choices={Kind.MESSAGE: ("instant", False)})
+    assert night.morning() == [{"pushes": 0, "removed": 0}] * 3
+    assert receiver.received == []
+
+
+def test_without_a_worker_quiet_hours_skip_the_push_without_failing(vapid, receiver, resident):
+    services.add_device(user=resident, **_keys(Browser.new(), f"{receiver.base}/push/1"))
+    notification = services.notify(
+        user=resident, kind=Kind.MESSAGE, text="Bericht van Henk", url="/berichten/1/"
+    )
+    with time_machine.travel("2026-11-24 23:30 +0100", tick=False):
+        outcome = services.deliver(notification_ids=[notification.pk])
+    assert outcome["pushes"] == 0 and receiver.received == []
 
 
 @pytest.mark.parametrize(
