@@ -31,4 +31,12 @@ def test_map_shows_a_marker_per_place_without_csp_violations(live_server, phone,
     assert phone.locator("[data-map]").is_visible()
     assert phone.locator(".map-place").count() == 3
     assert violations == []
+    # The marker images come by their real (in production hashed) addresses, not by Leaflet's guess.
+    assert (
+        phone.evaluate("() => L.Marker.prototype.options.icon.options.iconUrl")
+        == "/static/activities/vendor/leaflet/images/marker-icon.png"
+    )
+    assert phone.evaluate(
+        "() => [...document.querySelectorAll('.leaflet-marker-icon')].every(i => i.complete && i.naturalWidth > 0)"
+    )
     assert axe(phone) == []
