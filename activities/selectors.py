@@ -20,17 +20,18 @@ def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     return localize(datetime.combine(start, time.min)), localize(datetime.combine(end, time.min))
 
 
-def agenda_occurrences(*, filters: AgendaFilterSet) -> QuerySet[Occurrence]:
-    """Occurrences of published activities in the filters' period, every valid filter applied, each with
-    `going` (how many said "ik kom"); one query."""
+def agenda_occurrences(*, filters: AgendaFilterSet, with_going: bool = False) -> QuerySet[Occurrence]:
+    """Occurrences of published activities in the filters' period, every valid filter applied; one query.
+    `with_going` adds `going` to each (how many said "ik kom"), for the agenda's cards."""
     first_day, last_day = filters.period
     start, end = day_bounds(first_day, last_day)
     qs = (
         filters.qs.between(start, end)
         .select_related("activity", "activity__location", "activity__organisation")
-        .annotate(going=_going())
         .order_by("start", "activity__title")
     )
+    if with_going:
+        qs = qs.annotate(going=_going())
     if first_day <= timezone.localdate():
         qs = qs.filter(end__gt=timezone.now())
     return qs

@@ -49,7 +49,7 @@ def _day_label(day, today) -> str:
 def agenda(request):
     today = timezone.localdate()
     filters = AgendaFilterSet(request.GET)
-    page = Paginator(selectors.agenda_occurrences(filters=filters), PAGE_SIZE).get_page(
+    page = Paginator(selectors.agenda_occurrences(filters=filters, with_going=True), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     days = [(day, _day_label(day, today), items) for day, items in selectors.group_by_day(page.object_list)]
