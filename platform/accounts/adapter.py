@@ -15,7 +15,7 @@ LINK_KEYS = ("activate_url", "password_reset_url", "signup_url")
 REAUTHENTICATION_LABELS = {
     "reauthenticate": _("Met uw wachtwoord"),
     "reauthenticate_by_code": _("Met een code per e-mail"),
-    "mfa_reauthenticate": _("Met de code uit uw app"),
+    "mfa_reauthenticate": _("Met de code uit uw app of een herstelcode"),
     "mfa_reauthenticate:webauthn": _("Met uw toegangssleutel"),
 }
 
