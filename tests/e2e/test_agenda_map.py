@@ -36,7 +36,7 @@ def test_map_shows_a_marker_per_place_without_csp_violations(live_server, phone,
         phone.evaluate("() => L.Marker.prototype.options.icon.options.iconUrl")
         == "/static/activities/vendor/leaflet/images/marker-icon.png"
     )
-    assert phone.evaluate(
+    phone.wait_for_function(  # fails by timing out when an image does not load
         "() => [...document.querySelectorAll('.leaflet-marker-icon')].every(i => i.complete && i.naturalWidth > 0)"
     )
     assert axe(phone) == []

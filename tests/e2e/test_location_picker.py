@@ -27,7 +27,9 @@ def test_a_professional_taps_the_place_on_the_map_and_saves_it(browser, live_ser
 
     picker.tap()
     page.locator(".leaflet-marker-icon").wait_for()
-    assert page.evaluate("() => document.querySelector('.leaflet-marker-icon').naturalWidth > 0")
+    page.wait_for_function(
+        "() => document.querySelector('.leaflet-marker-icon').naturalWidth > 0"
+    )  # it loads
     latitude = Decimal(page.input_value("input[name=latitude]"))
     longitude = Decimal(page.input_value("input[name=longitude]"))
     # The map opens on the middle of Ruwaard; a tap in its middle lands close to it.
