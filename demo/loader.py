@@ -25,6 +25,7 @@ from wagtail.rich_text import RichText
 
 from accounts.models import User
 from accounts.services import create_user, set_roles
+from activities.attendance import attend
 from activities.models import Activity, Location
 from activities.recurrence import localize
 from activities.services import materialise_occurrences
@@ -227,6 +228,7 @@ def load_activities(*, today, stdout) -> None:
             "exdates": [],
         }
 
+    coming = {item["slug"]: item.get("coming", []) for item in agenda["activities"]}
     rows = []
     for item in agenda["activities"]:
         values = common(item)
@@ -260,6 +262,9 @@ def load_activities(*, today, stdout) -> None:
                 setattr(activity, name, value)
             activity.save()
         materialise_occurrences(activity=activity)
+        next_date = activity.occurrences.upcoming().order_by("start").first()
+        for email in coming.get(slug, []) if next_date else []:
+            attend(occurrence=next_date, user=_user(email))
     for item in walk_ins["proposals"]:
         if not Activity.objects.filter(slug=item["slug"]).exists():
             Activity.objects.create(

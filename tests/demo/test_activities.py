@@ -31,6 +31,13 @@ def test_demo_week_lists_at_least_ten_distinct_activities(client):
     for location in Location.objects.all():
         assert 51.74 < location.latitude < 51.77 and 5.52 < location.longitude < 5.55
     assert Activity.objects.filter(max_places__isnull=False, guests_may_sign_up=True).exists()
+    # Demo residents said "ik kom" to the next meal once, though the demo was loaded twice.
+    meal = Activity.objects.get(slug="samen-eten").occurrences.upcoming().order_by("start").first()
+    assert sorted(meal.attendances.values_list("user__email", flat=True)) == [
+        "bewoner@example.org",
+        "lid@example.org",
+        "vrijwilliger@example.org",
+    ]
 
 
 @pytest.mark.django_db
