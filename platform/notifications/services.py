@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -93,11 +93,6 @@ def _quiet_hours() -> tuple[int, int] | None:
     return None if start == end else (start, end)
 
 
-def in_quiet_hours(moment: datetime | None = None) -> bool:
-    """Whether `moment` (local time) falls in PUSH_QUIET_HOURS, e.g. "22-7"."""
-    return quiet_hours_end(moment) is not None
-
-
 def quiet_hours_end(moment: datetime | None = None) -> datetime | None:
     """When the quiet hours that `moment` falls in end (local time), or None when it falls outside them."""
     hours = _quiet_hours()
@@ -112,25 +107,27 @@ def quiet_hours_end(moment: datetime | None = None) -> datetime | None:
     return timezone.make_aware(datetime.combine(day, time(end)))
 
 
-def deliver(*, notification_ids: list[int]) -> dict:
-    """E-mail at once and push to devices, each as the user chose for the notification's kind."""
-    notifications = list(Notification.objects.filter(pk__in=notification_ids).select_related("user"))
-    if not notifications:
-        return {"emails": 0, "pushes": 0, "removed": 0}
+def _with_choices(notifications: list[Notification]):
+    """Each notification of an active user with that user's choice for its kind; one query per kind."""
     by_kind: dict[str, list[Notification]] = defaultdict(list)
     for notification in notifications:
         by_kind[normalise(notification.kind)].append(notification)
-    mails, pushes = [], []
     for kind, group in by_kind.items():
         choices = selectors.preferences(user_ids=[n.user_id for n in group], kind=kind)
         for notification in group:
-            user = notification.user
-            if not user.is_active:
-                continue
-            if choices[user.pk].email == Email.INSTANT and user.email:
-                mails.append(emails.notification_email(notification))
-            if choices[user.pk].push:
-                pushes.append(notification)
+            if notification.user.is_active:
+                yield notification, choices[notification.user_id]
+
+
+def deliver(*, notification_ids: list[int]) -> dict:
+    """E-mail at once and push to devices, each as the user chose for the notification's kind."""
+    notifications = list(Notification.objects.filter(pk__in=notification_ids).select_related("user"))
+    mails, pushes = [], []
+    for notification, choice in _with_choices(notifications):
+        if choice.email == Email.INSTANT and notification.user.email:
+            mails.append(emails.notification_email(notification))
+        if choice.push:
+            pushes.append(notification)
     sent = _send_mails(mails)
     pushed, removed = _push(pushes)
     return {"emails": sent, "pushes": pushed, "removed": removed}
@@ -178,25 +175,19 @@ def _push_after_quiet_hours(notification_ids: list[int], until: datetime) -> Non
 
 
 def push_held(*, notification_ids: list[int]) -> dict:
-    """After quiet hours: one push per person, of the newest thing held back that they have not read on the
-    site yet and still want pushed. A person with something newer unread gets it from that later batch."""
-    newest: dict[int, Notification] = {}
-    held = Notification.objects.unread().filter(pk__in=notification_ids, user__is_active=True)
-    for notification in held.select_related("user").order_by("created_at", "pk"):
-        newest[notification.user_id] = notification
-    to_push = [
-        notification
-        for notification in newest.values()
-        if selectors.preference(user=notification.user, kind=notification.kind).push
-        and not Notification.objects.unread()
-        .filter(user_id=notification.user_id)
-        .filter(
-            Q(created_at__gt=notification.created_at)
-            | Q(created_at=notification.created_at, pk__gt=notification.pk)
-        )
-        .exists()
-    ]
-    pushed, removed = _push(to_push)
+    """After quiet hours: one push per person, of the newest thing held back, if it is still their newest
+    unread notification (else they read it on the site, or a later batch pushes the newer one) and they
+    still want it pushed."""
+    held = list(Notification.objects.unread().filter(pk__in=notification_ids).select_related("user"))
+    newest_unread = dict(
+        Notification.objects.unread()
+        .filter(user_id__in={n.user_id for n in held})
+        .values("user_id")
+        .annotate(newest=Max("pk"))
+        .values_list("user_id", "newest")
+    )
+    newest = [n for n in held if newest_unread.get(n.user_id) == n.pk]
+    pushed, removed = _push([n for n, choice in _with_choices(newest) if choice.push])
     return {"pushes": pushed, "removed": removed}
 
 
