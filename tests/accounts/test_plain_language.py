@@ -1,5 +1,7 @@
 """The allauth pages and messages a resident meets speak plain Dutch with "u"."""
 
+import re
+
 import pytest
 
 from tests.pages import JE, text_of
@@ -100,3 +102,21 @@ def test_a_logged_in_resident_asking_for_a_new_password_is_told_so(client, resid
     client.force_login(resident)
     text = text_of(client.get("/account/password/reset/"))
     assert f"U bent al ingelogd als {resident.display_name}." in text
+
+
+def test_every_allauth_message_says_u_in_dutch(resident):
+    from pathlib import Path
+
+    import allauth
+    from django.template.loader import render_to_string
+
+    root = Path(allauth.__file__).parent / "templates"
+    names = sorted(
+        str(path.relative_to(root)) for path in root.glob("*/messages/*.txt") if "phone" not in path.name
+    )
+    assert "account/messages/unverified_primary_email.txt" in names and len(names) >= 15
+    context = {"email": "fatma@example.org", "user": resident, "MFA_RECOVERY_CODES_SHOW_ONCE": False}
+    for name in names:
+        text = render_to_string(name, context).strip()
+        assert text and not JE.search(text), f"{name}: {text}"
+        assert not re.search(r"\b(the|your|has|been|address)\b", text, re.IGNORECASE), f"{name}: {text}"
