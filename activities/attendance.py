@@ -8,7 +8,6 @@ one reads the first one's attendance and lands on the waiting list.
 import secrets
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -18,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.site import absolute
 from core.tasks import send_mail_on_commit
 from notifications.kinds import Kind
 from notifications.services import notify
@@ -26,10 +26,6 @@ from .models import Activity, Attendance, Occurrence, PersonalFeed
 
 GUEST_SALT = "activities.attendance.guest"
 Status = Attendance.Status
-
-
-def _site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _when(occurrence: Occurrence) -> str:
@@ -174,8 +170,8 @@ def _guest_context(attendance: Attendance) -> dict:
         "when": _when(occurrence),
         "where": _where(occurrence.activity),
         "waiting": attendance.status == Status.WAITING,
-        "activity_url": _site_url(occurrence.activity.get_absolute_url()),
-        "cancel_url": _site_url(
+        "activity_url": absolute(occurrence.activity.get_absolute_url()),
+        "cancel_url": absolute(
             reverse("activities:guest_cancel", kwargs={"token": guest_token(attendance=attendance)})
         ),
     }

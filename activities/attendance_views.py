@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.forms import add_application_error
+from core.site import absolute
 
 from . import attendance, selectors, services
 from .forms import GuestAttendanceForm
@@ -157,7 +158,7 @@ def _safe_cell(value: str) -> str:
 def mine(request):
     feed = attendance.personal_feed(user=request.user)
     path = reverse("activities:personal_feed", kwargs={"token": feed.token})
-    feed_url = settings.SITE_URL.rstrip("/") + path
+    feed_url = absolute(path)
     return render(
         request,
         "activities/mine.html",

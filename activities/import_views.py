@@ -1,7 +1,6 @@
 """Professionals set up, test and run the iCal import of their own organisation."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from core.exceptions import ApplicationError
 from core.forms import add_application_error
+from core.site import absolute
 from organisations.selectors import organisations_of
 
 from . import feeds
@@ -53,8 +53,8 @@ def feeds_view(request):
             "feeds": feeds.feeds_for(user=request.user),
             "form": form,
             "organisations": organisations_of(user=request.user),
-            "embed_url": settings.SITE_URL.rstrip("/") + reverse("activities:embed"),
-            "embed_script_url": settings.SITE_URL.rstrip("/") + reverse("activities:embed_script"),
+            "embed_url": absolute(reverse("activities:embed")),
+            "embed_script_url": absolute(reverse("activities:embed_script")),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.site import absolute
 
 from . import selectors, services
 from .filters import AgendaFilterSet
@@ -135,7 +136,7 @@ EMBED_SCRIPT = """(function () {
 
 def embed_script(request):
     """A small script for partner sites: it places the embedded agenda as an iframe after itself."""
-    url = settings.SITE_URL.rstrip("/") + reverse("activities:embed")
+    url = absolute(reverse("activities:embed"))
     body = EMBED_SCRIPT % {"url": json.dumps(url), "title": json.dumps(_("Agenda Wij(k) de Ruwaard"))}
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
     response["Cache-Control"] = "public, max-age=3600"

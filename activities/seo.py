@@ -5,20 +5,17 @@ import json
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+
+from core.site import absolute
 
 from .models import Activity, Occurrence
 
 SCHEMA = "https://schema.org/"
 # As django.utils.html.json_script: the data can never close the <script> element or open a comment.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def json_ld(data) -> SafeString:

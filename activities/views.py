@@ -20,6 +20,7 @@ from accounts.views import verify_email_first
 from core.exceptions import ApplicationError
 from core.forms import add_application_error
 from core.ratelimit import limit_posts
+from core.site import absolute
 from organisations.selectors import organisations_of
 
 from . import selectors, seo, services
@@ -151,10 +152,10 @@ def _share_image(activity: Activity) -> str:
 
 
 def _calendar_links(activity: Activity, occurrence: Occurrence | None) -> dict:
-    ics = seo.absolute(reverse("activities:ical", kwargs={"slug": activity.slug}))
+    ics = absolute(reverse("activities:ical", kwargs={"slug": activity.slug}))
     links = {
         "webcal_activity": seo.webcal(ics),
-        "webcal_agenda": seo.webcal(seo.absolute(reverse("activities:feed"))),
+        "webcal_agenda": seo.webcal(absolute(reverse("activities:feed"))),
     }
     if occurrence is not None:
         links["google"] = seo.google_link(activity=activity, occurrence=occurrence)

@@ -6,6 +6,8 @@ from django.contrib.auth.models import Group
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from core.site import site_root
+
 from . import roles
 
 # The context values of allauth's mails that hold a link.
@@ -39,7 +41,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def render_mail(self, template_prefix, email, context, headers=None):
-        context = {**context, "site_url": settings.SITE_URL.rstrip("/")}
+        context = {**context, "site_url": site_root()}
         for key in LINK_KEYS:
             if isinstance(context.get(key), str) and context[key].startswith(("http://", "https://")):
                 context[key] = on_site(context[key])

@@ -23,6 +23,16 @@ STATES = {
 }
 
 
+class _AskKind:
+    """An attribute of an Item that its kind answers: ``item.title`` is ``item.kind.title(item.obj)``."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, item, owner=None):
+        return self if item is None else getattr(item.kind, self.name)(item.obj)
+
+
 @dataclass
 class Item:
     """One thing in the queue: what it is, how it stands, who reported it and what was decided."""
@@ -36,25 +46,11 @@ class Item:
     def key(self) -> str:
         return f"{self.kind.name}-{self.obj.pk}"
 
-    @property
-    def state(self) -> str:
-        return self.kind.state(self.obj)
-
-    @property
-    def title(self) -> str:
-        return self.kind.title(self.obj)
-
-    @property
-    def text(self) -> str:
-        return self.kind.text(self.obj)
-
-    @property
-    def author(self):
-        return self.kind.author(self.obj)
-
-    @property
-    def url(self) -> str:
-        return self.kind.url(self.obj)
+    state = _AskKind()
+    title = _AskKind()
+    text = _AskKind()
+    author = _AskKind()
+    url = _AskKind()
 
     @property
     def review_url(self) -> str:

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.site import site_root
+
 from .kinds import SUBJECTS, Email, Kind, normalise
 
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
@@ -22,7 +24,7 @@ UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
 def absolute(url: str) -> str:
     """A link that works from a mailbox: the site's address in front of a path."""
-    base = settings.SITE_URL.rstrip("/")
+    base = site_root()
     if not url:
         return base + reverse("notifications:list")
     if url.startswith(base + "/") or url == base:
@@ -76,7 +78,7 @@ def _headers(url: str) -> dict:
 def _common(user) -> dict:
     return {
         "name": getattr(user, "public_name", "") or "",
-        "site_url": settings.SITE_URL.rstrip("/"),
+        "site_url": site_root(),
         "settings_url": absolute(reverse("accounts:mine") + "#sectie-meldingen"),
     }
 

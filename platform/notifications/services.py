@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.site import site_root
 from core.tasks import enqueue_on_commit, send_mail_task
 from core.transaction import after_commit
 
@@ -206,7 +207,7 @@ def push_payload(notification: Notification) -> dict:
 def _site_path(url: str) -> str:
     """A path on this site for the service worker to open (it opens nothing elsewhere)."""
     absolute = emails.absolute(url)
-    return absolute[len(settings.SITE_URL.rstrip("/")) :] or "/"
+    return absolute[len(site_root()) :] or "/"
 
 
 # Digests ------------------------------------------------------------------------------------------
