@@ -90,13 +90,14 @@ def guest_cancel(request, token):
     """The link in a guest's mail: a button to sign off (a GET never changes anything)."""
     item = attendance.attendance_from_guest_token(token)
     if item is None:
-        return render(request, "activities/guest_cancel.html", {"invalid": True}, status=400)
+        return render(
+            request, "activities/guest_cancel.html", {"title": _("Afmelden"), "invalid": True}, status=400
+        )
     if request.method == "POST":
         attendance.cancel_attendance(attendance=item)
         item.refresh_from_db()
-    return render(
-        request, "activities/guest_cancel.html", {"attendance": item, "activity": item.occurrence.activity}
-    )
+    context = {"title": _("Afmelden"), "attendance": item, "activity": item.occurrence.activity}
+    return render(request, "activities/guest_cancel.html", context)
 
 
 def _managed_occurrence(request, slug, pk) -> Occurrence:

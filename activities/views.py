@@ -336,8 +336,11 @@ def confirm(request, token):
     that button confirms."""
     activity = services.activity_from_token(token)
     if activity is None:
-        return render(request, "activities/confirm.html", {"invalid": True}, status=400)
+        context = {"title": _("Deze link werkt niet meer"), "invalid": True}
+        return render(request, "activities/confirm.html", context, status=400)
     if request.method == "POST" or not services.confirmation_token_is_unused(token=token, activity=activity):
         services.confirm_from_token(token=token, activity=activity)  # does nothing when used already
-        return render(request, "activities/confirm.html", {"activity": activity, "done": True})
-    return render(request, "activities/confirm.html", {"activity": activity, "token": token})
+        context = {"title": _("Dank u wel!"), "activity": activity, "done": True}
+        return render(request, "activities/confirm.html", context)
+    context = {"title": _("Gaat het nog door?"), "activity": activity, "token": token}
+    return render(request, "activities/confirm.html", context)

@@ -16,3 +16,10 @@ def text_of(response) -> str:
 
 # The informal "you" the site never uses: it says "u".
 JE = re.compile(r"\b(?:je|jouw|jij|jou)\b", re.IGNORECASE)
+
+
+def titles_of(html: str) -> tuple[str, str]:
+    """The browser tab's title (without the site's name) and the page's h1, as text."""
+    tab = re.search(r"<title>(.*?)</title>", html, re.S).group(1).split(" · ")[0].strip()
+    heading = re.sub(r"<[^>]+>|\s+", " ", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
+    return tab, heading

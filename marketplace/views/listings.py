@@ -201,20 +201,30 @@ def listing_renew(request, token: str):
     that button renews."""
     listing = services.listing_from_renew_token(token=token)
     if listing is None:
-        return render(request, "marketplace/renewed.html", {"ok": False}, status=400)
+        return _renew_page(request, "failed")
     if not services.renew_token_is_unused(token=token, listing=listing):
         # Pressed again: it was renewed with this link already.
-        return render(request, "marketplace/renewed.html", {"ok": True, "listing": listing})
+        return _renew_page(request, "ok", listing=listing)
     if request.method != "POST":
         if not services.can_renew(listing=listing):
-            error = _("Dit bericht kan niet meer verlengd worden.")
-            return render(request, "marketplace/renewed.html", {"ok": False, "error": error}, status=400)
-        return render(request, "marketplace/renewed.html", {"ask": True, "listing": listing, "token": token})
+            return _renew_page(request, "failed", error=_("Dit bericht kan niet meer verlengd worden."))
+        return _renew_page(request, "ask", listing=listing, token=token)
     try:
         services.renew_listing(listing=listing)
     except ApplicationError as error:
-        return render(request, "marketplace/renewed.html", {"ok": False, "error": str(error)}, status=400)
-    return render(request, "marketplace/renewed.html", {"ok": True, "listing": listing})
+        return _renew_page(request, "failed", error=str(error))
+    return _renew_page(request, "ok", listing=listing)
+
+
+def _renew_page(request, state: str, *, listing=None, token: str = "", error: str = ""):
+    """The renew link's page: `ask` shows the button, `ok` says until when, `failed` says why not (400)."""
+    titles = {
+        "ask": _("Wilt u uw bericht verlengen?"),
+        "ok": _("Verlengd!"),
+        "failed": _("Deze link werkt niet meer"),
+    }
+    context = {"title": titles[state], state: True, "listing": listing, "token": token, "error": error}
+    return render(request, "marketplace/renewed.html", context, status=400 if state == "failed" else 200)
 
 
 def _preferences_section() -> str:

@@ -3,12 +3,12 @@ from urllib.parse import urlsplit, urlunsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from core.site import site_root
 
 from . import roles
+from .views import suspended
 
 # The context values of allauth's mails that hold a link.
 LINK_KEYS = ("activate_url", "password_reset_url", "signup_url")
@@ -52,7 +52,7 @@ class AccountAdapter(DefaultAccountAdapter):
             from allauth.account.internal.stagekit import clear_login
 
             clear_login(request)
-            return render(request, "accounts/suspended.html", {"reason": user.suspension_reason}, status=403)
+            return suspended(request, reason=user.suspension_reason)
         return super().pre_login(request, user, **kwargs)
 
     def get_reauthentication_methods(self, user) -> list[dict]:

@@ -4,10 +4,11 @@ that still has a session is logged out at its next request."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from . import roles, selectors
+from .views import suspended
 
 
 class SuspendedAccountMiddleware:
@@ -19,7 +20,7 @@ class SuspendedAccountMiddleware:
         if user is not None and user.is_authenticated and user.suspended_at is not None:
             reason = user.suspension_reason
             logout(request)
-            return render(request, "accounts/suspended.html", {"reason": reason}, status=403)
+            return suspended(request, reason=reason)
         return self.get_response(request)
 
 

@@ -55,6 +55,7 @@ def export(request):
 @require_http_methods(["GET", "POST"])
 def delete(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
+    context = {"title": _("Account verwijderen"), "form": form}
     if request.method == "POST":
         if form.is_valid():
             user = request.user
@@ -63,8 +64,8 @@ def delete(request):
             services.delete_account(user=user, keep_posts=keep_posts)
             messages.success(request, _("Uw account en uw gegevens zijn verwijderd."))
             return redirect("wagtail_serve", "")
-        return render(request, "accounts/delete.html", {"form": form}, status=400)
-    return render(request, "accounts/delete.html", {"form": form})
+        return render(request, "accounts/delete.html", context, status=400)
+    return render(request, "accounts/delete.html", context)
 
 
 def verify_email_first(request, *, then: str):
@@ -86,4 +87,10 @@ def admin_login(request):
 
 
 def privacy(request):
-    return render(request, "accounts/privacy.html")
+    return render(request, "accounts/privacy.html", {"title": _("Privacyverklaring")})
+
+
+def suspended(request, *, reason: str):
+    """The 403 page for a suspended account, at log-in or on its next request."""
+    context = {"title": _("Uw account is geschorst"), "reason": reason}
+    return render(request, "accounts/suspended.html", context, status=403)

@@ -110,14 +110,17 @@ def remove_device(request, subscription_id):
 def unsubscribe(request, token):
     target = emails.read_unsubscribe_token(token)
     if target is None:
-        return render(request, "notifications/unsubscribe.html", {"invalid": True}, status=400)
+        return _unsubscribe_page(request, {"invalid": True}, status=400)
     if request.method == "POST":
         kinds = services.unsubscribe(target=target)
-        return render(request, "notifications/unsubscribe.html", {"done": True, "labels": _labels(kinds)})
+        return _unsubscribe_page(request, {"done": True, "labels": _labels(kinds)})
     labels = _labels([target.kind]) if target.kind else []
-    return render(
-        request, "notifications/unsubscribe.html", {"labels": labels, "period": target.period, "token": token}
-    )
+    return _unsubscribe_page(request, {"labels": labels, "period": target.period, "token": token})
+
+
+def _unsubscribe_page(request, context: dict, status: int = 200):
+    context = {"title": _("Geen e-mail meer"), **context}
+    return render(request, "notifications/unsubscribe.html", context, status=status)
 
 
 def _labels(kinds: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from activities.models import Activity
 from activities.services import check_freshness
 from tests.activities.factories import ActivityFactory
 from tests.mail_links import press_after_mail_scanners
+from tests.pages import titles_of
 
 AMS = ZoneInfo("Europe/Amsterdam")
 START = datetime(2026, 1, 5, 9, 0, tzinfo=AMS)
@@ -89,6 +90,7 @@ def test_stale_at_twelve_weeks_and_leaves_the_agenda(weekly, client, django_capt
 def test_tampered_link_is_refused(weekly):
     response = Client().post("/agenda/gaat-door/niet-echt:abc/")
     assert response.status_code == 400 and "werkt niet meer" in response.content.decode()
+    assert titles_of(response.content.decode()) == ("Deze link werkt niet meer", "Deze link werkt niet meer")
 
 
 @pytest.mark.django_db
@@ -113,6 +115,7 @@ def test_the_link_confirms_once(weekly, professional):
         assert "blijft in de agenda" in anonymous.get(f"/agenda/gaat-door/{token}/").content.decode()
     weekly.refresh_from_db()
     assert again.status_code == 200 and "blijft in de agenda" in again.content.decode()
+    assert titles_of(again.content.decode()) == ("Dank u wel!", "Dank u wel!")
     assert weekly.confirmed_at == first  # a second click does not move the clock on
 
 
