@@ -1,3 +1,5 @@
+from urllib.parse import quote, urlencode
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -48,37 +50,56 @@ def search_page(request):
         "notices": notices,
         "results": results,
         "groups": selectors.group_by_type(results.hits, results.type_counts) if results else [],
-        "type_filters": _type_filters(results, doc_type),
-        "category_filters": _category_filters(results, category),
+        "facets": _facets(results, query=query, doc_type=doc_type, category=category),
         "current_type": doc_type,
         "current_category": category,
     }
     return render(request, "search/results.html", context)
 
 
-def _type_filters(results, current: str) -> list[dict]:
+def _facets(results, *, query: str, doc_type: str, category: str) -> list[dict]:
+    """The rows of filter chips: by kind, then (when the hits have any) by subject. Each chip keeps the
+    query and the other row's choice; a row's first chip drops its own."""
     if not results:
         return []
-    return [
-        {
-            "value": value,
-            "label": label,
-            "count": results.type_counts.get(value, 0),
-            "active": value == current,
-        }
+
+    def href(**params) -> str:
+        return "?" + urlencode(
+            {key: value for key, value in params.items() if value}, safe="/", quote_via=quote
+        )
+
+    kinds = [
+        (value, label, results.type_counts[value])
         for value, label in DocType.choices
         if results.type_counts.get(value)
     ]
-
-
-def _category_filters(results, current: str) -> list[dict]:
-    if not results:
-        return []
-    items = sorted(results.category_counts.items(), key=lambda item: (-item[1][1], item[1][0]))
-    return [
-        {"value": key, "label": label, "count": count, "active": key == current}
-        for key, (label, count) in items
+    subjects = sorted(results.category_counts.items(), key=lambda item: (-item[1][1], item[1][0]))
+    facets = [
+        {
+            "label": _("Soort"),
+            "all": _("Alles"),
+            "all_href": href(q=query, onderwerp=category),
+            "selected": doc_type,
+            "chips": [
+                (label, count, value == doc_type, href(q=query, soort=value, onderwerp=category))
+                for value, label, count in kinds
+            ],
+        }
     ]
+    if subjects:
+        facets.append(
+            {
+                "label": _("Onderwerp"),
+                "all": _("Alle onderwerpen"),
+                "all_href": href(q=query, soort=doc_type),
+                "selected": category,
+                "chips": [
+                    (label, count, key == category, href(q=query, soort=doc_type, onderwerp=key))
+                    for key, (label, count) in subjects
+                ],
+            }
+        )
+    return facets
 
 
 @require_GET

@@ -24,6 +24,16 @@ class HelpTopic(models.TextChoices):
     NEIGHBOURHOOD = "wijk", _("De wijk samen")
 
 
+class OrganisationKind(models.TextChoices):
+    WELFARE = "welzijn", _("Welzijn")
+    CARE = "zorg", _("Zorg")
+    HOUSING = "wonen", _("Wonen")
+    MUNICIPALITY = "gemeente", _("Gemeente")
+    RESIDENTS = "bewoners", _("Bewonersorganisatie")
+    MEETING_PLACE = "plek", _("Ontmoetingsplek")
+    SAFETY = "veiligheid", _("Veiligheid")
+
+
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -37,18 +47,7 @@ class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(
-        _("soort"),
-        max_length=20,
-        choices=[
-            ("welzijn", _("Welzijn")),
-            ("zorg", _("Zorg")),
-            ("wonen", _("Wonen")),
-            ("gemeente", _("Gemeente")),
-            ("bewoners", _("Bewonersorganisatie")),
-            ("plek", _("Ontmoetingsplek")),
-            ("veiligheid", _("Veiligheid")),
-        ],
-        default="welzijn",
+        _("soort"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.WELFARE
     )
     summary = models.CharField(_("in één zin"), max_length=200)
     helps_with = models.TextField(_("waar helpen zij mee"), help_text=_("Korte, duidelijke zinnen."))

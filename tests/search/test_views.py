@@ -62,6 +62,11 @@ def test_type_and_category_filters(client, indexed):
     html = response.content.decode()
     assert hit_titles(response) == ["Schuldhulp Oss"]
     assert "Schuldhulp Oss" in html and "Buurthuis De Kastanje" not in html
+    # Each chip keeps the query and the other row's choice; the first chip of a row drops its own.
+    kind_chip = 'href="?q=koffie%20geldzaken&amp;soort=organisation&amp;onderwerp=geldzaken"'
+    assert kind_chip in html
+    assert 'href="?q=koffie%20geldzaken&amp;onderwerp=geldzaken" aria-current="true">Alles</a>' in html
+    assert 'href="?q=koffie%20geldzaken">Alle onderwerpen</a>' in html
     response = client.get(reverse("search:search"), {"q": "koffie", "soort": "story"})
     assert response.context["results"].hits == []
     assert response.context["results"].type_counts == {"organisation": 1}
