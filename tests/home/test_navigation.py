@@ -197,9 +197,11 @@ def test_bad_request_gets_the_dutch_400_page(rf, resident):
 
 def test_allauths_own_429_names_the_page_in_the_tab(rf, resident):
     from allauth.core.internal.ratelimit import respond_429
+    from django.urls import resolve, reverse
 
-    request = rf.post("/account/login/")
+    request = rf.post(reverse("account_login"))
     request.user = resident
+    request.resolver_match = resolve(reverse("account_login"))  # the page's own title is in the context too
     html = html_of(respond_429(request), status=429)
     assert "<title>Even wachten · Wij(k) de Ruwaard</title>" in html
     assert "Even wachten, alstublieft" in html

@@ -121,6 +121,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_navigation",
                 "notifications.context_processors.notifications",
+                "accounts.context_processors.allauth_title",
             ],
         },
     },
