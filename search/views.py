@@ -62,43 +62,30 @@ def _facets(results, *, query: str, doc_type: str, category: str) -> list[dict]:
     query and the other row's choice; a row's first chip drops its own."""
     if not results:
         return []
+    chosen = {"soort": doc_type, "onderwerp": category}
 
-    def href(**params) -> str:
-        return "?" + urlencode(
-            {key: value for key, value in params.items() if value}, safe="/", quote_via=quote
-        )
+    def href(**change) -> str:
+        params = {"q": query, **chosen, **change}
+        return "?" + urlencode({k: v for k, v in params.items() if v}, safe="/", quote_via=quote)
 
-    kinds = [
-        (value, label, results.type_counts[value])
-        for value, label in DocType.choices
-        if results.type_counts.get(value)
-    ]
-    subjects = sorted(results.category_counts.items(), key=lambda item: (-item[1][1], item[1][0]))
-    facets = [
-        {
-            "label": _("Soort"),
-            "all": _("Alles"),
-            "all_href": href(q=query, onderwerp=category),
-            "selected": doc_type,
-            "chips": [
-                (label, count, value == doc_type, href(q=query, soort=value, onderwerp=category))
-                for value, label, count in kinds
-            ],
+    def row(name: str, label: str, all_label: str, choices) -> dict:
+        """choices: (value, label, count) of every chip after the first."""
+        selected = chosen[name]
+        return {
+            "label": label,
+            "all": all_label,
+            "all_href": href(**{name: ""}),
+            "selected": selected,
+            "chips": [(text, n, value == selected, href(**{name: value})) for value, text, n in choices],
         }
-    ]
+
+    counts = results.type_counts
+    kinds = [(value, label, counts[value]) for value, label in DocType.choices if counts.get(value)]
+    subjects = sorted(results.category_counts.items(), key=lambda item: (-item[1][1], item[1][0]))
+    facets = [row("soort", _("Soort"), _("Alles"), kinds)]
     if subjects:
-        facets.append(
-            {
-                "label": _("Onderwerp"),
-                "all": _("Alle onderwerpen"),
-                "all_href": href(q=query, soort=doc_type),
-                "selected": category,
-                "chips": [
-                    (label, count, key == category, href(q=query, soort=doc_type, onderwerp=key))
-                    for key, (label, count) in subjects
-                ],
-            }
-        )
+        choices = [(key, label, count) for key, (label, count) in subjects]
+        facets.append(row("onderwerp", _("Onderwerp"), _("Alle onderwerpen"), choices))
     return facets
 
 
