@@ -155,3 +155,14 @@ def test_password_reset_page_speaks_to_the_resident_formally(client):
     html = client.get("/account/password/reset/").content.decode()
     assert "Vul uw e-mailadres in" in html
     assert " je " not in html.split('id="inhoud"', 1)[1]
+
+
+def test_a_second_email_address_is_added_unconfirmed_and_gets_a_link(client_for, resident):
+    client = client_for(resident)
+    page = client.get("/account/email/").content.decode()
+    assert 'name="action_add" class="button">Toevoegen</button>' in page
+    response = client.post("/account/email/", {"action_add": "", "email": "fatma.nieuw@example.org"})
+    assert response.status_code == 302
+    added = EmailAddress.objects.get(user=resident, email="fatma.nieuw@example.org")
+    assert not added.verified and not added.primary
+    assert mail.outbox[-1].to == ["fatma.nieuw@example.org"]
