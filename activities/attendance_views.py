@@ -68,7 +68,12 @@ def attend(request, slug, pk):
     return render(
         request,
         "activities/attend_guest.html",
-        {"activity": activity, "occurrence": occurrence, "form": form},
+        {
+            "title": _("Ik kom: %(title)s") % {"title": activity.title},
+            "activity": activity,
+            "occurrence": occurrence,
+            "form": form,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

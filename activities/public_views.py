@@ -45,7 +45,11 @@ def agenda_map(request):
         request,
         "activities/map.html",
         _map_context(
-            places=selectors.places_of(occurrences), problems=filters.problems, walk_ins=False, query=query
+            title=_("Agenda op de kaart"),
+            places=selectors.places_of(occurrences),
+            problems=filters.problems,
+            walk_ins=False,
+            query=query,
         ),
     )
 
@@ -56,7 +60,12 @@ def walk_in_map(request):
     return render(
         request,
         "activities/map.html",
-        _map_context(places=selectors.places_of(occurrences), walk_ins=True, query=""),
+        _map_context(
+            title=_("Inloopspreekuren op de kaart"),
+            places=selectors.places_of(occurrences),
+            walk_ins=True,
+            query="",
+        ),
     )
 
 

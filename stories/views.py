@@ -78,27 +78,26 @@ def submit_story(request):
     if not has_verified_email(request.user):
         return verify_email_first(request, then=_("Daarna kunt u uw verhaal insturen."))
     form = StorySubmissionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.submit_story(
-                    author=request.user,
-                    index=index,
-                    title=data["title"],
-                    text=data["text"],
-                    photo=data["photo"] or None,
-                    photo_alt=data["photo_alt"],
-                    publication_consent=data["publication_consent"],
-                    photo_consent=data["photo_consent"],
-                )
-            except ApplicationError as error:
-                add_application_error(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Dank u wel! De redactie leest uw verhaal. U krijgt bericht als het online staat."),
-                )
-                return redirect(reverse("accounts:mine") + "#sectie-verhalen")
-        return render(request, "stories/submit.html", {"form": form, "index": index}, status=400)
-    return render(request, "stories/submit.html", {"form": form, "index": index})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.submit_story(
+                author=request.user,
+                index=index,
+                title=data["title"],
+                text=data["text"],
+                photo=data["photo"] or None,
+                photo_alt=data["photo_alt"],
+                publication_consent=data["publication_consent"],
+                photo_consent=data["photo_consent"],
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Dank u wel! De redactie leest uw verhaal. U krijgt bericht als het online staat."),
+            )
+            return redirect(reverse("accounts:mine") + "#sectie-verhalen")
+    context = {"title": _("Stuur uw verhaal in"), "form": form, "index": index}
+    return render(request, "stories/submit.html", context, status=400 if request.method == "POST" else 200)

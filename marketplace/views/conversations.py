@@ -133,15 +133,16 @@ def follow_up(request, pk: int):
     form = FollowUpForm(
         request.POST or None, initial={"answer": item.answer or None, "minutes_spent": item.minutes_spent}
     )
-    if request.method == "POST":
-        if form.is_valid():
-            services.answer_follow_up(
-                follow_up=item,
-                by=request.user,
-                answer=form.cleaned_data["answer"],
-                minutes_spent=form.cleaned_data["minutes_spent"],
-            )
-            messages.success(request, _("Dank u voor uw antwoord."))
-            return redirect("accounts:mine")
-        return render(request, "marketplace/follow_up.html", {"form": form, "item": item}, status=400)
-    return render(request, "marketplace/follow_up.html", {"form": form, "item": item})
+    if request.method == "POST" and form.is_valid():
+        services.answer_follow_up(
+            follow_up=item,
+            by=request.user,
+            answer=form.cleaned_data["answer"],
+            minutes_spent=form.cleaned_data["minutes_spent"],
+        )
+        messages.success(request, _("Dank u voor uw antwoord."))
+        return redirect("accounts:mine")
+    context = {"title": _("Is het gelukt?"), "form": form, "item": item}
+    return render(
+        request, "marketplace/follow_up.html", context, status=400 if request.method == "POST" else 200
+    )

@@ -79,34 +79,35 @@ def listing_create(request):
         allow_on_behalf=allow_on_behalf,
         initial={"kind": kind} if kind in Kind.values else None,
     )
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            on_behalf = bool(data.get("on_behalf"))
-            try:
-                listing = services.create_listing(
-                    owner=request.user,
-                    kind=data["kind"],
-                    category=data["category"],
-                    title=data["title"],
-                    text=data["text"],
-                    when=data["when"],
-                    area=data["area"],
-                    on_behalf_name=data.get("on_behalf_name", "") if on_behalf else "",
-                    consent=bool(data.get("consent")),
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        on_behalf = bool(data.get("on_behalf"))
+        try:
+            listing = services.create_listing(
+                owner=request.user,
+                kind=data["kind"],
+                category=data["category"],
+                title=data["title"],
+                text=data["text"],
+                when=data["when"],
+                area=data["area"],
+                on_behalf_name=data.get("on_behalf_name", "") if on_behalf else "",
+                consent=bool(data.get("consent")),
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            if listing.is_pending:
+                messages.success(
+                    request, _("Dank u! Een moderator kijkt er snel naar. Daarna staat het online.")
                 )
-            except ApplicationError as error:
-                add_application_error(form, error)
             else:
-                if listing.is_pending:
-                    messages.success(
-                        request, _("Dank u! Een moderator kijkt er snel naar. Daarna staat het online.")
-                    )
-                else:
-                    messages.success(request, _("Dank u! Uw bericht staat online."))
-                return redirect(listing)
-        return render(request, "marketplace/listing_form.html", {"form": form}, status=400)
-    return render(request, "marketplace/listing_form.html", {"form": form})
+                messages.success(request, _("Dank u! Uw bericht staat online."))
+            return redirect(listing)
+    context = {"title": _("Hulp vragen of bieden"), "form": form}
+    return render(
+        request, "marketplace/listing_form.html", context, status=400 if request.method == "POST" else 200
+    )
 
 
 @login_required
@@ -117,21 +118,21 @@ def listing_edit(request, pk: int):
     if listing is None or listing.owner_id != request.user.pk:
         raise Http404
     form = ListingForm(request.POST or None, instance=listing)
-    if request.method == "POST":
-        if form.is_valid():
-            data = {
-                name: form.cleaned_data[name]
-                for name in ("kind", "category", "title", "text", "when", "area")
-            }
-            try:
-                services.update_listing(listing=Listing.objects.get(pk=listing.pk), by=request.user, **data)
-            except ApplicationError as error:
-                add_application_error(form, error)
-            else:
-                messages.success(request, _("Uw wijzigingen zijn opgeslagen."))
-                return redirect(listing)
-        return render(request, "marketplace/listing_form.html", {"form": form, "editing": True}, status=400)
-    return render(request, "marketplace/listing_form.html", {"form": form, "editing": True})
+    if request.method == "POST" and form.is_valid():
+        data = {
+            name: form.cleaned_data[name] for name in ("kind", "category", "title", "text", "when", "area")
+        }
+        try:
+            services.update_listing(listing=Listing.objects.get(pk=listing.pk), by=request.user, **data)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("Uw wijzigingen zijn opgeslagen."))
+            return redirect(listing)
+    context = {"title": _("Uw bericht wijzigen"), "form": form, "editing": True}
+    return render(
+        request, "marketplace/listing_form.html", context, status=400 if request.method == "POST" else 200
+    )
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from activities.models import Location
 from tests.activities.factories import ActivityFactory, LocationFactory, walk_in
+from tests.pages import titles_of
 
 
 @pytest.fixture
@@ -33,6 +34,7 @@ def markers(html: str) -> list[tuple[str, str, str]]:
 
 def test_agenda_map_has_a_marker_per_place_with_coordinates_and_lists_every_place(client, places):
     html = client.get("/agenda/kaart/").content.decode()
+    assert titles_of(html) == ("Agenda op de kaart", "Agenda op de kaart")
     assert sorted(markers(html)) == [
         ("51.754800", "5.537900", "D&#x27;n Iemhof"),
         ("51.757100", "5.531200", "Ons Huis van de Wijk"),
@@ -46,6 +48,7 @@ def test_agenda_map_has_a_marker_per_place_with_coordinates_and_lists_every_plac
 
 def test_walk_in_map_shows_walk_in_hours_only(client, places):
     html = client.get("/inloopspreekuren/kaart/").content.decode()
+    assert titles_of(html) == ("Inloopspreekuren op de kaart", "Inloopspreekuren op de kaart")
     assert [m[2] for m in markers(html)] == ["Ons Huis van de Wijk"]
     assert ">Geldzaken-inloop</a>" in html and ">Koffie</a>" not in html
 

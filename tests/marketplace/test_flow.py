@@ -4,6 +4,7 @@ import pytest
 
 from marketplace.models import Conversation, Listing, Status
 from notifications.models import Notification
+from tests.pages import html_of, titles_of
 
 from .factories import ListingFactory
 
@@ -129,3 +130,14 @@ def test_cannot_respond_to_afgesproken_listing(resident, volunteer, client_for):
     response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik help"})
     assert response.status_code == 400 and not Conversation.objects.exists()
     assert "Ik kan helpen" not in client_for(volunteer).get(listing.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_listing_form_names_itself_for_a_new_and_an_edited_post(resident, client_for):
+    listing = ListingFactory(owner=resident)
+    owner = client_for(resident)
+    assert titles_of(html_of(owner.get("/vraag-en-aanbod/nieuw/"))) == ("Hulp vragen of bieden",) * 2
+    edit = owner.get(f"/vraag-en-aanbod/{listing.pk}/wijzigen/")
+    assert titles_of(html_of(edit)) == ("Uw bericht wijzigen",) * 2
+    refused = owner.post(f"/vraag-en-aanbod/{listing.pk}/wijzigen/", {"title": ""})
+    assert titles_of(html_of(refused, 400)) == ("Uw bericht wijzigen",) * 2

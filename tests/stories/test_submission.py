@@ -7,6 +7,7 @@ from wagtail.models import WorkflowState
 from notifications.models import Notification
 from stories.models import StoryPage
 from tests.factories import UserFactory
+from tests.pages import titles_of
 
 from .factories import image_bytes, make_story
 
@@ -49,6 +50,7 @@ def test_unverified_resident_is_asked_to_confirm_email_first(client_for, index):
 
 def test_form_has_labels_for_every_field(client_for, resident, index):
     html = client_for(resident).get(URL).content.decode()
+    assert titles_of(html) == ("Stuur uw verhaal in", "Stuur uw verhaal in")
     for name in ("title", "text", "photo", "photo_alt", "photo_consent", "publication_consent"):
         assert f'for="id_{name}"' in html and f'id="id_{name}"' in html
     assert 'enctype="multipart/form-data"' in html
