@@ -25,7 +25,7 @@ def can_manage_feed(*, user, organisation) -> bool:
     return is_moderator(user) or is_member_of(user=user, organisation=organisation)
 
 
-def _require(*, user, organisation) -> None:
+def require_feed_manager(*, user, organisation) -> None:
     if not can_manage_feed(user=user, organisation=organisation):
         raise ApplicationError(
             _("U mag alleen de agenda van uw eigen organisatie instellen."), code="forbidden"
@@ -34,7 +34,7 @@ def _require(*, user, organisation) -> None:
 
 @transaction.atomic
 def create_ical_feed(*, by, organisation, url: str, category: str) -> ICalFeed:
-    _require(user=by, organisation=organisation)
+    require_feed_manager(user=by, organisation=organisation)
     if ICalFeed.objects.filter(organisation=organisation, url=url).exists():
         raise ApplicationError(_("Deze feed is al ingesteld."), field="url")
     return ICalFeed.objects.create(organisation=organisation, url=url, category=category)
@@ -45,7 +45,7 @@ def test_ical_feed(*, feed: ICalFeed, by) -> dict:
     from .ical import events_of
     from .services import fetch_feed
 
-    _require(user=by, organisation=feed.organisation)
+    require_feed_manager(user=by, organisation=feed.organisation)
     try:
         body, _headers = fetch_feed(feed.url)
         series, overrides = events_of(body)
@@ -64,13 +64,13 @@ def request_import(*, feed: ICalFeed, by) -> None:
     """ "Nu importeren": the worker imports this feed after the transaction commits."""
     from .tasks import import_one_feed
 
-    _require(user=by, organisation=feed.organisation)
+    require_feed_manager(user=by, organisation=feed.organisation)
     enqueue_on_commit(import_one_feed, feed_id=feed.pk)
 
 
 @transaction.atomic
 def set_feed_active(*, feed: ICalFeed, by, active: bool) -> ICalFeed:
-    _require(user=by, organisation=feed.organisation)
+    require_feed_manager(user=by, organisation=feed.organisation)
     feed.is_active = active
     feed.save(update_fields=["is_active"])
     return feed

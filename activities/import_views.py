@@ -63,10 +63,7 @@ def feeds_view(request):
 @login_required
 def feed_detail(request, pk):
     feed = get_object_or_404(ICalFeed.objects.select_related("organisation"), pk=pk)
-    if not feeds.can_manage_feed(user=request.user, organisation=feed.organisation):
-        raise ApplicationError(
-            _("U mag alleen de agenda van uw eigen organisatie instellen."), code="forbidden"
-        )
+    feeds.require_feed_manager(user=request.user, organisation=feed.organisation)
     test = None
     if request.method == "POST":
         action = request.POST.get("actie")

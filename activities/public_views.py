@@ -104,8 +104,7 @@ def locations(request):
 @login_required
 def location_edit(request, slug):
     location = get_object_or_404(Location, slug=slug)
-    if not services.can_edit_locations(user=request.user):
-        raise ApplicationError(_("Alleen professionals en moderatoren wijzigen plekken."), code="forbidden")
+    services.require_location_editor(user=request.user)
     form = LocationForm(request.POST or None, instance=Location.objects.get(pk=location.pk))
     if request.method == "POST" and form.is_valid():
         try:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import is_moderator, is_professional
+from accounts.roles import is_moderator, is_professional, require_moderator
 from accounts.services import has_verified_email, require_may_post
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
@@ -45,14 +45,9 @@ def can_manage(*, user, activity: Activity) -> bool:
     )
 
 
-def _require_manager(*, user, activity: Activity) -> None:
+def require_manager(*, user, activity: Activity) -> None:
     if not can_manage(user=user, activity=activity):
         raise ApplicationError(_("U mag deze activiteit niet wijzigen."), code="forbidden")
-
-
-def _require_moderator(*, user, message: str) -> None:
-    if not is_moderator(user):
-        raise ApplicationError(message, code="forbidden")
 
 
 def save_activity_with_unique_slug(activity: Activity) -> Activity:
@@ -161,7 +156,7 @@ def _confirm_and_store(activity: Activity) -> Activity:
 @transaction.atomic
 def publish_activity(*, activity: Activity, by) -> Activity:
     """A moderator approves: the activity enters the agenda and its owner is told."""
-    _require_moderator(user=by, message=_("Alleen een moderator kan dit goedkeuren."))
+    require_moderator(by, _("Alleen een moderator kan dit goedkeuren."))
     activity.status = Activity.Status.PUBLISHED
     activity.confirmed_at = timezone.now()
     activity.moderation_note = ""
@@ -180,7 +175,7 @@ def publish_activity(*, activity: Activity, by) -> Activity:
 @transaction.atomic
 def hide_activity(*, activity: Activity, by, reason: str) -> Activity:
     """A moderator takes it out of the agenda; its owner still sees it, with the reason."""
-    _require_moderator(user=by, message=_("Alleen een moderator kan dit verbergen."))
+    require_moderator(by, _("Alleen een moderator kan dit verbergen."))
     if activity.status != Activity.Status.HIDDEN:
         activity.hidden_from_status = activity.status
         activity.status = Activity.Status.HIDDEN
@@ -192,7 +187,7 @@ def hide_activity(*, activity: Activity, by, reason: str) -> Activity:
 @transaction.atomic
 def unhide_activity(*, activity: Activity, by) -> Activity:
     """Back to how it was before it was hidden (a waiting activity waits again)."""
-    _require_moderator(user=by, message=_("Alleen een moderator kan dit weer tonen."))
+    require_moderator(by, _("Alleen een moderator kan dit weer tonen."))
     if activity.status == Activity.Status.HIDDEN:
         activity.status = activity.hidden_from_status or Activity.Status.PENDING
         activity.hidden_from_status = ""
@@ -205,7 +200,7 @@ def unhide_activity(*, activity: Activity, by) -> Activity:
 @transaction.atomic
 def request_activity_changes(*, activity: Activity, by, message: str) -> Activity:
     """The activity keeps waiting; its owner reads what to change and edits it."""
-    _require_moderator(user=by, message=_("Alleen een moderator kan dit vragen."))
+    require_moderator(by, _("Alleen een moderator kan dit vragen."))
     activity.moderation_note = message.strip()[:500]
     activity.save(update_fields=["moderation_note", "updated_at"])
     return activity
@@ -225,7 +220,7 @@ def _trusted_editor(*, user, activity: Activity) -> bool:
 @transaction.atomic
 def update_activity(*, activity: Activity, by, **fields) -> Activity:
     """Save changes; a resident's changes to a published activity go back to the moderator first."""
-    _require_manager(user=by, activity=activity)
+    require_manager(user=by, activity=activity)
     require_may_post(by)
     for name, value in fields.items():
         setattr(activity, name, value)
@@ -237,7 +232,7 @@ def update_activity(*, activity: Activity, by, **fields) -> Activity:
 
 @transaction.atomic
 def cancel_activity(*, activity: Activity, by) -> Activity:
-    _require_manager(user=by, activity=activity)
+    require_manager(user=by, activity=activity)
     activity.status = Activity.Status.CANCELLED
     activity.save(update_fields=["status", "updated_at"])
     return activity
@@ -246,7 +241,7 @@ def cancel_activity(*, activity: Activity, by) -> Activity:
 @transaction.atomic
 def set_activity_status(*, activity: Activity, by, status: str) -> Activity:
     """A moderator moves an activity to any status; approving and cancelling go through their services."""
-    _require_moderator(user=by, message=_("Alleen een moderator kan de status wijzigen."))
+    require_moderator(by, _("Alleen een moderator kan de status wijzigen."))
     if status == activity.status:
         return activity
     if status == Activity.Status.PUBLISHED:
@@ -266,7 +261,7 @@ def save_activity_as_moderator(*, activity: Activity, by) -> Activity:
     A new activity is saved with a unique slug; a changed one goes through :func:`update_activity`.
     A change of status then goes through :func:`set_activity_status` (approving notifies the owner).
     """
-    _require_moderator(user=by, message=_("Alleen een moderator kan dit wijzigen."))
+    require_moderator(by, _("Alleen een moderator kan dit wijzigen."))
     status = activity.status
     if activity.pk is None:
         activity.status = Activity.Status.DRAFT if status == Activity.Status.PUBLISHED else status
@@ -290,7 +285,7 @@ def save_activity_as_moderator(*, activity: Activity, by) -> Activity:
 @transaction.atomic
 def end_series(*, activity: Activity, by, last_day: date) -> Activity:
     """Stop a recurring activity after `last_day`; later dates leave the agenda."""
-    _require_manager(user=by, activity=activity)
+    require_manager(user=by, activity=activity)
     activity.ends_on = last_day
     activity.save(update_fields=["ends_on", "updated_at"])
     materialise_occurrences(activity=activity)
@@ -300,7 +295,7 @@ def end_series(*, activity: Activity, by, last_day: date) -> Activity:
 @transaction.atomic
 def cancel_occurrence(*, occurrence: Occurrence, by, reason: str) -> Occurrence:
     """One date does not go ahead ("vandaag geen inloop"); the date stays visible with the reason."""
-    _require_manager(user=by, activity=occurrence.activity)
+    require_manager(user=by, activity=occurrence.activity)
     occurrence.is_cancelled = True
     occurrence.reason = reason.strip()[:200]
     occurrence.save(update_fields=["is_cancelled", "reason"])
@@ -310,7 +305,7 @@ def cancel_occurrence(*, occurrence: Occurrence, by, reason: str) -> Occurrence:
 
 @transaction.atomic
 def restore_occurrence(*, occurrence: Occurrence, by) -> Occurrence:
-    _require_manager(user=by, activity=occurrence.activity)
+    require_manager(user=by, activity=occurrence.activity)
     occurrence.is_cancelled = False
     occurrence.reason = ""
     occurrence.save(update_fields=["is_cancelled", "reason"])
@@ -321,7 +316,7 @@ def restore_occurrence(*, occurrence: Occurrence, by) -> Occurrence:
 def move_occurrence(
     *, occurrence: Occurrence, by, start: datetime, end: datetime | None = None, reason: str = ""
 ) -> Occurrence:
-    _require_manager(user=by, activity=occurrence.activity)
+    require_manager(user=by, activity=occurrence.activity)
     occurrence.start = start
     occurrence.end = end or start + occurrence.activity.duration
     occurrence.is_moved = True
@@ -582,11 +577,15 @@ def can_edit_locations(*, user) -> bool:
     return getattr(user, "is_authenticated", False) and (is_professional(user) or is_moderator(user))
 
 
+def require_location_editor(*, user) -> None:
+    if not can_edit_locations(user=user):
+        raise ApplicationError(_("Alleen professionals en moderatoren wijzigen plekken."), code="forbidden")
+
+
 @transaction.atomic
 def update_location(*, location: Location, by, **fields) -> Location:
     """A professional or moderator keeps a place's address and map point current."""
-    if not can_edit_locations(user=by):
-        raise ApplicationError(_("Alleen professionals en moderatoren wijzigen plekken."), code="forbidden")
+    require_location_editor(user=by)
     for name, value in fields.items():
         setattr(location, name, value)
     location.full_clean()

@@ -217,8 +217,7 @@ def create(request):
 
 def _managed_activity(request, slug) -> Activity:
     activity = get_object_or_404(Activity.objects.select_related("organisation", "location"), slug=slug)
-    if not services.can_manage(user=request.user, activity=activity):
-        raise ApplicationError(_("U mag deze activiteit niet wijzigen."), code="forbidden")
+    services.require_manager(user=request.user, activity=activity)
     return activity
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import is_moderator, is_professional, is_volunteer
+from accounts.roles import is_moderator, is_professional, is_volunteer, require_moderator
 from accounts.services import has_verified_email, is_blocked_between, require_may_post
 from core.exceptions import ApplicationError
 from core.tasks import send_mail_on_commit
@@ -118,7 +118,7 @@ def update_listing(
 
 @transaction.atomic
 def approve_listing(*, listing: Listing, by) -> Listing:
-    _require_moderator(by)
+    require_moderator(by)
     now = timezone.now()
     with transaction.atomic():
         listing.is_pending = False
@@ -303,15 +303,10 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
 # Moderation (called by the moderation queue through marketplace.moderated) ---------------------
 
 
-def _require_moderator(user) -> None:
-    if not is_moderator(user):
-        raise ApplicationError(_("Alleen moderatoren mogen dit."), code="forbidden")
-
-
 @transaction.atomic
 def hide_listing(*, listing: Listing, by, reason: str = "") -> Listing:
     """Hide a listing from everyone but its owner (who reads `reason`) and the moderators."""
-    _require_moderator(by)
+    require_moderator(by)
     if listing.status != Status.HIDDEN:
         listing.hidden_from_status = listing.status
         listing.status = Status.HIDDEN
@@ -322,7 +317,7 @@ def hide_listing(*, listing: Listing, by, reason: str = "") -> Listing:
 
 @transaction.atomic
 def unhide_listing(*, listing: Listing, by) -> Listing:
-    _require_moderator(by)
+    require_moderator(by)
     if listing.status == Status.HIDDEN:
         listing.status = listing.hidden_from_status or Status.OPEN
         listing.hidden_from_status = ""
@@ -334,7 +329,7 @@ def unhide_listing(*, listing: Listing, by) -> Listing:
 @transaction.atomic
 def request_listing_changes(*, listing: Listing, by, message: str) -> Listing:
     """The listing keeps waiting; its owner reads what to change and can place it again."""
-    _require_moderator(by)
+    require_moderator(by)
     listing.moderation_note = message.strip()[:500]
     listing.save(update_fields=["moderation_note"])
     return listing
@@ -351,7 +346,7 @@ def unhide_message(*, message: Message, by) -> Message:
 
 
 def _set_message_hidden(message: Message, *, by, hidden: bool) -> Message:
-    _require_moderator(by)
+    require_moderator(by)
     message.is_hidden = hidden
     message.save(update_fields=["is_hidden"])
     return message

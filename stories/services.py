@@ -9,7 +9,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
-from accounts.roles import is_moderator
+from accounts.roles import require_moderator
 from accounts.services import require_may_post
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
@@ -115,15 +115,10 @@ def notify_author_of_publication(*, story: StoryPage) -> bool:
     return True
 
 
-def _require_moderator(user) -> None:
-    if not is_moderator(user):
-        raise ApplicationError(_("Alleen moderatoren mogen dit."), code="forbidden")
-
-
 @transaction.atomic
 def unpublish_story(*, story: StoryPage, by) -> StoryPage:
     """A moderator takes a reported story offline; the editors can publish it again."""
-    _require_moderator(by)
+    require_moderator(by)
     if story.live:
         # The moderator role is checked above; Wagtail's page permissions are the editors'.
         UnpublishPageAction(story, user=by, log_action=True).execute(skip_permission_checks=True)
@@ -132,7 +127,7 @@ def unpublish_story(*, story: StoryPage, by) -> StoryPage:
 
 @transaction.atomic
 def republish_story(*, story: StoryPage, by) -> StoryPage:
-    _require_moderator(by)
+    require_moderator(by)
     revision = story.get_latest_revision()
     if not story.live and revision is not None:
         revision.publish(user=by, log_action=True, skip_permission_checks=True)

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.exceptions import ApplicationError
+
 BEWONER = "bewoner"
 VRIJWILLIGER = "vrijwilliger"
 PROFESSIONAL = "professional"
@@ -34,6 +36,12 @@ def has_role(user, role: str) -> bool:
 
 def is_moderator(user) -> bool:
     return bool(getattr(user, "is_superuser", False)) or has_role(user, MODERATOR)
+
+
+def require_moderator(user, message: str | None = None) -> None:
+    """Refuse (a Dutch 403) unless the user is a moderator; `message` says what only a moderator may do."""
+    if not is_moderator(user):
+        raise ApplicationError(message or _("Alleen moderatoren mogen dit."), code="forbidden")
 
 
 def is_editor(user) -> bool:

@@ -28,11 +28,6 @@ ALLOWED = {
 }
 
 
-def _require_moderator(user) -> None:
-    if not roles.is_moderator(user):
-        raise ApplicationError(_("Alleen moderatoren mogen dit."), code="forbidden")
-
-
 def moderators():
     """Everyone who handles the queue: active, not suspended, moderator role or superuser."""
     return (
@@ -120,7 +115,7 @@ def decide(*, kind_name: str, pk: int, action: str, by, reason: str = "") -> Dec
 
     The decision is stored, open reports on the thing are closed (not when asking for changes), and the
     author is told with the reason. An approval is told by the content app's own service."""
-    _require_moderator(by)
+    roles.require_moderator(by)
     kind = registry.kind_named(kind_name)
     obj = kind.get(pk) if kind else None
     if obj is None:
@@ -151,7 +146,7 @@ def decide(*, kind_name: str, pk: int, action: str, by, reason: str = "") -> Dec
 
 @transaction.atomic
 def suspend_account(*, user, by, reason: str) -> Decision:
-    _require_moderator(by)
+    roles.require_moderator(by)
     if user.pk == by.pk:
         raise ApplicationError(_("U kunt uzelf niet schorsen."), code="forbidden")
     accounts_services.suspend_user(user=user, reason=reason)
@@ -163,7 +158,7 @@ def suspend_account(*, user, by, reason: str) -> Decision:
 
 @transaction.atomic
 def lift_suspension(*, user, by, reason: str = "") -> Decision:
-    _require_moderator(by)
+    roles.require_moderator(by)
     if user.suspended_at is None:
         raise ApplicationError(_("Dit account is niet geschorst."), code="conflict")
     accounts_services.lift_suspension(user=user)
