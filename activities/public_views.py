@@ -40,33 +40,19 @@ def agenda_map(request):
     """The agenda's dates of the chosen period on a map, and as a list by place without JavaScript."""
     filters = AgendaFilterSet(request.GET)
     occurrences = selectors.agenda_occurrences(filters=filters).filter(is_cancelled=False)[:MAP_LIMIT]
-    query = request.GET.urlencode()
-    return render(
-        request,
-        "activities/map.html",
-        _map_context(
-            title=_("Agenda op de kaart"),
-            places=selectors.places_of(occurrences),
-            problems=filters.problems,
-            walk_ins=False,
-            query=query,
-        ),
-    )
+    extra = {"problems": filters.problems, "walk_ins": False, "query": request.GET.urlencode()}
+    return _map_page(request, _("Agenda op de kaart"), occurrences, **extra)
 
 
 def walk_in_map(request):
     groups = selectors.walk_in_hours()
     occurrences = [o for group in groups.values() for o in group if not o.is_cancelled]
-    return render(
-        request,
-        "activities/map.html",
-        _map_context(
-            title=_("Inloopspreekuren op de kaart"),
-            places=selectors.places_of(occurrences),
-            walk_ins=True,
-            query="",
-        ),
-    )
+    return _map_page(request, _("Inloopspreekuren op de kaart"), occurrences, walk_ins=True, query="")
+
+
+def _map_page(request, title: str, occurrences, **extra):
+    context = _map_context(title=title, places=selectors.places_of(occurrences), **extra)
+    return render(request, "activities/map.html", context)
 
 
 def embed(request):
