@@ -32,6 +32,9 @@ class _AskKind:
     def __get__(self, item, owner=None):
         return self if item is None else getattr(item.kind, self.name)(item.obj)
 
+    def __set__(self, item, value) -> None:
+        raise AttributeError(f"{self.name} is what the kind says; it cannot be set")
+
 
 @dataclass
 class Item:
