@@ -1,3 +1,4 @@
+from allauth.account.views import EmailView as AllauthEmailView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -94,3 +95,20 @@ def suspended(request, *, reason: str):
     """The 403 page for a suspended account, at log-in or on its next request."""
     context = {"title": _("Uw account is geschorst"), "reason": reason}
     return render(request, "accounts/suspended.html", context, status=403)
+
+
+class EmailView(AllauthEmailView):
+    """allauth's e-mail page, but "Stuur de bevestiging opnieuw" never does nothing without a word: when
+    allauth holds the mail back (one per address every few minutes), the resident is told so."""
+
+    def _action_send(self, request, *args, **kwargs):
+        response = super()._action_send(request, *args, **kwargs)
+        if not self._did_send_verification_email and self._get_email_address(request):
+            messages.info(
+                request,
+                _(
+                    "We stuurden net al een e-mail naar dit adres. Kijk in uw inbox en bij de ongewenste "
+                    "e-mail. Over een paar minuten kunt u een nieuwe vragen."
+                ),
+            )
+        return response

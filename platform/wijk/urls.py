@@ -38,6 +38,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    # allauth's e-mail page with a word when a resent confirmation is held back (see accounts.views.EmailView).
+    path("account/email/", account_views.EmailView.as_view(), name="account_email"),
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("mijn/meldingen/", include("notifications.urls")),

@@ -1,5 +1,6 @@
 import io
 import json
+import uuid
 import zipfile
 
 import pytest
@@ -166,3 +167,15 @@ def test_a_second_email_address_is_added_unconfirmed_and_gets_a_link(client_for,
     added = EmailAddress.objects.get(user=resident, email="fatma.nieuw@example.org")
     assert not added.verified and not added.primary
     assert mail.outbox[-1].to == ["fatma.nieuw@example.org"]
+
+
+def test_resending_the_confirmation_at_once_says_why_no_new_mail_comes(client_for, resident, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"confirm_email": "1/3m/key"}  # allauth's own default, off in tests
+    address = f"fatma.{uuid.uuid4().hex[:8]}@example.org"
+    client = client_for(resident)
+    client.post("/account/email/", {"action_add": "", "email": address})
+    sent = len(mail.outbox)
+    assert mail.outbox[-1].to == [address]
+    again = client.post("/account/email/", {"action_send": "", "email": address}, follow=True)
+    assert len(mail.outbox) == sent  # held back by allauth's limit: one mail per address every few minutes
+    assert "We stuurden net al een e-mail naar dit adres." in again.content.decode()
