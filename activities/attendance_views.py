@@ -94,14 +94,13 @@ def unattend(request, pk):
 def guest_cancel(request, token):
     """The link in a guest's mail: a button to sign off (a GET never changes anything)."""
     item = attendance.attendance_from_guest_token(token)
+    context = {"title": _("Afmelden")}
     if item is None:
-        return render(
-            request, "activities/guest_cancel.html", {"title": _("Afmelden"), "invalid": True}, status=400
-        )
+        return render(request, "activities/guest_cancel.html", {**context, "invalid": True}, status=400)
     if request.method == "POST":
         attendance.cancel_attendance(attendance=item)
         item.refresh_from_db()
-    context = {"title": _("Afmelden"), "attendance": item, "activity": item.occurrence.activity}
+    context.update(attendance=item, activity=item.occurrence.activity)
     return render(request, "activities/guest_cancel.html", context)
 
 

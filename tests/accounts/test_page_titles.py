@@ -1,7 +1,6 @@
 """Each allauth page we give our own template names itself once, in accounts.titles: the layout shows that title
 in the browser tab and in the page's one h1."""
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from django.urls import get_resolver, reverse
 from django.utils import translation
 
 from accounts.titles import TITLES
+from tests.pages import headings_of, html_of, tab_title_of
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +17,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "platform/accounts/templates"
 
 
 def _title_and_headings(response) -> tuple[str, list[str]]:
-    assert response.status_code == 200, response
-    html = response.content.decode()
-    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-    headings = re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.S)
-    return " ".join(title.split()), [" ".join(h.split()) for h in headings]
+    html = html_of(response)
+    return tab_title_of(html), headings_of(html)
 
 
 def _allauth_url_names() -> set[str]:
