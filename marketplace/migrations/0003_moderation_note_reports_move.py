@@ -15,7 +15,4 @@ class Migration(migrations.Migration):
             name='moderation_note',
             field=models.CharField(blank=True, max_length=500, verbose_name='bericht van de moderator'),
         ),
-        migrations.DeleteModel(
-            name='Report',
-        ),
     ]
