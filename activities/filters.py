@@ -86,7 +86,7 @@ class KnownValuesField(forms.MultipleChoiceField):
         self.rejected: list[str] = []
 
     def validate(self, value):
-        self.rejected = [v for v in value if not self.valid_value(v)]
+        self.rejected = [v for v in value if v and not self.valid_value(v)]  # empty: "alle rubrieken"
 
     def clean(self, value):
         values = [v for v in super().clean(value) if v]

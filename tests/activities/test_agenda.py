@@ -202,6 +202,16 @@ def test_bad_category_keeps_the_good_one(client, agenda):
     ]
 
 
+def test_the_filter_form_sent_as_is_raises_no_problem(client, agenda):
+    """The form's empty choices ("Alle rubrieken", "Voor iedereen" …) mean: no filter."""
+    everything = titles(client.get("/agenda/", {"wanneer": "week"}))
+    sent = {"wanneer": "week", "categorie": "", "voor": "", "locatie": "", "soort": ""}
+    response = client.get("/agenda/", sent)
+    assert response.context["problems"] == []
+    assert "bestaat niet" not in response.content.decode()
+    assert titles(response) == everything and len(everything) > 1
+
+
 @pytest.mark.skipif(not shutil.which("chromium"), reason="needs Chromium to print")
 def test_a_normal_week_prints_on_one_a4_page(client, frozen, db, tmp_path):
     from django.contrib.staticfiles import finders
