@@ -2,6 +2,8 @@
 
 import csv
 import io
+import mimetypes
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -107,15 +109,29 @@ def impact_page(request):
     return render(request, "home/impact.html", context)
 
 
+def _static_file(url: str) -> Path | None:
+    """The file behind one of our static URLs: collected (hashed names, as served) or from an app."""
+    if settings.STATIC_URL not in url:
+        return None
+    name = url.split(settings.STATIC_URL, 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    root = Path(settings.STATIC_ROOT).resolve() if settings.STATIC_ROOT else None
+    if root:
+        collected = (root / name).resolve()
+        if collected.is_relative_to(root) and collected.is_file():
+            return collected
+    found = finders.find(name)
+    return Path(found) if found else None
+
+
 class StaticFetcher(URLFetcher):
     """WeasyPrint reads our own static files from disk and nothing from elsewhere."""
 
     def fetch(self, url, headers=None):
-        path = finders.find(url.split(settings.STATIC_URL, 1)[-1]) if settings.STATIC_URL in url else None
-        if not path:
+        path = _static_file(url)
+        if path is None:
             raise ValueError(url)
-        with open(path, "rb") as handle:
-            return URLFetcherResponse(url, body=handle.read(), headers={"Content-Type": "text/css"})
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
 
 
 def impact_pdf(request):

@@ -295,6 +295,28 @@ def test_pdf_has_one_page_per_theme_and_the_period_in_its_title(fixture_world, c
     assert "Burenhulp" in reader.pages[1].extract_text()
 
 
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_pdf_is_styled_with_the_collected_hashed_files_as_in_production(
+    fixture_world, client_for, settings, tmp_path
+):
+    """Served with hashed names (DEBUG off), the PDF still finds its stylesheets: no menu, no footer."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0, ignore_patterns=["wagtail*", "admin"])
+    html = client_for(fixture_world["staff"]).get("/impact/" + PERIOD).content.decode()
+    assert re.search(r"/static/wijk/css/print\.[0-9a-f]{12}\.css", html)  # hashed, as served
+
+    response = client_for(fixture_world["staff"]).get("/impact/rapport.pdf" + PERIOD)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+    assert "Burenhulp" in text
+    assert "In nood? Bel 112" not in text and "het digitale onderdak" not in text  # print.css hid them
+
+
 def test_visit_counter_adds_one_per_page_without_visitor_data(client, settings):
     settings.COUNT_VISITS = True
     with time_machine.travel(at(2026, 11, 3, 10), tick=False):
