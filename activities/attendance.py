@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -86,11 +87,20 @@ def attend_as_guest(*, occurrence: Occurrence, name: str, email: str = "", phone
         raise ApplicationError(_("Vul uw voornaam in."), field="name")
     if not email and not phone:
         raise ApplicationError(_("Vul uw e-mailadres of telefoonnummer in."), field="email")
+    name, phone = name[:80], phone[:20]
+    signed_up = occurrence.attendances.exclude(status=Status.CANCELLED).filter(guest_name__iexact=name)
+    if signed_up.filter(Q(guest_email=email) if email else Q(guest_phone=phone)).exists():
+        raise ApplicationError(
+            _("U bent al aangemeld voor deze datum. In de e-mail van toen staat hoe u zich afmeldt.")
+            if email
+            else _("U bent al aangemeld voor deze datum."),
+            code="already",
+        )
     attendance = Attendance.objects.create(
         occurrence=occurrence,
-        guest_name=name[:80],
+        guest_name=name,
         guest_email=email,
-        guest_phone=phone[:20],
+        guest_phone=phone,
         status=_new_status(occurrence),
     )
     if email:

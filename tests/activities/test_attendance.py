@@ -12,6 +12,7 @@ from django.core import mail
 from activities import attendance
 from activities.models import Attendance
 from activities.services import cancel_occurrence, move_occurrence
+from core.exceptions import ApplicationError
 from notifications.kinds import Kind
 from notifications.models import Notification
 from tests.activities.factories import ActivityFactory
@@ -99,6 +100,26 @@ def test_guest_signs_up_by_mail_only_when_the_organiser_allows_it(
     guest = Attendance.objects.get(guest_name="Truus")
     assert guest.status == GOING and mail.outbox[-1].to == ["truus@example.org"]
     assert "/agenda/afmelden/" in mail.outbox[-1].body
+
+
+def test_a_guest_who_signs_up_twice_holds_one_place(client, two_places, django_capture_on_commit_callbacks):
+    two_places.activity.guests_may_sign_up = True
+    two_places.activity.save()
+    url = f"/agenda/{two_places.activity.slug}/datum/{two_places.pk}/ik-kom/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"name": "Truus", "email": "truus@example.org"})
+        again = client.post(url, {"name": "truus ", "email": "Truus@Example.org"})
+    assert again.status_code == 400 and "U bent al aangemeld voor deze datum" in again.content.decode()
+    assert Attendance.objects.filter(occurrence=two_places).count() == 1 and len(mail.outbox) == 1
+    # Someone else from the same address (a partner) still signs up, and so does Truus after signing off.
+    attendance.attend_as_guest(occurrence=two_places, name="Kees", email="truus@example.org")
+    attendance.cancel_attendance(attendance=Attendance.objects.get(guest_name="Truus"))
+    attendance.attend_as_guest(occurrence=two_places, name="Truus", email="truus@example.org")
+    attendance.attend_as_guest(occurrence=two_places, name="Mien", phone="0412 123 456")
+    with pytest.raises(ApplicationError, match="al aangemeld"):
+        attendance.attend_as_guest(occurrence=two_places, name="Mien", phone="0412 123 456")
+    going = Attendance.objects.filter(occurrence=two_places).exclude(status=CANCELLED)
+    assert sorted(going.values_list("guest_name", flat=True)) == ["Kees", "Mien", "Truus"]
 
 
 def test_guest_on_the_waiting_list_is_mailed_when_moving_up(
