@@ -31,7 +31,31 @@ def on_site(url: str) -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     """New accounts are residents (bewoner); other roles are given by staff. Mails link to SITE_URL.
-    Suspended accounts cannot log in."""
+    Suspended accounts cannot log in. Errors speak the site's "u" (allauth's Dutch says "je")."""
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _("Dit account is niet actief."),
+        "cannot_remove_primary_email": _("U kunt uw hoofdadres niet verwijderen."),
+        "duplicate_email": _("Dit e-mailadres hoort al bij uw account."),
+        "email_password_mismatch": _("Het e-mailadres of het wachtwoord is niet correct."),
+        "email_taken": _("Er is al een account met dit e-mailadres."),
+        "enter_current_password": _("Vul uw huidige wachtwoord in."),
+        "incorrect_code": _("Deze code klopt niet."),
+        "incorrect_password": _("Dit wachtwoord klopt niet."),
+        "invalid_or_expired_key": _("Deze link of code werkt niet meer."),
+        "invalid_login": _("Inloggen lukt zo niet."),
+        "invalid_password_reset": _("Deze link om uw wachtwoord te herstellen werkt niet meer."),
+        "max_email_addresses": _("U kunt niet meer dan %d e-mailadressen toevoegen."),
+        "too_many_login_attempts": _(
+            "U hebt te vaak een verkeerd wachtwoord ingevuld. Probeer het later opnieuw."
+        ),
+        "unknown_email": _("Dit e-mailadres hoort niet bij een account."),
+        "unverified_primary_email": _("Bevestig eerst uw hoofdadres."),
+        "select_only_one": _("Kies er één."),
+        "same_as_current": _("Het nieuwe moet anders zijn dan het huidige."),
+        "rate_limited": _("Even wachten: u stuurt te veel verzoeken kort na elkaar."),
+    }
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)

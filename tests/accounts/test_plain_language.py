@@ -120,3 +120,17 @@ def test_every_allauth_message_says_u_in_dutch(resident):
         text = render_to_string(name, context).strip()
         assert text and not JE.search(text), f"{name}: {text}"
         assert not re.search(r"\b(the|your|has|been|address)\b", text, re.IGNORECASE), f"{name}: {text}"
+
+
+def test_a_wrong_password_is_told_without_je(client, resident):
+    text = text_of(client.post("/account/login/", {"login": resident.email, "password": "fout"}))
+    assert "Het e-mailadres of het wachtwoord is niet correct." in text
+    assert not JE.search(text)
+
+
+def test_a_short_password_is_refused_in_dutch(client):
+    data = {"display_name": "Mieke", "email": "mieke@example.org", "accept_privacy": "on"}
+    response = client.post("/account/signup/", {**data, "password1": "kort-1", "password2": "kort-1"})
+    text = text_of(response)
+    assert "Dit wachtwoord is te kort. Gebruik minstens 10 tekens." in text
+    assert "This password" not in text and not JE.search(text)
