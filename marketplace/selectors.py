@@ -68,6 +68,7 @@ def conversations_of(*, user) -> QuerySet[Conversation]:
         Conversation.objects.for_user(user)
         .select_related("response__listing__owner", "response__responder")
         .annotate(message_count=Count("messages", filter=Q(messages__is_hidden=False)))
+        .order_by("-updated_at", "-id")  # a grouped query drops Meta.ordering: say it here
     )
 
 

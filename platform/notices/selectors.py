@@ -17,7 +17,7 @@ def group_list(*, user) -> list[PreventionGroup]:
     groups = list(
         PreventionGroup.objects.filter(is_active=True).annotate(
             member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.APPROVED))
-        )
+        ).order_by("name")  # a grouped query drops Meta.ordering
     )
     mine = {}
     if getattr(user, "is_authenticated", False):

@@ -1,12 +1,19 @@
 """The whole flow with two users, through the Django test client."""
 
-import pytest
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
+import pytest
+import time_machine
+
+from marketplace import services
 from marketplace.models import Conversation, Listing, Status
 from notifications.models import Notification
-from tests.pages import html_of, titles_of
+from tests.pages import html_of, text_of, titles_of
 
 from .factories import ListingFactory
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def texts(user):
@@ -141,3 +148,19 @@ def test_the_listing_form_names_itself_for_a_new_and_an_edited_post(resident, cl
     assert titles_of(html_of(edit)) == ("Uw bericht wijzigen",) * 2
     refused = owner.post(f"/vraag-en-aanbod/{listing.pk}/wijzigen/", {"title": ""})
     assert titles_of(html_of(refused, 400)) == ("Uw bericht wijzigen",) * 2
+
+
+def test_my_conversations_newest_first_with_dutch_dates(resident, volunteer, client_for):
+    for when, title in (
+        ((11, 29), "Ladder lenen"),
+        ((12, 2), "Hulp met de computer"),
+        ((12, 1), "Samen koken"),
+    ):
+        with time_machine.travel(datetime(2026, *when, 10, 5, tzinfo=AMSTERDAM), tick=False):
+            services.respond(
+                listing=ListingFactory(owner=resident, title=title), responder=volunteer, text="Ik help."
+            )
+    text = text_of(client_for(resident).get("/berichten/"))
+    newest_first = ["Hulp met de computer", "Samen koken", "Ladder lenen"]
+    assert sorted(newest_first, key=text.index) == newest_first
+    assert "2 dec 10:05" in text and "29 nov 10:05" in text and " Dec " not in text

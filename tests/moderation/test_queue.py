@@ -30,6 +30,36 @@ def test_queue_lists_first_posts_of_every_kind(moderator, resident, client_for):
 
 
 @pytest.mark.django_db
+def test_queue_shows_reports_first_then_first_posts_each_oldest_first_as_it_says(
+    moderator, resident, other_resident, client_for
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    ListingFactory(
+        owner=resident, title="Oude eerste vraag", is_pending=True, created_at=now - timedelta(hours=3)
+    )
+    ListingFactory(
+        owner=resident, title="Nieuwe eerste vraag", is_pending=True, created_at=now - timedelta(hours=1)
+    )
+    for title, minutes in (("Later gemeld", 10), ("Eerder gemeld", 50)):
+        listing = ListingFactory(owner=other_resident, title=title)
+        Report.objects.create(
+            kind="listing",
+            object_id=listing.pk,
+            reporter=resident,
+            reason="spam",
+            created_at=now - timedelta(minutes=minutes),
+        )
+    page = client_for(moderator).get("/moderatie/").content.decode()
+    assert "Eerst wat iemand meldde, daarna wat wacht op goedkeuring." in page
+    order = ["Eerder gemeld", "Later gemeld", "Oude eerste vraag", "Nieuwe eerste vraag"]
+    assert sorted(order, key=page.index) == order
+
+
+@pytest.mark.django_db
 def test_resident_activity_waits_then_approved_and_author_told(moderator, resident, client, client_for):
     activity = ActivityFactory(owner=resident, title="Buurtbingo", status=Activity.Status.PENDING)
     assert client.get(activity.get_absolute_url()).status_code == 404

@@ -167,6 +167,8 @@ function renderNotice(message) {
   slot("created").dateTime = message.created;
   slot("created").textContent = created.toLocaleString(document.documentElement.lang || "nl", {
     weekday: "short",
+    day: "numeric",
+    month: "short",
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
