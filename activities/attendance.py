@@ -243,6 +243,27 @@ def tell_attendees_of_change(*, occurrence: Occurrence) -> int:
     return sum(1 for item in people if _tell(item, text=text, subject=subject))
 
 
+def upcoming_attendances(*, activity: Activity):
+    """Who comes or waits for a date of `activity` that is still to come and not cancelled."""
+    return (
+        Attendance.objects.filter(
+            occurrence__activity=activity, occurrence__end__gt=timezone.now(), occurrence__is_cancelled=False
+        )
+        .exclude(status=Status.CANCELLED)
+        .select_related("user", "occurrence__activity__location")
+    )
+
+
+def tell_attendees_of_cancelled_activity(*, activity: Activity, reason: str = "") -> int:
+    """The whole activity is off: everyone signed up for a date to come hears it, once per date."""
+    subject = _("Gaat niet door: %(title)s") % {"title": activity.title}
+    told = 0
+    for item in upcoming_attendances(activity=activity):
+        text = _reminder_text(item.occurrence) + (f" {reason}" if reason else "")
+        told += bool(_tell(item, text=text, subject=subject))
+    return told
+
+
 def _tell(attendance: Attendance, *, text: str, subject: str) -> str:
     """Tell one attendee: a notification for a resident, an e-mail (after commit) for a guest.
 

@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import Activity, Audience, Location
@@ -155,8 +156,27 @@ class ActivityForm(forms.ModelForm):
 
 
 class CancelDateForm(forms.Form):
+    reason = forms.CharField(label=_("Reden (ziet iedereen)"), max_length=200)
+
+    @classmethod
+    def for_date(cls, occurrence, *args, **kwargs) -> "CancelDateForm":
+        """The form with a reason that fits the date: "Vandaag geen inloop" only for today's walk-in hour."""
+        day = timezone.localtime(occurrence.start).date()
+        walk_in = occurrence.activity.kind == Activity.Kind.WALK_IN
+        if day == timezone.localdate():
+            reason = _("Vandaag geen inloop") if walk_in else _("Vandaag gaat het niet door")
+        else:
+            values = {"day": date_format(day, "l j F")}
+            reason = (_("Geen inloop op %(day)s") if walk_in else _("Gaat niet door op %(day)s")) % values
+        return cls(*args, initial={"reason": reason}, **kwargs)
+
+
+class CancelActivityForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reden (ziet iedereen)"), max_length=200, initial=_("Vandaag geen inloop")
+        label=_("Reden (optioneel)"),
+        help_text=_("Wie zich heeft aangemeld, krijgt deze reden te lezen."),
+        max_length=200,
+        required=False,
     )
 
 

@@ -175,6 +175,7 @@ class Activity(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
+        validators=[MinValueValidator(0, _("Kosten kunnen niet onder nul zijn."))],
         help_text=_("Leeg of 0 betekent gratis."),
     )
     cost_known = models.BooleanField(

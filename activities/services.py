@@ -22,7 +22,7 @@ from notifications.kinds import Kind as NotificationKind
 from notifications.services import notify
 from organisations.selectors import is_member_of
 
-from .attendance import tell_attendees_of_change
+from .attendance import tell_attendees_of_cancelled_activity, tell_attendees_of_change
 from .models import Activity, Location, Occurrence
 from .recurrence import expand
 
@@ -231,10 +231,14 @@ def update_activity(*, activity: Activity, by, **fields) -> Activity:
 
 
 @transaction.atomic
-def cancel_activity(*, activity: Activity, by) -> Activity:
+def cancel_activity(*, activity: Activity, by, reason: str = "") -> Activity:
+    """The whole activity is off: it leaves the agenda and everyone signed up for a date to come is told."""
     require_manager(user=by, activity=activity)
+    if activity.status == Activity.Status.CANCELLED:
+        return activity
     activity.status = Activity.Status.CANCELLED
     activity.save(update_fields=["status", "updated_at"])
+    tell_attendees_of_cancelled_activity(activity=activity, reason=reason.strip()[:200])
     return activity
 
 

@@ -23,9 +23,9 @@ from core.ratelimit import limit_posts
 from core.site import absolute
 from organisations.selectors import organisations_of
 
-from . import selectors, seo, services
+from . import attendance, selectors, seo, services
 from .filters import KIND_CHOICES, WHEN_CHOICES, AgendaFilterSet
-from .forms import ActivityForm, CancelDateForm, EndSeriesForm, MoveDateForm
+from .forms import ActivityForm, CancelActivityForm, CancelDateForm, EndSeriesForm, MoveDateForm
 from .ical import activity_calendar, occurrences_calendar
 from .models import Activity, Audience, Category, Location, Occurrence
 
@@ -250,12 +250,28 @@ def edit(request, slug):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request, slug):
+    """Ask first: calling off every date of an activity is not undone with one tap."""
     activity = _managed_activity(request, slug)
-    services.cancel_activity(activity=activity, by=request.user)
-    messages.success(request, _("De activiteit staat niet meer in de agenda."))
-    return redirect("accounts:mine")
+    form = CancelActivityForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.cancel_activity(activity=activity, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(
+            request, _("De activiteit staat niet meer in de agenda. Wie zich had aangemeld, hoort het.")
+        )
+        return redirect("accounts:mine")
+    return render(
+        request,
+        "activities/cancel.html",
+        {
+            "title": _("%(title)s helemaal afgelasten?") % {"title": activity.title},
+            "activity": activity,
+            "form": form,
+            "signed_up": attendance.upcoming_attendances(activity=activity).count(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -289,7 +305,10 @@ def occurrence(request, slug, pk):
     activity = _managed_activity(request, slug)
     item = get_object_or_404(Occurrence, pk=pk, activity=activity)
     item.activity = activity
-    cancel_form, move_form = CancelDateForm(prefix="afgelast"), MoveDateForm(prefix="verplaats")
+    cancel_form, move_form = (
+        CancelDateForm.for_date(item, prefix="afgelast"),
+        MoveDateForm(prefix="verplaats"),
+    )
     status = 200
     if request.method == "POST":
         action = request.POST.get("actie")

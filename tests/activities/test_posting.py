@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.core import mail  # noqa: F401
+from django.core import mail
 from django.utils import timezone
 
 from activities.models import Activity
@@ -260,3 +260,73 @@ def test_two_posts_with_the_same_title_at_once_both_succeed():
 
     errors = at_once(post, users)
     assert errors == [] and sorted(slugs) == ["samen-wandelen", "samen-wandelen-2"]
+
+
+@pytest.mark.django_db
+def test_the_reason_offered_for_a_cancelled_date_fits_that_date(client_for, professional):
+    import time_machine
+
+    from tests.pages import html_of
+
+    membership = MembershipFactory(user=professional)
+    with time_machine.travel("2026-12-04 10:00 +0100", tick=False):  # a Friday
+        hour = ActivityFactory(
+            kind="walk_in", topic="Werk", rrule="FREQ=WEEKLY", organisation=membership.organisation
+        )
+        meal = ActivityFactory(title="Samen eten", organisation=membership.organisation)
+        today, next_week = hour.occurrences.order_by("start")[:2]
+        pro = client_for(professional)
+
+        def offered(activity, occurrence):
+            return html_of(pro.get(f"/agenda/{activity.slug}/datum/{occurrence.pk}/"))
+
+        assert 'value="Vandaag geen inloop"' in offered(hour, today)
+        assert 'value="Geen inloop op vrijdag 11 december"' in offered(hour, next_week)
+        assert "Vandaag geen inloop" not in offered(hour, next_week)
+        assert 'value="Vandaag gaat het niet door"' in offered(meal, meal.occurrences.first())
+
+
+@pytest.mark.django_db
+def test_calling_off_a_whole_activity_asks_first_and_tells_who_signed_up(
+    client_for, professional, resident, django_capture_on_commit_callbacks
+):
+    from activities import attendance
+    from tests.pages import html_of, titles_of
+
+    membership = MembershipFactory(user=professional)
+    meal = ActivityFactory(
+        title="Samen eten", rrule="FREQ=WEEKLY", organisation=membership.organisation, guests_may_sign_up=True
+    )
+    first, second = meal.occurrences.order_by("start")[:2]
+    attendance.attend(occurrence=first, user=resident)
+    attendance.attend_as_guest(occurrence=second, name="Truus", email="truus@example.org")
+    pro = client_for(professional)
+
+    detail = html_of(pro.get(meal.get_absolute_url()))
+    assert f'href="/agenda/{meal.slug}/afgelasten/"' in detail  # a link to the question, no one-tap post
+    question = pro.get(f"/agenda/{meal.slug}/afgelasten/")
+    assert titles_of(html_of(question)) == (
+        "Samen eten helemaal afgelasten?",
+        "Samen eten helemaal afgelasten?",
+    )
+    assert "2 aanmeldingen voor data die nog komen" in html_of(question)
+    meal.refresh_from_db()
+    assert meal.status == Activity.Status.PUBLISHED  # asking changes nothing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        done = pro.post(f"/agenda/{meal.slug}/afgelasten/", {"reason": "De kok is ziek."}, follow=True)
+    assert "Wie zich had aangemeld, hoort het." in html_of(done)
+    meal.refresh_from_db()
+    assert meal.status == Activity.Status.CANCELLED
+    told = Notification.objects.get(user=resident)
+    assert "Samen eten op" in told.text and "gaat niet door. De kok is ziek." in told.text
+    assert mail.outbox[-1].to == ["truus@example.org"] and "De kok is ziek." in mail.outbox[-1].body
+    assert mail.outbox[-1].subject == "Gaat niet door: Samen eten"
+
+
+@pytest.mark.django_db
+def test_a_negative_cost_is_refused_in_dutch(client_for, resident):
+    response = client_for(resident).post("/agenda/nieuw/", form_data(cost="-3"))
+    assert response.status_code == 400
+    assert "Kosten kunnen niet onder nul zijn." in response.content.decode()
+    assert not Activity.objects.exists()
