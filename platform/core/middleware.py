@@ -1,4 +1,5 @@
-"""Turn an ApplicationError that no view caught into a Dutch 4xx page; security headers on every response."""
+"""Turn an ApplicationError that no view caught, or a bare "method not allowed", into a Dutch 4xx page;
+security headers on every response."""
 
 import re
 
@@ -17,6 +18,26 @@ class ApplicationErrorMiddleware(MiddlewareMixin):
         if isinstance(exception, ApplicationError):
             return render_application_error(request, exception)
         return None
+
+    def process_response(self, request, response):
+        """`require_POST` answers an opened form address with an empty 405: say what happened instead."""
+        if response.status_code != 405 or response.streaming or response.content:
+            return response
+        page = render(
+            request,
+            "error_page.html",
+            {
+                "title": _("Deze pagina opent u niet zo"),
+                "message": _(
+                    "Dit adres is er alleen om een formulier te versturen. "
+                    "Ga terug naar de vorige pagina en probeer het daar opnieuw."
+                ),
+            },
+            status=405,
+        )
+        if "Allow" in response.headers:
+            page["Allow"] = response["Allow"]
+        return page
 
 
 def render_application_error(request, error: ApplicationError):

@@ -15,9 +15,9 @@ CATCH_UP_LIMIT = 100
 def group_list(*, user) -> list[PreventionGroup]:
     """Active groups, each with `my_membership` (or None) for `user`."""
     groups = list(
-        PreventionGroup.objects.filter(is_active=True).annotate(
-            member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.APPROVED))
-        ).order_by("name")  # a grouped query drops Meta.ordering
+        PreventionGroup.objects.filter(is_active=True)
+        .annotate(member_count=Count("memberships", filter=Q(memberships__status=Membership.Status.APPROVED)))
+        .order_by("name")  # a grouped query drops Meta.ordering
     )
     mine = {}
     if getattr(user, "is_authenticated", False):

@@ -64,3 +64,15 @@ def test_the_schedule_engine_survives_the_last_day_of_the_calendar():
         window_end=now + timezone.timedelta(days=15),
     )
     assert len(starts) in (2, 3)
+
+
+@pytest.mark.django_db
+def test_opening_a_form_address_explains_itself_instead_of_a_blank_page(client_for, resident):
+    from django.urls import reverse
+
+    from tests.pages import text_of, titles_of
+
+    response = client_for(resident).get(reverse("notifications:read_all"))
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert titles_of(response.content.decode())[1] == "Deze pagina opent u niet zo"
+    assert "Dit adres is er alleen om een formulier te versturen." in text_of(response)
