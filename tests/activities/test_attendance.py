@@ -89,10 +89,12 @@ def test_guest_signs_up_by_mail_only_when_the_organiser_allows_it(
     client, two_places, django_capture_on_commit_callbacks
 ):
     url = f"/agenda/{two_places.activity.slug}/datum/{two_places.pk}/ik-kom/"
+    assert "Ik kom (eerst inloggen)" in client.get(two_places.activity.get_absolute_url()).content.decode()
     assert client.get(url)["Location"].startswith("/account/login/")
 
     two_places.activity.guests_may_sign_up = True
     two_places.activity.save()
+    assert "eerst inloggen" not in client.get(two_places.activity.get_absolute_url()).content.decode()
     missing = client.post(url, {"name": "Truus"})
     assert missing.status_code == 400 and "e-mailadres of telefoonnummer" in missing.content.decode()
     with django_capture_on_commit_callbacks(execute=True):

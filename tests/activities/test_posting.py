@@ -330,3 +330,6 @@ def test_a_negative_cost_is_refused_in_dutch(client_for, resident):
     assert response.status_code == 400
     assert "Kosten kunnen niet onder nul zijn." in response.content.decode()
     assert not Activity.objects.exists()
+    # The summary above the long form names the field and links to it, so a phone user finds it.
+    summary = response.content.decode().split("data-error-summary", 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_cost">Kosten in euro: Kosten kunnen niet onder nul zijn.</a>' in summary

@@ -44,3 +44,9 @@ def query_without(context, key, value=None):
 def choice_label(value, choices):
     """The label of ``value`` in a list of (value, label) choices; the value itself when not found."""
     return dict(choices).get(value, value)
+
+
+@register.filter
+def fields_with_errors(form):
+    """The visible fields of a bound form that have an error, in the form's order (for an error summary)."""
+    return [field for field in form.visible_fields() if field.errors]

@@ -72,3 +72,7 @@ document.addEventListener("keydown", (event) => {
 document.addEventListener("click", (event) => {
   for (const menu of menus) if (menu.open && !menu.contains(event.target)) menu.open = false;
 });
+
+// A long form that came back with errors: bring its summary into view and give it focus.
+const errorSummary = document.querySelector("[data-error-summary]");
+if (errorSummary) errorSummary.focus();
