@@ -224,6 +224,9 @@ def named_period(name: str, *, today: date) -> Period:
 MAX_DAYS = 3 * 366
 
 
+DEFAULT_PERIOD = "kwartaal"
+
+
 class ImpactFilterForm(forms.Form):
     """The address of /impact/: ?periode=maand|kwartaal|jaar or ?van=&tot=, and ?organisatie=<slug>."""
 
@@ -245,11 +248,11 @@ class ImpactFilterForm(forms.Form):
         "organisatie": _("De organisatie „%(value)s” kunt u hier niet kiezen."),
     }
 
-    def __init__(self, data, *, organisations: list[Organisation]):
+    def __init__(self, data, *, organisations: list[Organisation], district: bool = True):
         super().__init__(data)
-        self.fields["organisatie"].choices = [("", _("Alleen de wijk"))] + [
-            (o.slug, o.name) for o in organisations
-        ]
+        own = [(o.slug, o.name) for o in organisations]
+        # Only who sees every organisation may look at the district alone.
+        self.fields["organisatie"].choices = [("", _("Alleen de wijk")), *own] if district else own
         self.organisations = {o.slug: o for o in organisations}
 
     def clean(self):
@@ -284,20 +287,30 @@ class Selection:
 def choose(*, data, user, today: date | None = None) -> Selection:
     """Read the query string; a wrong value is explained and replaced by the default."""
     today = today or timezone.localdate()
-    if sees_all_organisations(user):
+    everything = sees_all_organisations(user)
+    if everything:
         organisations = list(Organisation.objects.filter(is_active=True).order_by("name"))
     else:
         organisations = list(organisations_of(user=user).order_by("name"))
-    form = ImpactFilterForm(data, organisations=organisations)
+    # The form shows what the figures are for: the default quarter, and one's own organisation.
+    asked = {name: (data.get(name) or "").strip() for name in ImpactFilterForm.base_fields}
+    asked["periode"] = asked["periode"] or DEFAULT_PERIOD
+    if not asked["organisatie"] and not everything and organisations:
+        asked["organisatie"] = organisations[0].slug
+    form = ImpactFilterForm(asked, organisations=organisations, district=everything)
     form.is_valid()
-    values = {k: v for k, v in getattr(form, "cleaned_data", {}).items() if k not in form.errors}
+    values = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
     if values.get("van") and values.get("tot") and not form.non_field_errors():
         period = Period(values["van"], values["tot"])
     else:
-        period = named_period(values.get("periode") or "kwartaal", today=today)
-    slug = values.get("organisatie") or ""
-    organisation = form.organisations.get(slug)
-    if organisation is None and not sees_all_organisations(user) and organisations:
+        dates_failed = bool(asked["van"] or asked["tot"])  # the message says: we show this quarter
+        period = named_period(
+            DEFAULT_PERIOD if dates_failed else values.get("periode") or DEFAULT_PERIOD, today=today
+        )
+        if dates_failed and not form.errors.get("periode"):
+            form.data = {**form.data, "periode": DEFAULT_PERIOD}
+    organisation = form.organisations.get(values.get("organisatie") or "")
+    if organisation is None and not everything and organisations:
         organisation = organisations[0]
     return Selection(period=period, organisation=organisation, problems=form.problems(), form=form)
 

@@ -257,6 +257,28 @@ def test_wrong_parameters_get_a_dutch_message(fixture_world, client_for, query, 
     assert "01-10-2026 – 01-12-2026" in response.content.decode()  # the default: this quarter
 
 
+def _selected(html: str, name: str) -> list[str]:
+    """The option values marked selected in the <select name=…> of the filter form."""
+    select = html.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option value="([^"]*)"[^>]*selected', select)
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_the_filter_shows_what_the_figures_are_for(fixture_world, client_for):
+    member, org = fixture_world["member"], fixture_world["org"]
+    html = client_for(member).get("/impact/").content.decode()
+    assert "01-10-2026 – 01-12-2026" in html  # this quarter …
+    assert _selected(html, "periode") == ["kwartaal"]  # … and the menu says so
+    assert _selected(html, "organisatie") == [org.slug]  # a member sees their own organisation
+    assert "Alleen de wijk" not in html.split('name="organisatie"', 1)[1].split("</select>", 1)[0]
+
+    staff = client_for(fixture_world["staff"])
+    wrong_dates = staff.get("/impact/?periode=maand&van=2026-06-30&tot=2026-01-01").content.decode()
+    assert "We tonen dit kwartaal" in wrong_dates and "01-10-2026 – 01-12-2026" in wrong_dates
+    assert _selected(wrong_dates, "periode") == ["kwartaal"]
+    assert _selected(staff.get("/impact/").content.decode(), "organisatie") == [""]  # the district
+
+
 @time_machine.travel(at(2026, 12, 1, 12), tick=False)
 def test_member_cannot_choose_another_organisation(fixture_world, client_for):
     other = OrganisationFactory(slug="ander")
