@@ -3,6 +3,7 @@
 import csv
 import io
 import mimetypes
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -164,13 +165,18 @@ def _table(request) -> tuple[list[str], list[list], str]:
     return header, body, selection.period.slug
 
 
+def _dutch_decimal(value):
+    """42.9 as Dutch Excel reads a number: 42,9 (a point would make it text or a date)."""
+    return str(value).replace(".", ",") if isinstance(value, float | Decimal) else value
+
+
 def impact_csv(request):
     _check(request)
     header, body, slug = _table(request)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(header)
-    writer.writerows(body)
+    writer.writerows([[_dutch_decimal(value) for value in row] for row in body])
     response = HttpResponse(
         ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
     )

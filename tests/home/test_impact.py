@@ -297,6 +297,9 @@ def test_csv_has_bom_semicolons_and_no_names(fixture_world, client_for):
     november = next(r.split(";") for r in rows if r.startswith("2026-11;"))
     assert november[header.split(";").index("Hulpvragen geplaatst")] == "< 5"
     assert rows[-1].startswith("hele periode;")
+    cells = [cell for row in rows for cell in row.split(";")]
+    assert any(re.fullmatch(r"\d+,\d+", cell) for cell in cells)  # decimals as Dutch Excel reads them
+    assert not any(re.fullmatch(r"\d+\.\d+", cell) for cell in cells)
 
 
 @time_machine.travel(at(2026, 12, 1, 12), tick=False)
