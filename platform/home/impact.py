@@ -395,7 +395,10 @@ def derive(raw: dict) -> dict:
         hours = Decimal(raw.get("volunteer_minutes", 0)) / 60
         figures["volunteer_hours"] = float(round(hours, 1))
         money = value_source()
-        figures["value"] = int(raw.get("matches", 0) * money["per_match"] + hours * money["per_hour"])
+        if money["per_match"] or money["per_hour"]:
+            figures["value"] = int(raw.get("matches", 0) * money["per_match"] + hours * money["per_hour"])
+        else:
+            figures["value"] = None  # no amounts set: no value, rather than a misleading € 0
     return figures
 
 

@@ -362,3 +362,12 @@ def test_chart_months_are_named_in_dutch(fixture_world, client_for):
     html = client_for(fixture_world["staff"]).get("/impact/" + PERIOD).content.decode()
     assert "okt 2026" in html and "sep 2026" in html
     assert "Oct 2026" not in html and "Sep 2026" not in html
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_without_amounts_no_value_is_shown_rather_than_zero_euro(fixture_world, client_for, settings):
+    settings.IMPACT_VALUE_PER_MATCH = settings.IMPACT_VALUE_PER_HOUR = "0"
+    html = client_for(fixture_world["staff"]).get("/impact/" + PERIOD).content.decode()
+    assert "nog geen bedragen per afspraak en per uur ingesteld" in html
+    assert 'data-figure="value">–</td>' in re.sub(r">\s+|\s+<", lambda m: m.group(0).strip(), html)
+    assert "€ 0" not in html
