@@ -84,12 +84,17 @@ class Location(models.Model):
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Vul de breedtegraad en de lengtegraad allebei in, of geen van beide."))
 
+    def in_oss(self, *parts: str) -> str:
+        """`parts` joined with ", ", ending in "Oss" unless the address names the town already."""
+        named = re.search(r"\boss\b", self.address, re.IGNORECASE)
+        return ", ".join(part for part in (*parts, "" if named else "Oss") if part)
+
     @property
     def osm_url(self) -> str:
         """The place on openstreetmap.org: the point when known, else a search for the address."""
         if self.has_coordinates:
             return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=18/{self.latitude}/{self.longitude}"
-        query = ", ".join(part for part in (self.address or self.name, "Oss") if part)
+        query = self.in_oss(self.address or self.name)
         return "https://www.openstreetmap.org/search?query=" + quote(query)
 
 

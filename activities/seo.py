@@ -127,7 +127,7 @@ def _details(activity: Activity) -> str:
 def _where(activity: Activity) -> str:
     if activity.location is None:
         return ""
-    return ", ".join(p for p in (activity.location.name, activity.location.address, "Oss") if p)
+    return activity.location.in_oss(activity.location.name, activity.location.address)
 
 
 def google_link(*, activity: Activity, occurrence: Occurrence) -> str:

@@ -166,3 +166,17 @@ def test_open_graph_image_is_an_absolute_jpeg(client, activity):
     image = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
     assert image.startswith("https://wijk.example/") and image.endswith(".jpg")
     assert '<meta property="og:image:alt" content="Mensen aan een lange tafel">' in html
+
+
+def test_the_town_is_named_once_in_a_place():
+    from activities.models import Location
+
+    assert Location(name="Huis van de Wijk", address="Kastanjelaan 2, Oss").in_oss(
+        "Huis van de Wijk", "Kastanjelaan 2, Oss"
+    ) == ("Huis van de Wijk, Kastanjelaan 2, Oss")
+    assert (
+        Location(name="Wijkpunt", address="Ruwaardlaan 1").in_oss("Wijkpunt", "Ruwaardlaan 1")
+        == "Wijkpunt, Ruwaardlaan 1, Oss"
+    )
+    assert Location(name="Park", address="").in_oss("Park", "") == "Park, Oss"
+    assert Location(address="Osseweg 3").in_oss("Osseweg 3") == "Osseweg 3, Oss"  # a street is no town

@@ -251,3 +251,14 @@ def test_status_buttons_only_on_urgent_notices(client_for, group, member):
     assert "Een status zet u alleen bij een spoedmelding." in answer.content.decode()
     info.refresh_from_db()
     assert info.status == ""
+
+
+def test_my_page_counts_new_notifications_in_words(client_for, resident):
+    from notifications.kinds import Kind
+    from notifications.services import notify
+    from tests.pages import text_of
+
+    assert "U hebt geen nieuwe meldingen." in text_of(client_for(resident).get("/mijn/"))
+    notify(user=resident, kind=Kind.OTHER, text="Welkom in de wijk", url="/")
+    text = text_of(client_for(resident).get("/mijn/"))
+    assert "U hebt 1 nieuwe melding." in text and "0 nieuwe" not in text
