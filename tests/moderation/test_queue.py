@@ -261,3 +261,10 @@ def test_queue_shows_one_kind_and_explains_an_unknown_one(moderator, resident, c
     assert "Buurtbingo bij mij" in only_activities and "Wie helpt met de heg?" not in only_activities
     unknown = client.get("/moderatie/?soort=iets").content.decode()
     assert "Deze soort kennen we niet" in unknown and "Wie helpt met de heg?" in unknown
+
+
+@pytest.mark.django_db
+def test_the_menu_leads_moderators_to_the_queue(moderator, resident, client_for):
+    link = 'class="site-menu__link" href="/moderatie/"'
+    assert link in client_for(moderator).get("/agenda/").content.decode()
+    assert link not in client_for(resident).get("/agenda/").content.decode()
