@@ -268,3 +268,12 @@ def test_the_menu_leads_moderators_to_the_queue(moderator, resident, client_for)
     link = 'class="site-menu__link" href="/moderatie/"'
     assert link in client_for(moderator).get("/agenda/").content.decode()
     assert link not in client_for(resident).get("/agenda/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["story", "listing", "message", "activity", "notice"])
+def test_huge_ids_are_not_found_not_errors(moderator, resident, client_for, kind):
+    huge = 99999999999999999999
+    assert client_for(resident).get(f"/moderatie/melden/{kind}/{huge}/").status_code == 404
+    assert client_for(moderator).get(f"/moderatie/{kind}/{huge}/").status_code == 404
+    assert decide(client_for(moderator), kind, huge, "hide", "weg").status_code == 404
