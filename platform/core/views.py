@@ -3,6 +3,8 @@
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from .exceptions import ApplicationError
 
@@ -19,3 +21,19 @@ def run_service(request, service: Callable[..., object], /, *, success: str, **k
         return False
     messages.success(request, success)
     return True
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form sent without its security token: mostly one left open too long, or from before a logout."""
+    return render(
+        request,
+        "error_page.html",
+        {
+            "title": _("Dit formulier is verlopen"),
+            "message": _(
+                "Het formulier stond te lang open, of u bent intussen uit- of ingelogd. "
+                "Ga terug, laad de pagina opnieuw en probeer het nog een keer."
+            ),
+        },
+        status=403,
+    )

@@ -38,7 +38,9 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         incoming = request.META.get(self.header, "")
-        request_id = incoming if incoming.isascii() and 0 < len(incoming) <= 64 else uuid.uuid4().hex
+        # A proxy's id is kept when it is short, printable ASCII; anything else (a newline) gets our own.
+        kept = incoming.isascii() and incoming.isprintable() and 0 < len(incoming) <= 64
+        request_id = incoming if kept else uuid.uuid4().hex
         token = request_id_var.set(request_id)
         try:
             request.request_id = request_id

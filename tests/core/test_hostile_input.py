@@ -76,3 +76,23 @@ def test_opening_a_form_address_explains_itself_instead_of_a_blank_page(client_f
     assert response.status_code == 405 and response["Allow"] == "POST"
     assert titles_of(response.content.decode())[1] == "Deze pagina opent u niet zo"
     assert "Dit adres is er alleen om een formulier te versturen." in text_of(response)
+
+
+def test_a_form_without_its_token_gets_a_dutch_page(resident):
+    from django.test import Client
+
+    from tests.pages import text_of, titles_of
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(resident)
+    response = client.post("/mijn/naam/", {"display_name": "Ans"})
+    assert response.status_code == 403
+    assert titles_of(response.content.decode())[1] == "Dit formulier is verlopen"
+    assert "laad de pagina opnieuw" in text_of(response) and "Forbidden" not in text_of(response)
+
+
+def test_a_request_id_with_a_newline_is_replaced_not_an_error(client):
+    response = client.get("/", headers={"X-Request-ID": "a\nb"})
+    assert response.status_code == 200
+    assert "\n" not in response["X-Request-ID"] and len(response["X-Request-ID"]) == 32
+    assert client.get("/", headers={"X-Request-ID": "proxy-123"})["X-Request-ID"] == "proxy-123"

@@ -154,6 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn/"
 LOGOUT_REDIRECT_URL = "/"
