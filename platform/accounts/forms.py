@@ -1,3 +1,4 @@
+from allauth.mfa.webauthn import forms as webauthn_forms
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -66,3 +67,38 @@ class DeleteAccountForm(forms.Form):
         if value != self.user.email.lower():
             raise forms.ValidationError(_("Dit is niet het e-mailadres van uw account."))
         return value
+
+
+# A passkey's answer that cannot be read (a broken or forged payload) makes fido2 raise KeyError or
+# ValueError from inside allauth's forms. These say so as a form error instead of a server error.
+UNREADABLE_KEY_ERRORS = (KeyError, ValueError, TypeError)
+
+
+def _unreadable_key() -> forms.ValidationError:
+    return forms.ValidationError(
+        _("Het antwoord van uw toegangssleutel konden we niet lezen. Probeer het opnieuw."), code="invalid"
+    )
+
+
+class AddWebAuthnForm(webauthn_forms.AddWebAuthnForm):
+    def clean(self):
+        try:
+            return super().clean()
+        except UNREADABLE_KEY_ERRORS as error:
+            raise _unreadable_key() from error
+
+
+class _ReadableKeyMixin:
+    def clean_credential(self):
+        try:
+            return super().clean_credential()
+        except UNREADABLE_KEY_ERRORS as error:
+            raise _unreadable_key() from error
+
+
+class LoginWebAuthnForm(_ReadableKeyMixin, webauthn_forms.LoginWebAuthnForm):
+    pass
+
+
+class ReauthenticateWebAuthnForm(_ReadableKeyMixin, webauthn_forms.ReauthenticateWebAuthnForm):
+    pass

@@ -105,3 +105,14 @@ def test_origin_is_checked_everywhere():
     from allauth.mfa import app_settings
 
     assert app_settings.PASSKEY_LOGIN_ENABLED and not app_settings.WEBAUTHN_ALLOW_INSECURE_ORIGIN
+
+
+def test_an_unreadable_passkey_answer_is_a_form_error_not_a_server_error(client):
+    """A broken or forged payload (no rawId) made fido2 raise KeyError inside allauth's form."""
+    from tests.pages import text_of
+
+    response = client.post("/account/2fa/webauthn/login/", {"credential": '{"id": "x"}'}, follow=True)
+    assert response.redirect_chain == [("/account/login/", 302)]
+    assert "Het antwoord van uw toegangssleutel konden we niet lezen. Probeer het opnieuw." in text_of(
+        response
+    )

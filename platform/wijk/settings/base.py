@@ -229,6 +229,11 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_FORMS = {
+    "add_webauthn": "accounts.forms.AddWebAuthnForm",
+    "login_webauthn": "accounts.forms.LoginWebAuthnForm",
+    "reauthenticate_webauthn": "accounts.forms.ReauthenticateWebAuthnForm",
+}
 MFA_TOTP_ISSUER = "Wij(k) de Ruwaard"
 # Staff (anyone with access to the Wagtail or Django admin, editors and moderators) cannot open these
 # paths before they have set up a second factor; they are sent to set one up.
