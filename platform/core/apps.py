@@ -10,6 +10,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Gedeelde basis")
 
     def ready(self):
+        from django.urls import register_converter
+
+        from .converters import IdConverter
+
+        register_converter(IdConverter, "id")
+
         from django.contrib.auth.signals import user_logged_out
 
         from .middleware import mark_logged_out

@@ -7,10 +7,6 @@ not import the moderation app, so the defaults they share live here. A kind sets
 
 from django.db import models
 
-# The largest id a database stores (a signed 64-bit integer). A pk of a page type is a one-to-one
-# link, which Django does not range-check as it does an id, so SQLite would overflow on a larger one.
-LARGEST_ID = 2**63 - 1
-
 
 class ModeratedKind:
     model: type[models.Model]
@@ -21,12 +17,10 @@ class ModeratedKind:
         return self.model.objects.select_related(*self.select_related)
 
     def get(self, pk: int):
-        if not 0 < pk <= LARGEST_ID:
-            return None
         return self.queryset().filter(pk=pk).first()
 
     def in_bulk(self, pks) -> dict:
-        return self.queryset().in_bulk([pk for pk in pks if 0 < pk <= LARGEST_ID])
+        return self.queryset().in_bulk(pks)
 
     def pending(self) -> list:
         """First posts that wait for a moderator: none, unless the kind has them."""

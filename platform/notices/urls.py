@@ -11,7 +11,7 @@ urlpatterns = [
     path("<slug:slug>/live/", views.group_live, name="group_live"),
     path("<slug:slug>/aanmelden/", views.join, name="join"),
     path("<slug:slug>/leden/", views.members, name="members"),
-    path("<slug:slug>/leden/<int:membership_id>/", views.decide_membership, name="decide"),
-    path("<slug:slug>/melding/<int:notice_id>/gezien/", views.acknowledge, name="acknowledge"),
-    path("<slug:slug>/melding/<int:notice_id>/status/", views.set_status, name="status"),
+    path("<slug:slug>/leden/<id:membership_id>/", views.decide_membership, name="decide"),
+    path("<slug:slug>/melding/<id:notice_id>/gezien/", views.acknowledge, name="acknowledge"),
+    path("<slug:slug>/melding/<id:notice_id>/status/", views.set_status, name="status"),
 ]

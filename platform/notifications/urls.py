@@ -9,9 +9,9 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
     path("gelezen/", views.read_all, name="read_all"),
-    path("<int:notification_id>/", views.open_notification, name="open"),
+    path("<id:notification_id>/", views.open_notification, name="open"),
     path("instellingen/", views.save_preferences, name="preferences"),
     path("apparaten/", views.add_device, name="add_device"),
-    path("apparaten/<int:subscription_id>/verwijderen/", views.remove_device, name="remove_device"),
+    path("apparaten/<id:subscription_id>/verwijderen/", views.remove_device, name="remove_device"),
     path("uit/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -3,8 +3,11 @@
 from datetime import date
 
 import pytest
+from django.urls import URLResolver, get_resolver, resolve
+from django.urls.converters import IntConverter
 
 from activities.recurrence import expand
+from core.converters import IdConverter
 from tests.activities.factories import ActivityFactory
 from tests.factories import MembershipFactory
 
@@ -96,3 +99,57 @@ def test_a_request_id_with_a_newline_is_replaced_not_an_error(client):
     assert response.status_code == 200
     assert "\n" not in response["X-Request-ID"] and len(response["X-Request-ID"]) == 32
     assert client.get("/", headers={"X-Request-ID": "proxy-123"})["X-Request-ID"] == "proxy-123"
+
+
+def _patterns(resolver, prefix=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from _patterns(entry, prefix + str(entry.pattern))
+        else:
+            yield prefix + str(entry.pattern), entry.callback.__module__, entry.pattern.converters
+
+
+OUR_APPS = (
+    "activities",
+    "marketplace",
+    "stories",
+    "search",
+    "accounts",
+    "home",
+    "moderation",
+    "notices",
+    "notifications",
+    "organisations",
+    "core",
+    "ops",
+    "wijk",
+)
+
+
+def test_every_id_in_our_urls_is_an_id_not_an_int():
+    """An `<int:>` id lets a 20-digit number reach the database; `<id:>` makes it a 404 first."""
+    ours = [
+        (route, converters)
+        for route, module, converters in _patterns(get_resolver())
+        if module.split(".")[0] in OUR_APPS and not route.startswith("admin/")  # Wagtail's routes
+    ]
+    id_routes = [
+        route for route, converters in ours if any(isinstance(c, IdConverter) for c in converters.values())
+    ]
+    assert len(id_routes) >= 25
+    assert [
+        route for route, converters in ours if any(type(c) is IntConverter for c in converters.values())
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "found"),
+    [
+        ("/vraag-en-aanbod/9223372036854775807/", 9223372036854775807),
+        ("/vraag-en-aanbod/9223372036854775808/", None),
+        ("/vraag-en-aanbod/99999999999999999999/", None),
+    ],
+)
+def test_an_id_beyond_what_a_database_holds_matches_no_id_route(path, found):
+    match = resolve(path)  # a number that is no id falls through to the page tree, which has no such page
+    assert (match.kwargs if match.url_name == "detail" else None) == ({"pk": found} if found else None)
