@@ -9,12 +9,13 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.staticfiles import finders
-from django.core.exceptions import PermissionDenied
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import timezone, translation
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -115,12 +116,12 @@ def _static_file(url: str) -> Path | None:
     if settings.STATIC_URL not in url:
         return None
     name = url.split(settings.STATIC_URL, 1)[-1].split("?", 1)[0].split("#", 1)[0]
-    root = Path(settings.STATIC_ROOT).resolve() if settings.STATIC_ROOT else None
-    if root:
-        collected = (root / name).resolve()
-        if collected.is_relative_to(root) and collected.is_file():
-            return collected
-    found = finders.find(name)
+    try:
+        if settings.STATIC_ROOT and staticfiles_storage.exists(name):
+            return Path(staticfiles_storage.path(name))
+        found = finders.find(name)
+    except SuspiciousFileOperation:  # a name that climbs out of the static folders
+        return None
     return Path(found) if found else None
 
 
@@ -167,7 +168,10 @@ def _table(request) -> tuple[list[str], list[list], str]:
 
 def _dutch_decimal(value):
     """42.9 as Dutch Excel reads a number: 42,9 (a point would make it text or a date)."""
-    return str(value).replace(".", ",") if isinstance(value, float | Decimal) else value
+    if not isinstance(value, float | Decimal):
+        return value
+    with translation.override("nl"):
+        return number_format(value, use_l10n=True)
 
 
 def impact_csv(request):

@@ -371,3 +371,20 @@ def test_without_amounts_no_value_is_shown_rather_than_zero_euro(fixture_world, 
     assert "nog geen bedragen per afspraak en per uur ingesteld" in html
     assert 'data-figure="value">–</td>' in re.sub(r">\s+|\s+<", lambda m: m.group(0).strip(), html)
     assert "€ 0" not in html
+
+
+def test_the_pdf_reads_our_static_files_and_nothing_outside_them(settings, tmp_path):
+    from home.views_impact import StaticFetcher
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    fetcher = StaticFetcher()
+    css = fetcher.fetch("http://localhost/static/wijk/css/print.css?v=1")
+    assert css.content_type == "text/css" and b"{" in css.read()
+    (tmp_path / "secret.txt").write_text("geheim")
+    for url in (
+        "http://localhost/static/../secret.txt",
+        "http://localhost/static/../../etc/passwd",
+        "https://example.org/logo.png",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
