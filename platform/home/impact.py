@@ -302,13 +302,16 @@ def choose(*, data, user, today: date | None = None) -> Selection:
     values = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
     if values.get("van") and values.get("tot") and not form.non_field_errors():
         period = Period(values["van"], values["tot"])
+    elif asked["van"] or asked["tot"]:
+        period = named_period(DEFAULT_PERIOD, today=today)
+        if not form.errors.get("periode") and asked["periode"] != DEFAULT_PERIOD:
+            # The dates' message says "we show this quarter": so does the form, bound anew (same errors).
+            form = ImpactFilterForm(
+                {**asked, "periode": DEFAULT_PERIOD}, organisations=organisations, district=everything
+            )
+            form.is_valid()
     else:
-        dates_failed = bool(asked["van"] or asked["tot"])  # the message says: we show this quarter
-        period = named_period(
-            DEFAULT_PERIOD if dates_failed else values.get("periode") or DEFAULT_PERIOD, today=today
-        )
-        if dates_failed and not form.errors.get("periode"):
-            form.data = {**form.data, "periode": DEFAULT_PERIOD}
+        period = named_period(values.get("periode") or DEFAULT_PERIOD, today=today)
     organisation = form.organisations.get(values.get("organisatie") or "")
     if organisation is None and not everything and organisations:
         organisation = organisations[0]
