@@ -191,6 +191,10 @@ class Response(models.Model):
     def is_accepted(self) -> bool:
         return self.accepted_at is not None
 
+    def said_done(self, user) -> bool:
+        """Whether `user` (the owner or the responder) pressed "Het is klaar"."""
+        return bool(self.owner_done_at if user.pk == self.listing.owner_id else self.responder_done_at)
+
 
 class ConversationQuerySet(models.QuerySet):
     def for_user(self, user):

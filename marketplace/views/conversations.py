@@ -61,6 +61,8 @@ def conversation_detail(request, pk: int):
             "blocked": is_blocked_between(request.user, other),
             "i_blocked": Block.objects.filter(blocker=request.user, blocked=other).exists(),
             "is_owner": listing.owner_id == request.user.pk,
+            "i_said_done": response.said_done(request.user),
+            "other_said_done": response.said_done(other),
             "done_form": DoneForm(),
             "chat": conversation.messages.all(),
         },

@@ -71,11 +71,24 @@ def test_vraag_to_klaar_with_two_users(resident, volunteer, client_for):
     listing.refresh_from_db()
     assert listing.status == Status.AGREED
     assert texts(volunteer)[-1] == "Fatma zegt: het is klaar. „Heel erg bedankt!”"
+    assert (
+        "Als Henk het ook zegt, staat het op „Klaar”"
+        in owner.get(f"/berichten/{conversation.pk}/").content.decode()
+    )
+    helper_page = helper.get(f"/berichten/{conversation.pk}/").content.decode()
+    assert (
+        "Fatma heeft gezegd: het is klaar. Zegt u het ook?" in helper_page
+        and "Het is klaar</button>" in helper_page
+    )
     helper.post(f"/berichten/{conversation.pk}/klaar/", {"thanks": ""})
     listing.refresh_from_db()
     assert listing.status == Status.DONE
     assert texts(resident)[-1] == "Henk zegt: het is klaar. Bedankt!"
     assert "Heel erg bedankt!" in helper.get(f"/berichten/{conversation.pk}/").content.decode()
+    assert (
+        "U en Henk hebben gezegd: het is klaar."
+        in owner.get(f"/berichten/{conversation.pk}/").content.decode()
+    )
 
 
 @pytest.mark.django_db
