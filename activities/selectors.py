@@ -3,7 +3,19 @@
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
+from django.db.models import (
+    Case,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Min,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from .filters import AgendaFilterSet
@@ -14,6 +26,25 @@ from .recurrence import localize
 def public_activities() -> QuerySet[Activity]:
     """Every activity an anonymous visitor may see (published only)."""
     return Activity.objects.published().select_related("organisation", "location", "image")
+
+
+def next_dates(pks, *, now: datetime | None = None) -> dict[int, datetime]:
+    """When each of these activities is next on (a date still to come that goes ahead); one query."""
+    now = now or timezone.now()
+    rows = (
+        Occurrence.objects.filter(activity_id__in=pks, start__gte=now, is_cancelled=False)
+        .values("activity_id")
+        .annotate(next_at=Min("start"))
+        .order_by()
+    )
+    return {row["activity_id"]: row["next_at"] for row in rows}
+
+
+def with_next_dates(activities) -> list[tuple[Activity, datetime | None]]:
+    """Each activity with when it is next on (None: no date to come); one query."""
+    activities = list(activities)
+    dates = next_dates([activity.pk for activity in activities])
+    return [(activity, dates.get(activity.pk)) for activity in activities]
 
 
 def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -108,8 +139,20 @@ def my_activities(*, user) -> QuerySet[Activity]:
         .distinct()
         .exclude(status=Activity.Status.CANCELLED)
         .select_related("location", "organisation")
-        .order_by("title")
+        .order_by(NEEDS_ATTENTION_FIRST, "title", "pk")
     )
+
+
+#: What asks something of the organiser comes first: hidden or stale, then waiting, then drafts.
+NEEDS_ATTENTION_FIRST = Case(
+    *(
+        When(status=status, then=Value(rank))
+        for rank, status in enumerate(
+            [Activity.Status.HIDDEN, Activity.Status.STALE, Activity.Status.PENDING, Activity.Status.DRAFT]
+        )
+    ),
+    default=Value(9),
+)
 
 
 #: A date counts as "kept current" when its activity was confirmed at most this long before it.

@@ -19,6 +19,7 @@ urlpatterns = [
     path("agenda/afmelden/<str:token>/", attendance_views.guest_cancel, name="guest_cancel"),
     path("agenda/aanmelding/<id:pk>/afmelden/", attendance_views.unattend, name="unattend"),
     path("mijn/agenda/", attendance_views.mine, name="mine"),
+    path("mijn/activiteiten/", views.managed, name="managed"),
     path("mijn/agenda/nieuw-adres/", attendance_views.renew_feed, name="renew_feed"),
     path("mijn/agenda/feed/<str:token>.ics", attendance_views.personal_feed, name="personal_feed"),
     path("agenda/gaat-door/<str:token>/", views.confirm, name="confirm"),

@@ -30,6 +30,7 @@ from .ical import activity_calendar, occurrences_calendar
 from .models import Activity, Audience, Category, Location, Occurrence
 
 PAGE_SIZE = 40
+MANAGED_PAGE_SIZE = 20
 FEED_DAYS = 56
 PRINT_LIMIT = 300
 
@@ -45,6 +46,23 @@ def _day_label(day, today) -> str:
     if (day - today).days == 1:
         return _("Morgen")
     return ""
+
+
+@login_required
+def managed(request):
+    """Every activity one keeps current (one's own and one's organisations'), what needs doing first."""
+    page = Paginator(selectors.my_activities(user=request.user), MANAGED_PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "activities/managed.html",
+        {
+            "title": _("Mijn activiteiten en spreekuren"),
+            "page": page,
+            "activities": selectors.with_next_dates(page.object_list),
+        },
+    )
 
 
 def agenda(request):

@@ -1,6 +1,7 @@
 """The one shape every backend indexes: a plain record built from a content object."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,6 +33,7 @@ class SearchDocument(_Shown):
 class SearchHit(_Shown):
     meta: str = ""  # one line of context: who organises it, vraag or aanbod, who wrote it
     score: float = 0.0
+    next_at: datetime | None = None  # an activity's next date, read from its app when shown (not indexed)
 
     @property
     def type_label(self) -> str:

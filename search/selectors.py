@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 
 from .analysis import did_you_mean as _did_you_mean
 from .backends.database import current_vocabulary
@@ -14,15 +16,19 @@ BEST_COUNT = 3
 FALLBACK_COUNT = 5
 
 
-def visible_keys(keys: Sequence[str]) -> set[str]:
-    """The keys whose objects an anonymous visitor may still see (the index may lag behind a clock or an
-    update() that sent no signal). One query per kind of object."""
+def _by_label(keys) -> dict[str, list[str]]:
     by_label: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         label, _, pk = key.partition(":")
         by_label[label].append(pk)
+    return by_label
+
+
+def visible_keys(keys: Sequence[str]) -> set[str]:
+    """The keys whose objects an anonymous visitor may still see (the index may lag behind a clock or an
+    update() that sent no signal). One query per kind of object."""
     visible: set[str] = set()
-    for label, pks in by_label.items():
+    for label, pks in _by_label(keys).items():
         source = source_for_label(label)
         if source is None:
             continue
@@ -31,14 +37,26 @@ def visible_keys(keys: Sequence[str]) -> set[str]:
     return visible
 
 
+def shown(hits: Sequence[SearchHit]) -> list[SearchHit]:
+    """The hits an anonymous visitor may still see, each activity with when it is next on (read now: the
+    index does not keep dates, which pass)."""
+    visible = visible_keys([hit.key for hit in hits])
+    dates: dict[str, datetime] = {}
+    for label, pks in _by_label(visible).items():
+        source = source_for_label(label)
+        dates.update({f"{label}:{pk}": at for pk, at in source.next_dates(pks).items()})
+    return [replace(hit, next_at=dates.get(hit.key)) for hit in hits if hit.key in visible]
+
+
 def search(*, query: str, user, types: Sequence[str] = (), category: str = "") -> SearchResults:
     results = call_with_fallback("search", query=query, user=user, types=types, category=category)
-    allowed = visible_keys([hit.key for hit in results.hits])
+    hits = shown(results.hits)
+    allowed = {hit.key for hit in hits}
     hidden = [hit for hit in results.hits if hit.key not in allowed]
     for hit in hidden:  # keep the counts in line with what is shown
         results.type_counts[hit.doc_type] = max(results.type_counts.get(hit.doc_type, 1) - 1, 0)
     results.type_counts = {doc_type: n for doc_type, n in results.type_counts.items() if n}
-    results.hits = [hit for hit in results.hits if hit.key in allowed]
+    results.hits = hits
     results.total = max(results.total - len(hidden), len(results.hits))
     return results
 
@@ -84,12 +102,9 @@ def promoted(*, query: str) -> list[SearchHit]:
     promotions = list(Promotion.objects.filter(query_key=key).select_related("page"))
     keys = [p.target_key() for p in promotions]
     entries = {e.key: e for e in SearchEntry.objects.filter(key__in=keys)}
-    allowed = visible_keys(list(entries))
-    return [
-        _entry_hit(entries[k], p.note)
-        for p, k in zip(promotions, keys, strict=True)
-        if k in entries and k in allowed
-    ]
+    return shown(
+        [_entry_hit(entries[k], p.note) for p, k in zip(promotions, keys, strict=True) if k in entries]
+    )
 
 
 def best_hits(
@@ -112,9 +127,8 @@ def fallback(*, query: str, user) -> list[SearchHit]:
         found = search(query=corrected, user=user, types=[DocType.WALK_IN, DocType.ORGANISATION])
         if found.hits:
             return found.hits[:FALLBACK_COUNT]
-    entries = list(SearchEntry.objects.filter(doc_type=DocType.WALK_IN).order_by("title")[:20])
-    allowed = visible_keys([e.key for e in entries])
-    return [_entry_hit(e) for e in entries if e.key in allowed][:FALLBACK_COUNT]
+    entries = SearchEntry.objects.filter(doc_type=DocType.WALK_IN).order_by("title")[:20]
+    return shown([_entry_hit(e) for e in entries])[:FALLBACK_COUNT]
 
 
 def help_when_needed(*, query: str, results: SearchResults | None, user) -> tuple[str, list[SearchHit]]:

@@ -7,6 +7,7 @@ such model yet is left out, so search works with whatever exists.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from importlib import import_module
 
 from django.apps import apps
@@ -22,6 +23,12 @@ class Source:
     label: str  # "<app_label>.<model_name>"
     selector: str  # dotted path of the public_* selector
     to_document: Callable[[Model], SearchDocument]
+    dates: str = ""  # dotted path of a selector: pks -> {pk: when it is next on}, read when shown
+
+    def next_dates(self, pks) -> dict[str, datetime]:
+        if not self.dates:
+            return {}
+        return {str(pk): at for pk, at in _call(self.dates, pks).items()}
 
     @property
     def model(self) -> type[Model] | None:
@@ -31,12 +38,16 @@ class Source:
             return None
 
     def public_queryset(self) -> QuerySet:
-        module_name, _, function = self.selector.rpartition(".")
-        return getattr(import_module(module_name), function)()
+        return _call(self.selector)
 
     def public_documents(self) -> Iterator[SearchDocument]:
         for obj in self.public_queryset().iterator(chunk_size=500):
             yield self.to_document(obj)
+
+
+def _call(dotted: str, *args):
+    module_name, _, function = dotted.rpartition(".")
+    return getattr(import_module(module_name), function)(*args)
 
 
 def _text(*parts) -> str:
@@ -131,7 +142,12 @@ def organisation_document(organisation) -> SearchDocument:
 
 
 ALL_SOURCES = (
-    Source("activities.activity", "activities.selectors.public_activities", activity_document),
+    Source(
+        "activities.activity",
+        "activities.selectors.public_activities",
+        activity_document,
+        dates="activities.selectors.next_dates",
+    ),
     Source("marketplace.listing", "marketplace.selectors.public_listings", listing_document),
     Source("stories.storypage", "stories.selectors.public_stories", story_document),
     Source("organisations.organisation", "organisations.selectors.organisation_list", organisation_document),

@@ -175,6 +175,45 @@ def test_my_page_lists_my_activities(client_for, resident):
 
 
 @pytest.mark.django_db
+def test_a_professional_sees_what_needs_doing_first_and_every_activity_on_pages(client_for, monkeypatch):
+    from activities import views
+
+    member = MembershipFactory()
+    org = member.organisation
+    for n in range(6):
+        ActivityFactory(organisation=org, title=f"Koffie {n}", rrule="FREQ=WEEKLY")
+    ActivityFactory(
+        organisation=org,
+        title="Zz verouderd",
+        status=Activity.Status.STALE,
+        starts_at=timezone.now() - timedelta(days=3),
+    )
+    ActivityFactory(organisation=org, title="Zz verborgen", status=Activity.Status.HIDDEN)
+    ActivityFactory(organisation=org, title="Afgelast", status=Activity.Status.CANCELLED)
+    pro = client_for(member.user)
+
+    mine = pro.get("/mijn/").content.decode()
+    assert mine.index("Zz verborgen") < mine.index("Zz verouderd") < mine.index("Koffie 0")
+    assert "Koffie 3" not in mine and "Afgelast" not in mine  # five shown, the rest one tap away
+    assert 'href="/mijn/activiteiten/">Alle 8 activiteiten</a>' in mine
+    assert "Volgende keer: " in mine and "Er zijn geen nieuwe data gepland." in mine
+
+    monkeypatch.setattr(views, "MANAGED_PAGE_SIZE", 5)
+    first = pro.get("/mijn/activiteiten/").content.decode()
+    second = pro.get("/mijn/activiteiten/?pagina=2").content.decode()
+    titles = [f"Koffie {n}" for n in range(6)] + ["Zz verborgen", "Zz verouderd"]
+    assert sorted(t for t in titles if t in first or t in second) == sorted(titles)
+    assert "Pagina 1 van 2" in first and "Koffie 4" in second and "Koffie 4" not in first
+    assert f'href="/agenda/{Activity.objects.get(title="Koffie 5").slug}/wijzigen/"' in second
+
+
+@pytest.mark.django_db
+def test_my_activities_page_asks_to_log_in(client):
+    response = client.get("/mijn/activiteiten/")
+    assert response.status_code == 302 and "/account/login/?next=/mijn/activiteiten/" in response["Location"]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("registration", "detail"),
     [

@@ -78,7 +78,10 @@ def test_public_content_pages_on_a_phone(live_server, phone, axe, district):
             ],
         ),
         ("lid@example.org", ["/buurtpreventie/ruwaard-noord/"]),
-        ("professional@example.org", ["/agenda/nieuw/", "/impact/", "/agenda/importeren/"]),
+        (
+            "professional@example.org",
+            ["/mijn/", "/mijn/activiteiten/", "/agenda/nieuw/", "/impact/", "/agenda/importeren/"],
+        ),
     ],
 )
 def test_pages_behind_login_on_a_phone(live_server, browser, axe, district, email, paths):

@@ -143,3 +143,32 @@ def test_search_page_queries_are_bounded(client, indexed, django_assert_max_num_
     with django_assert_max_num_queries(8):
         response = client.get(reverse("search:search"), {"q": "koffie"})
     assert len(response.context["results"].hits) == 21
+
+
+def test_an_activity_in_the_results_says_when_it_is_next_on(client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    from activities.models import Occurrence
+    from tests.activities.factories import ActivityFactory
+
+    now = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))  # a Thursday
+    with time_machine.travel(now, tick=False):
+        koor = ActivityFactory(
+            title="Zingen in het buurtkoor",
+            starts_at=now.replace(day=1, hour=19, minute=30),
+            rrule="FREQ=WEEKLY",
+        )
+        ActivityFactory(title="Zingen met de kleintjes", starts_at=now.replace(hour=9), rrule="")  # over
+        rebuild_index()
+        next_week = koor.occurrences.get(start__date="2026-12-08")
+        response = client.get(reverse("search:search"), {"q": "zingen"})
+        assert "Volgende keer: dinsdag 8 december, 19:30 uur" in html_of(response)
+        next_at = {hit.title: hit.next_at for hit in response.context["results"].hits}
+        assert next_at == {"Zingen in het buurtkoor": next_week.start, "Zingen met de kleintjes": None}
+
+        Occurrence.objects.filter(pk=next_week.pk).update(is_cancelled=True, reason="Kerstconcert")
+        html = html_of(client.get(reverse("search:search"), {"q": "zingen"}))
+        assert "Volgende keer: dinsdag 15 december, 19:30 uur" in html
