@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import Activity, Audience, Location
+from .models import Activity, Audience, Category, Location
 from .recurrence import localize
 
 
@@ -95,6 +95,35 @@ class ActivityForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
 
+    #: The form in the order one thinks of it, each part under its own heading: (legend, hint, fields).
+    GROUPS = [
+        (_("Namens wie plaatst u dit?"), "", ["organisation"]),
+        (_("Wat organiseert u?"), "", ["title", "summary", "description", "category", "audiences"]),
+        (_("Wanneer?"), "", ["day", "start_time", "end_time", "repeat"]),
+        (_("Waar?"), "", ["location"]),
+        (
+            _("Aanmelden en kosten"),
+            "",
+            ["registration", "registration_detail", "max_places", "guests_may_sign_up", "cost"],
+        ),
+        (
+            _("Is het een inloopspreekuur?"),
+            _(
+                "Bij een inloopspreekuur kunnen mensen zonder afspraak binnenlopen bij een organisatie. "
+                "Is het dat niet? Laat dit deel dan zoals het is."
+            ),
+            ["kind", "topic", "no_appointment_needed", "what_to_bring"],
+        ),
+    ]
+
+    def groups(self) -> list[tuple[str, str, list[forms.BoundField]]]:
+        """The parts of the form that have a field here (a resident has no "Namens wie")."""
+        return [
+            (legend, hint, [self[name] for name in names if name in self.fields])
+            for legend, hint, names in self.GROUPS
+            if any(name in self.fields for name in names)
+        ]
+
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
@@ -110,6 +139,7 @@ class ActivityForm(forms.ModelForm):
                 c for c in self.fields["registration"].choices if c[0] != Activity.Registration.UNKNOWN
             ]
         self.fields["location"].empty_label = _("Kies een plek")
+        self.fields["category"].choices = [("", _("Kies een rubriek")), *Category.choices]
         instance = self.instance
         if instance.pk:
             local = timezone.localtime(instance.starts_at)

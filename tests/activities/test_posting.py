@@ -1,5 +1,6 @@
 """Posting: residents wait for a moderator, professionals publish at once; wrong users get 403/404."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -372,3 +373,23 @@ def test_a_negative_cost_is_refused_in_dutch(client_for, resident):
     # The summary above the long form names the field and links to it, so a phone user finds it.
     summary = response.content.decode().split("data-error-summary", 1)[1].split("</div>", 1)[0]
     assert '<a href="#id_cost">Kosten in euro: Kosten kunnen niet onder nul zijn.</a>' in summary
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_organisation", [False, True])
+def test_the_activity_form_is_in_parts_and_shows_every_field_once(client_for, resident, with_organisation):
+    from activities.forms import ActivityForm
+
+    if with_organisation:
+        MembershipFactory(user=resident)
+    html = client_for(resident).get("/agenda/nieuw/").content.decode()
+    legends = re.findall(r'<fieldset class="activity-form__part">\s*<legend>([^<]+)</legend>', html)
+    parts = ["Wat organiseert u?", "Wanneer?", "Waar?", "Aanmelden en kosten", "Is het een inloopspreekuur?"]
+    assert legends == (["Namens wie plaatst u dit?"] if with_organisation else []) + parts
+    form = html.split('class="activity-form"', 1)[1].split("</form>", 1)[0]
+    names = re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', form)
+    fields = set(ActivityForm.base_fields) - ({"organisation"} if not with_organisation else set())
+    assert {n for n in names if n != "csrfmiddlewaretoken"} == fields
+    grouped = [n for _legend, _hint, group in ActivityForm.GROUPS for n in group]
+    assert sorted(grouped) == sorted(ActivityForm.base_fields)  # a new field cannot fall out of the form
+    assert "Kies een rubriek" in form and "---------" not in form
