@@ -98,6 +98,24 @@ def axe():
     return run
 
 
+CONTROLS = (
+    "button, summary, .button, .chip, .header-button, .site-menu__link, .main-nav__link, select, textarea, "
+    ".compact-list__link, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])"
+)
+# A link that stands alone in its paragraph or list item is a control too; one inside a sentence is not.
+SMALL_TARGETS = """(selector) => [...document.querySelectorAll(selector + ', p > a, li > a')].filter((el) => {
+  if (!el.matches(selector) && el.parentElement.textContent.trim() !== el.textContent.trim()) return false;
+  const r = el.getBoundingClientRect();
+  if (!r.width || !r.height || !el.checkVisibility({ visibilityProperty: true })) return false;
+  return r.width < 44 || r.height < 44;
+}).map((el) => el.outerHTML.slice(0, 100))"""
+
+
+def small_targets(page) -> list[str]:
+    """The controls on the page a thumb cannot hit: under 44 × 44 px."""
+    return page.evaluate(SMALL_TARGETS, CONTROLS)
+
+
 def horizontal_overflow(page) -> int:
     """How many pixels the page is wider than the screen (0 means no horizontal scrolling)."""
     return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")

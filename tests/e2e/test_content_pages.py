@@ -1,4 +1,5 @@
-"""Every page a resident uses, on a 360 px phone: no sideways scrolling, no serious axe-core violations."""
+"""Every page a resident uses, on a 360 px phone: no sideways scrolling, no tap target under 44 px, no serious
+axe-core violations."""
 
 import pytest
 
@@ -7,7 +8,7 @@ from activities.models import Activity
 from marketplace.models import Listing
 from stories.models import StoryPage
 from tests.district import build_district
-from tests.e2e.conftest import horizontal_overflow, log_in
+from tests.e2e.conftest import horizontal_overflow, log_in, small_targets
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -22,6 +23,7 @@ def _check(page, url, *, status=200):
     assert response.status == status, url
     assert page.locator("h1").first.inner_text().strip(), url
     assert horizontal_overflow(page) <= 0, f"{url} scrolls sideways on 360 px"
+    assert small_targets(page) == [], f"{url} has tap targets under 44 px"
 
 
 def _public_pages():

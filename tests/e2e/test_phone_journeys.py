@@ -13,7 +13,7 @@ from marketplace.models import Conversation, Listing
 from stories.models import StoryPage
 from tests.activities.factories import ActivityFactory, walk_in
 from tests.district import build_district
-from tests.e2e.conftest import TOUCH_PHONE, horizontal_overflow, log_in
+from tests.e2e.conftest import TOUCH_PHONE, horizontal_overflow, log_in, small_targets
 from tests.e2e.live import coordinator_posts
 from tests.marketplace.factories import ListingFactory
 from tests.stories.factories import image_bytes
@@ -27,15 +27,6 @@ FIRST_CONTENT = {
     "/vraag-en-aanbod/": "#berichten > li",
     "/verhalen/": ".story-list > li",
 }
-CONTROLS = (
-    "button, summary, .button, .chip, .header-button, .site-menu__link, .main-nav__link, select, textarea, "
-    ".compact-list__link, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])"
-)
-SMALL_TARGETS = """(selector) => [...document.querySelectorAll(selector)].filter((el) => {
-  const r = el.getBoundingClientRect();
-  if (!r.width || !r.height || !el.checkVisibility({ visibilityProperty: true })) return false;
-  return r.width < 44 || r.height < 44;
-}).map((el) => el.outerHTML.slice(0, 100))"""
 
 
 @pytest.fixture
@@ -85,7 +76,7 @@ class Journey:
         found = []
         if horizontal_overflow(page) > 0:
             found.append("scrolls sideways")
-        small = page.evaluate(SMALL_TARGETS, CONTROLS)
+        small = small_targets(page)
         if small:
             found.append({"tap targets under 44 px": small})
         violations = self.axe(page)
