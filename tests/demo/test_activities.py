@@ -46,3 +46,22 @@ def test_demo_walk_ins_cover_the_main_organisations(client):
     with time_machine.travel(monday_morning, tick=False):
         call_command("load_demo", stdout=StringIO())
         assert_main_walk_ins_shown_on_monday_morning(client)
+
+
+@pytest.mark.django_db
+def test_demo_series_have_run_for_a_quarter_so_the_impact_page_has_dates_held():
+    from activities.selectors import impact_counts
+    from home.impact import bounds, named_period
+
+    december = datetime(2026, 12, 4, 9, 0, tzinfo=AMS)
+    with time_machine.travel(december, tick=False):
+        call_command("load_demo", stdout=StringIO())
+        call_command("load_demo", stdout=StringIO())  # idempotent: no date twice
+        start, end = bounds(named_period("kwartaal", today=december.date()))
+        counts = impact_counts(start=start, end=end, now=december)
+    assert counts["activity_dates"] >= 100 and counts["walk_in_dates"] >= 50
+    koor = Activity.objects.exclude(rrule="").order_by("slug").first()
+    starts = [o.start.astimezone(AMS) for o in koor.occurrences.order_by("start")]
+    assert starts[0].date() <= datetime(2026, 9, 10).date()  # from the first week of September on
+    assert len({(s.hour, s.minute) for s in starts}) == 1  # the same time of day in summer and winter
+    assert len(starts) == len(set(starts))
