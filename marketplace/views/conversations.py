@@ -9,6 +9,7 @@ from accounts.models import Block
 from accounts.services import block_user, is_blocked_between, unblock_user
 from core.ratelimit import limit_posts
 from core.views import run_service
+from notifications.services import mark_read
 
 from .. import selectors, services
 from ..forms import DoneForm, FollowUpForm, MessageForm
@@ -46,6 +47,7 @@ def conversation_detail(request, pk: int):
         status = 400
     else:
         status = 200
+        mark_read(user=request.user, url=conversation.get_absolute_url())  # "Nieuw bericht" is read here
     response = conversation.response
     listing = response.listing
     other = conversation.other_party(request.user)

@@ -73,11 +73,14 @@ def notify_many(*, users, kind: str, text: str, url: str = "") -> list[Notificat
 
 
 @transaction.atomic
-def mark_read(*, user, ids: list[int] | None = None) -> int:
-    """Mark the user's unread notifications (or only those in `ids`) read; returns how many."""
+def mark_read(*, user, ids: list[int] | None = None, url: str | None = None) -> int:
+    """Mark the user's unread notifications read: all, those in `ids`, or those that lead to `url` (the
+    page they are reading, e.g. a conversation); returns how many."""
     qs = Notification.objects.for_user(user).unread()
     if ids is not None:
         qs = qs.filter(pk__in=ids)
+    if url is not None:
+        qs = qs.filter(url=url)
     return qs.update(read_at=timezone.now())
 
 

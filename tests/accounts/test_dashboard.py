@@ -20,7 +20,7 @@ def test_declared_sections_get_the_conventional_template_and_context_in_order():
     order = [s["key"] for s in sections]
     assert order.index("activiteiten") < order.index("marketplace") < order.index("verhalen")
     assert order.index("verhalen") < order.index("buurtpreventie")
-    assert by_key["activiteiten"]["context"] == {"activities": []}
+    assert by_key["activiteiten"]["context"] == {"activities": [], "count": 0, "more": False}
     assert by_key["verhalen"]["context"] == {"submissions": []}
 
 

@@ -1,8 +1,14 @@
-"""Live notices in a real browser. The test server speaks no WebSocket, so the page must fall back to polling."""
+"""Live notices and messages in a real browser. The test server speaks no WebSocket, so the page must fall back to
+polling."""
+
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.db import connection
 
 from accounts.models import User
+from marketplace.models import Conversation
+from marketplace.services import send_message
 from tests.district import build_district
 from tests.e2e.conftest import log_in
 from tests.e2e.live import coordinator_posts
@@ -49,3 +55,29 @@ def test_urgent_notice_on_another_page_says_spoed_and_stays_until_closed(live_se
     assert banner.is_visible()
     banner.get_by_role("button", name="Sluiten").click()
     assert page.locator(".urgent-banner").count() == 0
+
+
+def test_an_open_conversation_shows_a_new_message_without_reloading(live_server, browser, district):
+    conversation = Conversation.objects.get(response__responder__email="vrijwilliger@example.org")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
+    log_in(context, live_server, conversation.response.listing.owner)
+    page = context.new_page()
+    page.clock.install()
+    page.goto(live_server.url + conversation.get_absolute_url())
+    page.wait_for_timeout(500)  # the WebSocket fails against this server; polling starts
+
+    def write():
+        send_message(
+            conversation=conversation,
+            author=User.objects.get(email="vrijwilliger@example.org"),
+            text="Ik neem de ladder mee.",
+        )
+        connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(write).result()
+    page.clock.fast_forward(16_000)  # one poll
+    page.locator("[data-live-chat]").get_by_text("Ik neem de ladder mee.").wait_for(timeout=5_000)
+    assert page.locator("[data-live-chat] li").count() == 2  # the first message and the new one, once
+    assert page.url.endswith(conversation.get_absolute_url())  # no reload, no navigation
+    context.close()

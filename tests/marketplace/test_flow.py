@@ -177,3 +177,22 @@ def test_my_conversations_newest_first_with_dutch_dates(resident, volunteer, cli
     newest_first = ["Hulp met de computer", "Samen koken", "Ladder lenen"]
     assert sorted(newest_first, key=text.index) == newest_first
     assert "2 dec 10:05" in text and "29 nov 10:05" in text and " Dec " not in text
+
+
+@pytest.mark.django_db
+def test_reading_a_conversation_marks_its_new_message_notifications_read(resident, volunteer, client_for):
+    listing = ListingFactory(owner=resident)
+    client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": "Ik help graag."})
+    conversation = Conversation.objects.get(response__listing=listing)
+    client_for(volunteer).post(f"/berichten/{conversation.pk}/", {"text": "Zaterdag om tien uur?"})
+    other = Notification.objects.create(user=resident, kind="other", text="Iets anders", url="/agenda/")
+    theirs = Notification.objects.create(
+        user=volunteer, kind="message", text="Van Fatma", url=conversation.get_absolute_url()
+    )
+    unread = Notification.objects.filter(user=resident, read_at__isnull=True)
+    assert unread.filter(url=conversation.get_absolute_url()).count() == 2
+
+    client_for(resident).get(f"/berichten/{conversation.pk}/")
+    assert list(unread.all()) == [other]  # only what this page is about is read
+    theirs.refresh_from_db()
+    assert theirs.read_at is None  # the other side's stay theirs

@@ -184,6 +184,29 @@ function renderNotice(message) {
   feed.prepend(item);
 }
 
+function isThisPage(url) {
+  if (!url) return false;
+  try {
+    return new URL(url, window.location.href).pathname === window.location.pathname;
+  } catch {
+    return false;
+  }
+}
+
+// The open conversation gets the new message in place: the chat is read again from the page itself.
+async function refreshChat() {
+  try {
+    const response = await fetch(window.location.pathname, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const fresh = page.querySelector("[data-live-chat]");
+    const chat = document.querySelector("[data-live-chat]");
+    if (fresh && chat) chat.replaceWith(fresh);
+  } catch (error) {
+    console.debug("chat refresh failed", error);
+  }
+}
+
 function handle(message) {
   if (!message || typeof message !== "object") return;
   if (message.type === "notice") {
@@ -209,8 +232,13 @@ function handle(message) {
   } else if (message.type === "notification") {
     if (message.id <= state.lastNotification) return;
     state.lastNotification = message.id;
-    bumpBadge();
-    announce(message.text, message.url || "/mijn/meldingen/");
+    if (isThisPage(message.url) && document.querySelector("[data-live-chat]")) {
+      refreshChat();
+      announce(message.text);
+    } else {
+      bumpBadge();
+      announce(message.text, message.url || "/mijn/meldingen/");
+    }
   }
   saveStore();
 }
