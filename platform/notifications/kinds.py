@@ -12,7 +12,10 @@ class Kind(models.TextChoices):
     MATCH = "match", _("Een vraag die past bij wat ik aanbied")
     MODERATION_DECISION = "moderation_decision", _("Mijn activiteit of bericht is goedgekeurd of verborgen")
     STORY_PUBLISHED = "story_published", _("Mijn verhaal staat online")
-    ACTIVITY_REMINDER = "activity_reminder", _("Herinnering aan een activiteit waar ik heen ga")
+    ACTIVITY_REMINDER = (
+        "activity_reminder",
+        _("Herinneringen en wijzigingen van activiteiten waar ik heen ga"),
+    )
     NOTICE_URGENT = "notice_urgent", _("Spoedmeldingen van mijn buurtpreventiegroep")
     NOTICE = "notice", _("Andere meldingen van mijn buurtpreventiegroep")
     MODERATION_QUEUE = "moderation_queue", _("Er wacht iets op moderatie")
@@ -62,7 +65,7 @@ SUBJECTS: dict[str, str] = {
     Kind.MATCH: _("Een vraag die bij u past"),
     Kind.MODERATION_DECISION: _("Nieuws over uw bericht of activiteit"),
     Kind.STORY_PUBLISHED: _("Uw verhaal staat op de website"),
-    Kind.ACTIVITY_REMINDER: _("Herinnering: u gaat naar een activiteit"),
+    Kind.ACTIVITY_REMINDER: _("Nieuws over een activiteit waar u heen gaat"),  # reminder, change or cancel
     Kind.NOTICE_URGENT: _("Spoedmelding van uw buurtpreventiegroep"),
     Kind.NOTICE: _("Melding van uw buurtpreventiegroep"),
     Kind.MODERATION_QUEUE: _("Er wacht iets op moderatie"),
