@@ -8,7 +8,7 @@ from django.db import connection
 
 from accounts.models import User
 from marketplace.models import Conversation
-from marketplace.services import send_message
+from marketplace.services import accept_response, mark_done, send_message
 from tests.district import build_district
 from tests.e2e.conftest import log_in
 from tests.e2e.live import coordinator_posts
@@ -57,27 +57,42 @@ def test_urgent_notice_on_another_page_says_spoed_and_stays_until_closed(live_se
     assert page.locator(".urgent-banner").count() == 0
 
 
-def test_an_open_conversation_shows_a_new_message_without_reloading(live_server, browser, district):
+def test_an_open_conversation_shows_a_new_message_and_the_others_klaar_without_reloading(
+    live_server, browser, district
+):
     conversation = Conversation.objects.get(response__responder__email="vrijwilliger@example.org")
+    owner, helper = conversation.response.listing.owner, User.objects.get(email="vrijwilliger@example.org")
+
+    def in_another_thread(action):  # as another request would, outside the browser's event loop
+        def run():
+            action()
+            connection.close()
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(run).result()
+
+    in_another_thread(lambda: accept_response(response=conversation.response, by=owner))
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
-    log_in(context, live_server, conversation.response.listing.owner)
+    log_in(context, live_server, owner)
     page = context.new_page()
     page.clock.install()
     page.goto(live_server.url + conversation.get_absolute_url())
     page.wait_for_timeout(500)  # the WebSocket fails against this server; polling starts
+    page.get_by_label("Nieuw bericht").fill("Half vier?")  # what the owner is typing must stay
 
-    def write():
-        send_message(
-            conversation=conversation,
-            author=User.objects.get(email="vrijwilliger@example.org"),
-            text="Ik neem de ladder mee.",
-        )
-        connection.close()
+    def elsewhere(action):
+        in_another_thread(action)
+        page.clock.fast_forward(16_000)  # one poll
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(write).result()
-    page.clock.fast_forward(16_000)  # one poll
-    page.locator("[data-live-chat]").get_by_text("Ik neem de ladder mee.").wait_for(timeout=5_000)
-    assert page.locator("[data-live-chat] li").count() == 2  # the first message and the new one, once
-    assert page.url.endswith(conversation.get_absolute_url())  # no reload, no navigation
+    elsewhere(lambda: send_message(conversation=conversation, author=helper, text="Ik neem de ladder mee."))
+    chat = page.locator("[data-live-part=chat]")
+    chat.get_by_text("Ik neem de ladder mee.").wait_for(timeout=5_000)
+    assert chat.locator("li").count() == 2  # the first message and the new one, once
+
+    elsewhere(lambda: mark_done(response=conversation.response, by=helper, thanks="Graag gedaan!"))
+    agreement = page.locator("[data-live-part=agreement]")
+    agreement.get_by_text("heeft gezegd: het is klaar. Zegt u het ook?").wait_for(timeout=5_000)
+    assert "Graag gedaan!" in page.locator("[data-live-part=thanks]").inner_text()
+    assert chat.locator("li").count() == 2
+    assert page.get_by_label("Nieuw bericht").input_value() == "Half vier?"  # no reload
     context.close()

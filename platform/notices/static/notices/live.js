@@ -193,17 +193,26 @@ function isThisPage(url) {
   }
 }
 
-// The open conversation gets the new message in place: the chat is read again from the page itself.
-async function refreshChat() {
+// The open conversation takes in what changed, read again from the page itself: new messages are added
+// (the one being read keeps its place), and the other parts are replaced unless the user is in one of them.
+async function refreshConversation() {
   try {
     const response = await fetch(window.location.pathname, { credentials: "same-origin" });
     if (!response.ok) return;
     const page = new DOMParser().parseFromString(await response.text(), "text/html");
-    const fresh = page.querySelector("[data-live-chat]");
-    const chat = document.querySelector("[data-live-chat]");
-    if (fresh && chat) chat.replaceWith(fresh);
+    for (const part of document.querySelectorAll("[data-live-part]")) {
+      const fresh = page.querySelector(`[data-live-part="${part.dataset.livePart}"]`);
+      if (!fresh) continue;
+      if (part.dataset.livePart === "chat") {
+        for (const item of fresh.children) {
+          if (item.id && !document.getElementById(item.id)) part.append(item.cloneNode(true));
+        }
+      } else if (!part.contains(document.activeElement)) {
+        part.replaceWith(fresh);
+      }
+    }
   } catch (error) {
-    console.debug("chat refresh failed", error);
+    console.debug("conversation refresh failed", error);
   }
 }
 
@@ -232,8 +241,8 @@ function handle(message) {
   } else if (message.type === "notification") {
     if (message.id <= state.lastNotification) return;
     state.lastNotification = message.id;
-    if (isThisPage(message.url) && document.querySelector("[data-live-chat]")) {
-      refreshChat();
+    if (isThisPage(message.url) && document.querySelector("[data-live-part]")) {
+      refreshConversation();
       announce(message.text);
     } else {
       bumpBadge();
