@@ -41,8 +41,9 @@ from stories.services import submit_story
 from . import illustrations
 
 DATA = Path(__file__).resolve().parent / "data"
-#: How long the demo's series have run: their dates of the last quarter count as held on /impact/.
-HISTORY = dt.timedelta(weeks=13)
+#: How long the demo's series have run: their dates of the last quarter count as held on /impact/. An even
+#: number of weeks, so a series every other week keeps this week's date.
+HISTORY = dt.timedelta(weeks=14)
 WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 REPEATS = {
     "weekly": "FREQ=WEEKLY;BYDAY={day}",

@@ -65,3 +65,9 @@ def test_demo_series_have_run_for_a_quarter_so_the_impact_page_has_dates_held():
     assert starts[0].date() <= datetime(2026, 9, 10).date()  # from the first week of September on
     assert len({(s.hour, s.minute) for s in starts}) == 1  # the same time of day in summer and winter
     assert len(starts) == len(set(starts))
+    # A series every other week keeps its date of this week, from yesterday on (as for the weekly ones):
+    # the history is a whole number of fortnights.
+    yesterday = datetime(2026, 12, 3, 0, 0, tzinfo=AMS)
+    for activity in Activity.objects.filter(rrule__contains="INTERVAL=2"):
+        first = activity.occurrences.filter(start__gte=yesterday).order_by("start").first().start
+        assert (first.astimezone(AMS).date() - yesterday.date()).days < 7, activity.slug
