@@ -118,11 +118,12 @@ def _static_file(url: str) -> Path | None:
     name = url.split(settings.STATIC_URL, 1)[-1].split("?", 1)[0].split("#", 1)[0]
     try:
         if settings.STATIC_ROOT and staticfiles_storage.exists(name):
-            return Path(staticfiles_storage.path(name))
-        found = finders.find(name)
+            found = staticfiles_storage.path(name)
+        else:
+            found = finders.find(name)
     except SuspiciousFileOperation:  # a name that climbs out of the static folders
         return None
-    return Path(found) if found else None
+    return Path(found) if found and Path(found).is_file() else None  # a folder is no file to read
 
 
 class StaticFetcher(URLFetcher):

@@ -377,13 +377,19 @@ def test_the_pdf_reads_our_static_files_and_nothing_outside_them(settings, tmp_p
     from home.views_impact import StaticFetcher
 
     settings.STATIC_ROOT = tmp_path / "static"
-    fetcher = StaticFetcher()
-    css = fetcher.fetch("http://localhost/static/wijk/css/print.css?v=1")
-    assert css.content_type == "text/css" and b"{" in css.read()
+    (tmp_path / "static" / "wijk" / "css").mkdir(parents=True)
+    (tmp_path / "static" / "wijk" / "css" / "print.abc123.css").write_text("main { color: black; }")
     (tmp_path / "secret.txt").write_text("geheim")
+    fetcher = StaticFetcher()
+    collected = fetcher.fetch("http://localhost/static/wijk/css/print.abc123.css?v=1")  # as served: hashed
+    assert collected.content_type == "text/css" and collected.read() == b"main { color: black; }"
+    from_app = fetcher.fetch("http://localhost/static/wijk/css/print.css")  # not collected: from the app
+    assert b"{" in from_app.read()
     for url in (
         "http://localhost/static/../secret.txt",
+        "http://localhost/static/wijk/../../secret.txt",
         "http://localhost/static/../../etc/passwd",
+        "http://localhost/static/wijk/css/",  # a folder
         "https://example.org/logo.png",
     ):
         with pytest.raises(ValueError):
