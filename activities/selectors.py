@@ -29,10 +29,11 @@ def public_activities() -> QuerySet[Activity]:
 
 
 def next_dates(pks, *, now: datetime | None = None) -> dict[int, datetime]:
-    """When each of these activities is next on (a date still to come that goes ahead); one query."""
+    """When each of these activities is next on (a date that goes ahead and has not ended: one that is on
+    now counts); one query."""
     now = now or timezone.now()
     rows = (
-        Occurrence.objects.filter(activity_id__in=pks, start__gte=now, is_cancelled=False)
+        Occurrence.objects.filter(activity_id__in=pks, end__gt=now, is_cancelled=False)
         .values("activity_id")
         .annotate(next_at=Min("start"))
         .order_by()
@@ -138,7 +139,7 @@ def my_activities(*, user) -> QuerySet[Activity]:
         Activity.objects.filter(Q(owner=user) | Q(organisation__memberships__user=user))
         .distinct()
         .exclude(status=Activity.Status.CANCELLED)
-        .select_related("location", "organisation")
+        .select_related("location", "organisation", "owner")
         .order_by(NEEDS_ATTENTION_FIRST, "title", "pk")
     )
 

@@ -387,7 +387,11 @@ def test_the_activity_form_is_in_parts_and_shows_every_field_once(client_for, re
     if with_organisation:
         MembershipFactory(user=resident)
     html = client_for(resident).get("/agenda/nieuw/").content.decode()
-    legends = re.findall(r'<fieldset class="activity-form__part">\s*<legend>([^<]+)</legend>', html)
+    legends = re.findall(r'<fieldset class="activity-form__part"[^>]*>\s*<legend>([^<]+)</legend>', html)
+    described = re.search(r'aria-describedby="([^"]+)">\s*<legend>Is het een inloopspreekuur\?', html).group(
+        1
+    )
+    assert f'id="{described}">Bij een inloopspreekuur' in html  # the part's hint is read with it
     parts = ["Wat organiseert u?", "Wanneer?", "Waar?", "Aanmelden en kosten", "Is het een inloopspreekuur?"]
     assert legends == (["Namens wie plaatst u dit?"] if with_organisation else []) + parts
     form = html.split('class="activity-form"', 1)[1].split("</form>", 1)[0]

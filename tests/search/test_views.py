@@ -162,12 +162,19 @@ def test_an_activity_in_the_results_says_when_it_is_next_on(client):
             rrule="FREQ=WEEKLY",
         )
         ActivityFactory(title="Zingen met de kleintjes", starts_at=now.replace(hour=9), rrule="")  # over
+        on_now = ActivityFactory(
+            title="Zingen in de zon", starts_at=now.replace(hour=11, minute=30), rrule=""
+        )
         rebuild_index()
         next_week = koor.occurrences.get(start__date="2026-12-08")
         response = client.get(reverse("search:search"), {"q": "zingen"})
         assert "Volgende keer: dinsdag 8 december, 19:30 uur" in html_of(response)
         next_at = {hit.title: hit.next_at for hit in response.context["results"].hits}
-        assert next_at == {"Zingen in het buurtkoor": next_week.start, "Zingen met de kleintjes": None}
+        assert next_at == {
+            "Zingen in het buurtkoor": next_week.start,
+            "Zingen met de kleintjes": None,
+            "Zingen in de zon": on_now.starts_at,  # on until half past one: still to go to
+        }
 
         Occurrence.objects.filter(pk=next_week.pk).update(is_cancelled=True, reason="Kerstconcert")
         html = html_of(client.get(reverse("search:search"), {"q": "zingen"}))
