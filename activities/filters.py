@@ -23,6 +23,7 @@ WHEN_CHOICES = [
     ("morgen", _("Morgen")),
     ("week", _("Deze week")),
     ("weekend", _("Weekend")),
+    ("volgende-week", _("Volgende week")),
 ]
 KIND_CHOICES = [("activiteit", _("Activiteiten")), ("inloopspreekuur", _("Inloopspreekuren"))]
 KIND_VALUES = {"activiteit": Activity.Kind.ACTIVITY, "inloopspreekuur": Activity.Kind.WALK_IN}
@@ -39,6 +40,8 @@ def period_for(when: str, today: date) -> tuple[date, date] | None:
         return today + timedelta(days=1), today + timedelta(days=2)
     if when == "week":
         return today, today + timedelta(days=7)
+    if when == "volgende-week":  # the seven days after "deze week"
+        return today + timedelta(days=7), today + timedelta(days=14)
     if when == "weekend":
         saturday = today + timedelta(days=(5 - today.weekday()) % 7)
         if today.weekday() == 6:

@@ -1,6 +1,6 @@
 """Thin views: parse input, call one selector or service, render."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import quote
 
 from django.conf import settings
@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -65,6 +66,14 @@ def managed(request):
     )
 
 
+def _when_label(when: str) -> str:
+    """How the chosen `wanneer` reads on its chip: a choice's name, or a day as "dinsdag 15 december"."""
+    try:
+        return date_format(date.fromisoformat(when), "l j F")
+    except ValueError:
+        return str(dict(WHEN_CHOICES).get(when, when))
+
+
 def agenda(request):
     today = timezone.localdate()
     filters = AgendaFilterSet(request.GET)
@@ -74,6 +83,8 @@ def agenda(request):
     days = [(day, _day_label(day, today), items) for day, items in selectors.group_by_day(page.object_list)]
     query = request.GET.copy()
     query.pop("pagina", None)
+    next_week = query.copy()
+    next_week["wanneer"] = "volgende-week"
     return render(
         request,
         "activities/agenda.html",
@@ -86,6 +97,8 @@ def agenda(request):
             "days": days,
             "when_choices": WHEN_CHOICES,
             "current_when": filters.when,
+            "when_label": _when_label(filters.when),
+            "next_week_query": next_week.urlencode() if filters.when == "week" else "",
             "categories": Category.choices,
             "audiences": Audience.choices,
             "kinds": KIND_CHOICES,

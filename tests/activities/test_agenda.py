@@ -59,6 +59,7 @@ def agenda(frozen, db):
         ["jongeren"], "Weekendmarkt", timedelta(days=3, hours=4), iemhof, "eten", cost=Decimal("1.00")
     )  # Saturday
     ActivityFactory(title="Volgende maand", starts_at=NOW + timedelta(days=30))
+    ActivityFactory(title="Over tien dagen", starts_at=NOW + timedelta(days=10))
     ActivityFactory(title="Wacht nog", starts_at=NOW + timedelta(hours=3), status=Activity.Status.PENDING)
 
 
@@ -74,6 +75,7 @@ ALL_WEEK = {"Koffie", "Bewegen", "Speelotheek", "Geldspreekuur", "Weekendmarkt"}
         ({"wanneer": "morgen"}, {"Bewegen"}),
         ({"wanneer": "weekend"}, {"Speelotheek", "Weekendmarkt"}),
         ({"wanneer": "2026-07-10"}, {"Volgende maand"}),
+        ({"wanneer": "volgende-week"}, {"Over tien dagen"}),
         ({"categorie": "bewegen"}, {"Bewegen"}),
         ({"voor": "ouders"}, {"Speelotheek", "Geldspreekuur", "Koffie"}),  # "iedereen" includes ouders
         ({"locatie": "dn-iemhof"}, {"Bewegen", "Weekendmarkt"}),
@@ -245,3 +247,13 @@ def test_a_normal_week_prints_on_one_a4_page(client, frozen, db, tmp_path):
         timeout=120,
     )
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())) == 1
+
+
+def test_the_week_ends_with_a_way_to_next_week_and_a_day_reads_as_a_day(client, agenda):
+    week = client.get("/agenda/", {"soort": "activiteit"}).content.decode()
+    assert 'href="?soort=activiteit&amp;wanneer=volgende-week">Bekijk volgende week</a>' in week
+    next_week = client.get("/agenda/", {"wanneer": "volgende-week"}).content.decode()
+    assert "Over tien dagen" in next_week and "Bekijk volgende week" not in next_week
+    assert "Volgende week" in next_week.split('class="active-filters"', 1)[1].split("</ul>", 1)[0]
+    day = client.get("/agenda/", {"wanneer": "2026-07-10"}).content.decode()
+    assert "vrijdag 10 juli" in day.split('class="active-filters"', 1)[1].split("</ul>", 1)[0]
