@@ -103,12 +103,21 @@ CONTROLS = (
     ".compact-list__link, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])"
 )
 # A link that stands alone in its paragraph or list item is a control too; one inside a sentence is not.
-SMALL_TARGETS = """(selector) => [...document.querySelectorAll(selector + ', p > a, li > a')].filter((el) => {
-  if (!el.matches(selector) && el.parentElement.textContent.trim() !== el.textContent.trim()) return false;
-  const r = el.getBoundingClientRect();
-  if (!r.width || !r.height || !el.checkVisibility({ visibilityProperty: true })) return false;
-  return r.width < 44 || r.height < 44;
-}).map((el) => el.outerHTML.slice(0, 100))"""
+# A checkbox or radio button is hit through its label: the label must be 44 px high (the box may be smaller).
+SMALL_TARGETS = """(selector) => {
+  const standalone = [...document.querySelectorAll(selector + ', p > a, li > a')].filter((el) => {
+    if (!el.matches(selector) && el.parentElement.textContent.trim() !== el.textContent.trim()) return false;
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height || !el.checkVisibility({ visibilityProperty: true })) return false;
+    return r.width < 44 || r.height < 44;
+  });
+  const boxes = [...document.querySelectorAll('input[type=checkbox], input[type=radio]')].filter((box) => {
+    if (!box.checkVisibility({ visibilityProperty: true })) return false;
+    const label = box.closest('label') || (box.id && document.querySelector(`label[for="${box.id}"]`));
+    return !label || label.getBoundingClientRect().height < 44;
+  });
+  return [...standalone, ...boxes].map((el) => el.outerHTML.slice(0, 100));
+}"""
 
 
 def small_targets(page) -> list[str]:
