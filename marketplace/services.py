@@ -291,7 +291,7 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
         if response.owner_done_at and response.responder_done_at and listing.status == Status.AGREED:
             listing.status = Status.DONE
             listing.save(update_fields=["status"])
-        text = _("%(name)s zegt: het is klaar. Bedankt!") % {"name": by.public_name}
+        text = _("%(name)s zegt: het is klaar.") % {"name": by.public_name}
         if thanks:
             text = _("%(name)s zegt: het is klaar. „%(thanks)s”") % {"name": by.public_name, "thanks": thanks}
         notify(

@@ -147,6 +147,13 @@ def test_organisation_member_keeps_walk_in_current_from_the_site(client_for, pro
     )
     pro = client_for(professional)
     first = hour.occurrences.order_by("start").first()
+    # Nobody says "ik kom" to a walk-in hour, so its organiser is not shown an empty list of who comes.
+    meal = ActivityFactory(organisation=membership.organisation)
+    assert "Deze datum wijzigen" in (walk_in_page := pro.get(hour.get_absolute_url()).content.decode())
+    assert (
+        "Wie komt er?" not in walk_in_page
+        and "Wie komt er?" in pro.get(meal.get_absolute_url()).content.decode()
+    )
     pro.post(
         f"/agenda/{hour.slug}/datum/{first.pk}/",
         {"actie": "afgelasten", "afgelast-reason": "Vandaag geen inloop"},
