@@ -110,8 +110,11 @@ def promoted(*, query: str) -> list[SearchHit]:
 def best_hits(
     hits: Sequence[SearchHit], promotions: Sequence[SearchHit], count: int = BEST_COUNT
 ) -> list[SearchHit]:
-    """The top of the page: what the editors pinned, then the best matches across every type."""
+    """The top of the page: what the editors pinned, then the best matches across every type. Only when
+    that adds something: with few results, or all of one type, the list below already is the top."""
     pinned = {h.key for h in promotions}
+    if not promotions and (len(hits) <= count or len({h.doc_type for h in hits}) < 2):
+        return []
     return list(promotions) + [h for h in hits if h.key not in pinned][:count]
 
 

@@ -179,3 +179,8 @@ def test_an_activity_in_the_results_says_when_it_is_next_on(client):
         Occurrence.objects.filter(pk=next_week.pk).update(is_cancelled=True, reason="Kerstconcert")
         html = html_of(client.get(reverse("search:search"), {"q": "zingen"}))
         assert "Volgende keer: dinsdag 15 december, 19:30 uur" in html
+
+
+def test_a_few_results_of_one_kind_are_shown_once_not_also_as_best(client, indexed):
+    html = html_of(client.get(reverse("search:search"), {"q": "koffie"}))  # one organisation
+    assert "Beste resultaten" not in html and html.count(">Buurthuis De Kastanje</a>") == 1
