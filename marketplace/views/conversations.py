@@ -9,6 +9,7 @@ from accounts.models import Block
 from accounts.services import block_user, is_blocked_between, unblock_user
 from core.ratelimit import limit_posts
 from core.views import run_service
+from notifications.selectors import unread_urls
 from notifications.services import mark_read
 
 from .. import selectors, services
@@ -28,7 +29,11 @@ def conversation_list(request):
     return render(
         request,
         "marketplace/conversation_list.html",
-        {"title": _("Mijn berichten"), "conversations": selectors.conversations_of(user=request.user)},
+        {
+            "title": _("Mijn berichten"),
+            "conversations": selectors.conversations_of(user=request.user),
+            "unread": unread_urls(user=request.user),
+        },
     )
 
 

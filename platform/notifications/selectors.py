@@ -21,6 +21,11 @@ def summary(*, user) -> dict:
     )
 
 
+def unread_urls(*, user) -> set[str]:
+    """The pages the user has something unread about (a conversation with a new message, …); one query."""
+    return set(Notification.objects.for_user(user).unread().exclude(url="").values_list("url", flat=True))
+
+
 def since(*, user, last_id: int, limit: int = CATCH_UP_LIMIT) -> list[Notification]:
     """The user's notifications newer than `last_id`, oldest first (catching up after a reconnect)."""
     return list(Notification.objects.for_user(user).filter(pk__gt=last_id).order_by("id")[:limit])

@@ -192,7 +192,11 @@ def test_reading_a_conversation_marks_its_new_message_notifications_read(residen
     unread = Notification.objects.filter(user=resident, read_at__isnull=True)
     assert unread.filter(url=conversation.get_absolute_url()).count() == 2
 
+    listed = client_for(resident).get("/berichten/").content.decode()
+    assert '<span class="tag tag--open">Nieuw</span>' in listed.split(conversation.get_absolute_url())[0]
+
     client_for(resident).get(f"/berichten/{conversation.pk}/")
     assert list(unread.all()) == [other]  # only what this page is about is read
+    assert ">Nieuw</span>" not in client_for(resident).get("/berichten/").content.decode()
     theirs.refresh_from_db()
     assert theirs.read_at is None  # the other side's stay theirs
