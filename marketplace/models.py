@@ -80,6 +80,13 @@ class ListingQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-shown_at", "-id")
 
+    def open_first(self):
+        """What still needs someone comes first, newest first; then what is afgesproken or klaar."""
+        still_open = models.Case(
+            models.When(status=Status.OPEN, then=models.Value(0)), default=models.Value(1)
+        )
+        return self.order_by(still_open, "-shown_at", "-id")
+
 
 class Listing(models.Model):
     """A vraag (someone asks for help) or an aanbod (someone offers help)."""

@@ -22,7 +22,7 @@ def listing_page(*, filterset=None) -> QuerySet[Listing]:
     qs = public_listings()
     if filterset is not None:
         qs = filterset.filter_queryset(qs) if filterset.is_valid() else _valid_filters(filterset, qs)
-    return qs.newest_first()
+    return qs.open_first()
 
 
 def _valid_filters(filterset, qs: QuerySet[Listing]) -> QuerySet[Listing]:

@@ -17,8 +17,9 @@ def test_list_shows_both_kinds_newest_first(client):
         kind="vraag", title="Oude vraag", shown_at=timezone.now() - timezone.timedelta(days=3)
     )
     new = ListingFactory(kind="aanbod", title="Nieuw aanbod")
+    done = ListingFactory(kind="vraag", title="Al geholpen", status=Status.DONE)  # newest, but no help needed
     page = client.get("/vraag-en-aanbod/").content.decode()
-    assert page.index(new.title) < page.index(old.title)
+    assert page.index(new.title) < page.index(old.title) < page.index(done.title)
 
 
 @pytest.mark.django_db
