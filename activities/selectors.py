@@ -9,9 +9,10 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
-    Min,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -28,21 +29,21 @@ def public_activities() -> QuerySet[Activity]:
     return Activity.objects.published().select_related("organisation", "location", "image")
 
 
-def next_dates(pks, *, now: datetime | None = None) -> dict[int, datetime]:
-    """When each of these activities is next on (a date that goes ahead and has not ended: one that is on
-    now counts); one query."""
+def next_dates(pks, *, now: datetime | None = None) -> dict[int, Occurrence]:
+    """The next date of each of these activities: one that goes ahead and has not ended (so one that is on
+    now counts), with its start and end; one query."""
     now = now or timezone.now()
-    rows = (
-        Occurrence.objects.filter(activity_id__in=pks, end__gt=now, is_cancelled=False)
-        .values("activity_id")
-        .annotate(next_at=Min("start"))
-        .order_by()
+    first = (
+        Occurrence.objects.filter(activity=OuterRef("pk"), end__gt=now, is_cancelled=False)
+        .order_by("start")
+        .values("pk")[:1]
     )
-    return {row["activity_id"]: row["next_at"] for row in rows}
+    ids = Activity.objects.filter(pk__in=pks).annotate(next_id=Subquery(first)).values("next_id")
+    return {o.activity_id: o for o in Occurrence.objects.filter(pk__in=ids).only("activity", "start", "end")}
 
 
-def with_next_dates(activities) -> list[tuple[Activity, datetime | None]]:
-    """Each activity with when it is next on (None: no date to come); one query."""
+def with_next_dates(activities) -> list[tuple[Activity, Occurrence | None]]:
+    """Each activity with its next date (None: no date to come); one query."""
     activities = list(activities)
     dates = next_dates([activity.pk for activity in activities])
     return [(activity, dates.get(activity.pk)) for activity in activities]

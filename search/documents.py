@@ -34,6 +34,7 @@ class SearchHit(_Shown):
     meta: str = ""  # one line of context: who organises it, vraag or aanbod, who wrote it
     score: float = 0.0
     next_at: datetime | None = None  # an activity's next date, read from its app when shown (not indexed)
+    next_end: datetime | None = None
 
     @property
     def type_label(self) -> str:

@@ -41,11 +41,15 @@ def shown(hits: Sequence[SearchHit]) -> list[SearchHit]:
     """The hits an anonymous visitor may still see, each activity with when it is next on (read now: the
     index does not keep dates, which pass)."""
     visible = visible_keys([hit.key for hit in hits])
-    dates: dict[str, datetime] = {}
+    dates: dict[str, tuple[datetime, datetime]] = {}
     for label, pks in _by_label(visible).items():
         source = source_for_label(label)
-        dates.update({f"{label}:{pk}": at for pk, at in source.next_dates(pks).items()})
-    return [replace(hit, next_at=dates.get(hit.key)) for hit in hits if hit.key in visible]
+        dates.update({f"{label}:{pk}": when for pk, when in source.next_dates(pks).items()})
+    return [
+        replace(hit, next_at=dates[hit.key][0], next_end=dates[hit.key][1]) if hit.key in dates else hit
+        for hit in hits
+        if hit.key in visible
+    ]
 
 
 def search(*, query: str, user, types: Sequence[str] = (), category: str = "") -> SearchResults:

@@ -23,12 +23,12 @@ class Source:
     label: str  # "<app_label>.<model_name>"
     selector: str  # dotted path of the public_* selector
     to_document: Callable[[Model], SearchDocument]
-    dates: str = ""  # dotted path of a selector: pks -> {pk: when it is next on}, read when shown
+    dates: str = ""  # dotted path of a selector: pks -> {pk: its next date (.start, .end)}, read when shown
 
-    def next_dates(self, pks) -> dict[str, datetime]:
+    def next_dates(self, pks) -> dict[str, tuple[datetime, datetime]]:
         if not self.dates:
             return {}
-        return {str(pk): at for pk, at in _call(self.dates, pks).items()}
+        return {str(pk): (date.start, date.end) for pk, date in _call(self.dates, pks).items()}
 
     @property
     def model(self) -> type[Model] | None:

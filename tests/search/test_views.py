@@ -168,7 +168,7 @@ def test_an_activity_in_the_results_says_when_it_is_next_on(client):
         rebuild_index()
         next_week = koor.occurrences.get(start__date="2026-12-08")
         response = client.get(reverse("search:search"), {"q": "zingen"})
-        assert "Volgende keer: dinsdag 8 december, 19:30 uur" in html_of(response)
+        assert "Volgende keer: dinsdag 8 december, 19:30–21:30 uur" in html_of(response)
         next_at = {hit.title: hit.next_at for hit in response.context["results"].hits}
         assert next_at == {
             "Zingen in het buurtkoor": next_week.start,
@@ -178,7 +178,7 @@ def test_an_activity_in_the_results_says_when_it_is_next_on(client):
 
         Occurrence.objects.filter(pk=next_week.pk).update(is_cancelled=True, reason="Kerstconcert")
         html = html_of(client.get(reverse("search:search"), {"q": "zingen"}))
-        assert "Volgende keer: dinsdag 15 december, 19:30 uur" in html
+        assert "Volgende keer: dinsdag 15 december, 19:30–21:30 uur" in html
 
 
 def test_a_few_results_of_one_kind_are_shown_once_not_also_as_best(client, indexed):
