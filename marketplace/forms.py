@@ -11,8 +11,14 @@ class ListingForm(forms.ModelForm):
         label=_("Wat wilt u?"),
         choices=[(Kind.ASK, _("Ik vraag hulp")), (Kind.OFFER, _("Ik bied hulp"))],
         widget=BigRadioSelect,
+        error_messages={"required": _("Kies of u hulp vraagt of hulp biedt.")},
     )
-    category = forms.ChoiceField(label=_("Waarmee?"), choices=Category.choices, widget=BigRadioSelect)
+    category = forms.ChoiceField(
+        label=_("Waarmee?"),
+        choices=Category.choices,
+        widget=BigRadioSelect,
+        error_messages={"required": _("Kies waarmee: boodschappen, klussen, vervoer of iets anders.")},
+    )
     on_behalf = forms.BooleanField(label=_("Ik plaats dit voor een bewoner"), required=False)
     on_behalf_name = forms.CharField(
         label=_("Voornaam van de bewoner (alleen voor uzelf, dit ziet niemand)"),
@@ -25,6 +31,7 @@ class ListingForm(forms.ModelForm):
         model = Listing
         fields = ["kind", "category", "title", "text", "when", "area"]
         labels = {"title": _("Zeg het kort"), "text": _("Meer vertellen (mag leeg)")}
+        error_messages = {"title": {"required": _("Zeg in een paar woorden waar het om gaat.")}}
         widgets = {
             "title": forms.TextInput(
                 attrs={

@@ -105,7 +105,8 @@ def test_form_errors_are_clear_and_keep_input(client_for, resident):
     )
     page = response.content.decode()
     assert response.status_code == 400
-    assert "Mijn tekst" in page and "Dit is een verplicht veld." in page
+    assert "Mijn tekst" in page and "Kies waarmee: boodschappen, klussen, vervoer of iets anders." in page
+    assert "Dit is een verplicht veld." not in page  # each missing choice says what to do
     assert not Listing.objects.exists()
 
 
