@@ -99,13 +99,6 @@ class ActivityForm(forms.ModelForm):
     GROUPS = [
         (_("Namens wie plaatst u dit?"), "", ["organisation"]),
         (_("Wat organiseert u?"), "", ["title", "summary", "description", "category", "audiences"]),
-        (_("Wanneer?"), "", ["day", "start_time", "end_time", "repeat"]),
-        (_("Waar?"), "", ["location"]),
-        (
-            _("Aanmelden en kosten"),
-            "",
-            ["registration", "registration_detail", "max_places", "guests_may_sign_up", "cost"],
-        ),
         (
             _("Is het een inloopspreekuur?"),
             _(
@@ -113,6 +106,13 @@ class ActivityForm(forms.ModelForm):
                 "Is het dat niet? Laat dit deel dan zoals het is."
             ),
             ["kind", "topic", "no_appointment_needed", "what_to_bring"],
+        ),
+        (_("Wanneer?"), "", ["day", "start_time", "end_time", "repeat"]),
+        (_("Waar?"), "", ["location"]),
+        (
+            _("Aanmelden en kosten"),
+            _("Bij een inloopspreekuur hoeft u hier niets in te vullen."),
+            ["registration", "registration_detail", "max_places", "guests_may_sign_up", "cost"],
         ),
     ]
 

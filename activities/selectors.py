@@ -29,15 +29,17 @@ def public_activities() -> QuerySet[Activity]:
     return Activity.objects.published().select_related("organisation", "location", "image")
 
 
+def _next_date(now: datetime | None = None) -> QuerySet[Occurrence]:
+    """The dates of the outer activity still to go to, soonest first (for a subquery)."""
+    return Occurrence.objects.filter(
+        activity=OuterRef("pk"), end__gt=now or timezone.now(), is_cancelled=False
+    ).order_by("start")
+
+
 def next_dates(pks, *, now: datetime | None = None) -> dict[int, Occurrence]:
     """The next date of each of these activities: one that goes ahead and has not ended (so one that is on
     now counts), with its start and end; one query."""
-    now = now or timezone.now()
-    first = (
-        Occurrence.objects.filter(activity=OuterRef("pk"), end__gt=now, is_cancelled=False)
-        .order_by("start")
-        .values("pk")[:1]
-    )
+    first = _next_date(now).values("pk")[:1]
     ids = Activity.objects.filter(pk__in=pks).annotate(next_id=Subquery(first)).values("next_id")
     return {o.activity_id: o for o in Occurrence.objects.filter(pk__in=ids).only("activity", "start", "end")}
 
@@ -141,7 +143,8 @@ def my_activities(*, user) -> QuerySet[Activity]:
         .distinct()
         .exclude(status=Activity.Status.CANCELLED)
         .select_related("location", "organisation", "owner")
-        .order_by(NEEDS_ATTENTION_FIRST, "title", "pk")
+        .annotate(next_start=Subquery(_next_date().values("start")[:1]))
+        .order_by(NEEDS_ATTENTION_FIRST, F("next_start").asc(nulls_last=True), "title", "pk")
     )
 
 

@@ -190,6 +190,7 @@ def test_a_professional_sees_what_needs_doing_first_and_every_activity_on_pages(
     org = member.organisation
     for n in range(6):
         ActivityFactory(organisation=org, title=f"Koffie {n}", rrule="FREQ=WEEKLY")
+    ActivityFactory(organisation=org, title="Aa over een week", starts_at=timezone.now() + timedelta(days=7))
     ActivityFactory(
         organisation=org,
         title="Zz verouderd",
@@ -203,13 +204,14 @@ def test_a_professional_sees_what_needs_doing_first_and_every_activity_on_pages(
     mine = pro.get("/mijn/").content.decode()
     assert mine.index("Zz verborgen") < mine.index("Zz verouderd") < mine.index("Koffie 0")
     assert "Koffie 3" not in mine and "Afgelast" not in mine  # five shown, the rest one tap away
-    assert 'href="/mijn/activiteiten/">Alle 8 activiteiten</a>' in mine
+    assert "Aa over een week" not in mine  # the soonest dates come first, not the first letters
+    assert 'href="/mijn/activiteiten/">Alle 9 activiteiten</a>' in mine
     assert "Volgende keer: " in mine and "Er zijn geen nieuwe data gepland." in mine
 
     monkeypatch.setattr(views, "MANAGED_PAGE_SIZE", 5)
     first = pro.get("/mijn/activiteiten/").content.decode()
     second = pro.get("/mijn/activiteiten/?pagina=2").content.decode()
-    titles = [f"Koffie {n}" for n in range(6)] + ["Zz verborgen", "Zz verouderd"]
+    titles = [f"Koffie {n}" for n in range(6)] + ["Zz verborgen", "Zz verouderd", "Aa over een week"]
     assert sorted(t for t in titles if t in first or t in second) == sorted(titles)
     assert "Pagina 1 van 2" in first and "Koffie 4" in second and "Koffie 4" not in first
     assert f'href="/agenda/{Activity.objects.get(title="Koffie 5").slug}/wijzigen/"' in second
@@ -399,7 +401,7 @@ def test_the_activity_form_is_in_parts_and_shows_every_field_once(client_for, re
         1
     )
     assert f'id="{described}">Bij een inloopspreekuur' in html  # the part's hint is read with it
-    parts = ["Wat organiseert u?", "Wanneer?", "Waar?", "Aanmelden en kosten", "Is het een inloopspreekuur?"]
+    parts = ["Wat organiseert u?", "Is het een inloopspreekuur?", "Wanneer?", "Waar?", "Aanmelden en kosten"]
     assert legends == (["Namens wie plaatst u dit?"] if with_organisation else []) + parts
     form = html.split('class="activity-form"', 1)[1].split("</form>", 1)[0]
     names = re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', form)
