@@ -48,7 +48,7 @@ class AccountAdapter(DefaultAccountAdapter):
         "invalid_password_reset": _("Deze link om uw wachtwoord te herstellen werkt niet meer."),
         "max_email_addresses": _("U kunt niet meer dan %d e-mailadressen toevoegen."),
         "too_many_login_attempts": _(
-            "U hebt te vaak een verkeerd wachtwoord ingevuld. Probeer het later opnieuw."
+            "U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het later opnieuw."
         ),
         "unknown_email": _("Dit e-mailadres hoort niet bij een account."),
         "unverified_primary_email": _("Bevestig eerst uw hoofdadres."),

@@ -150,7 +150,7 @@ def acknowledge(request, slug, notice_id):
     notice = _member_notice(request, slug, notice_id)
     _ack, created = services.acknowledge_notice(notice=notice, user=request.user)
     messages.success(
-        request, _("U hebt deze melding gezien.") if created else _("U had deze melding al gezien.")
+        request, _("U heeft deze melding gezien.") if created else _("U had deze melding al gezien.")
     )
     return redirect(f"{notice.group.get_absolute_url()}#melding-{notice.pk}")
 

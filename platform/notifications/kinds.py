@@ -61,7 +61,7 @@ GROUP_KINDS = frozenset({Kind.NOTICE_URGENT, Kind.NOTICE})
 # The subject of a single e-mail per kind (short, B1, "u").
 SUBJECTS: dict[str, str] = {
     Kind.RESPONSE: _("Iemand reageert op uw vraag of aanbod"),
-    Kind.MESSAGE: _("U hebt een nieuw bericht"),
+    Kind.MESSAGE: _("U heeft een nieuw bericht"),
     Kind.MATCH: _("Een vraag die bij u past"),
     Kind.MODERATION_DECISION: _("Nieuws over uw bericht of activiteit"),
     Kind.STORY_PUBLISHED: _("Uw verhaal staat op de website"),

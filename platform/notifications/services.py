@@ -317,7 +317,7 @@ def add_device(*, user, endpoint: str, p256dh: str, auth: str, label: str = "") 
     others = PushSubscription.objects.filter(user=user).exclude(endpoint=endpoint)
     if others.count() >= MAX_DEVICES:
         raise ApplicationError(
-            _("U hebt al %(max)s apparaten aangezet. Verwijder er eerst een.") % {"max": MAX_DEVICES},
+            _("U heeft al %(max)s apparaten aangezet. Verwijder er eerst een.") % {"max": MAX_DEVICES},
             field="endpoint",
         )
     subscription, _created = PushSubscription.objects.update_or_create(

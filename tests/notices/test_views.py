@@ -129,7 +129,7 @@ def test_gezien_button_records_once(client_for, group, member, second_member):
     client_for(second_member).post(url)
     assert Acknowledgement.objects.filter(notice=notice).count() == 1
     assert (
-        "U hebt dit gezien"
+        "U heeft dit gezien"
         in client_for(second_member).get("/buurtpreventie/ruwaard-noord/").content.decode()
     )
 
@@ -260,7 +260,7 @@ def test_my_page_counts_new_notifications_in_words(client_for, resident):
     from notifications.services import notify
     from tests.pages import text_of
 
-    assert "U hebt geen nieuwe meldingen." in text_of(client_for(resident).get("/mijn/"))
+    assert "U heeft geen nieuwe meldingen." in text_of(client_for(resident).get("/mijn/"))
     notify(user=resident, kind=Kind.OTHER, text="Welkom in de wijk", url="/")
     text = text_of(client_for(resident).get("/mijn/"))
-    assert "U hebt 1 nieuwe melding." in text and "0 nieuwe" not in text
+    assert "U heeft 1 nieuwe melding." in text and "0 nieuwe" not in text
