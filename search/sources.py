@@ -8,11 +8,11 @@ such model yet is left out, so search works with whatever exists.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import import_module
 
 from django.apps import apps
 from django.db.models import Model, QuerySet
 from django.utils.html import strip_tags
+from django.utils.module_loading import import_string
 
 from .documents import SearchDocument
 from .models import DocType
@@ -28,7 +28,7 @@ class Source:
     def next_dates(self, pks) -> dict[str, tuple[datetime, datetime]]:
         if not self.dates:
             return {}
-        return {str(pk): (date.start, date.end) for pk, date in _call(self.dates, pks).items()}
+        return {str(pk): (date.start, date.end) for pk, date in import_string(self.dates)(pks).items()}
 
     @property
     def model(self) -> type[Model] | None:
@@ -38,16 +38,11 @@ class Source:
             return None
 
     def public_queryset(self) -> QuerySet:
-        return _call(self.selector)
+        return import_string(self.selector)()
 
     def public_documents(self) -> Iterator[SearchDocument]:
         for obj in self.public_queryset().iterator(chunk_size=500):
             yield self.to_document(obj)
-
-
-def _call(dotted: str, *args):
-    module_name, _, function = dotted.rpartition(".")
-    return getattr(import_module(module_name), function)(*args)
 
 
 def _text(*parts) -> str:
