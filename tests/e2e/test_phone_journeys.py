@@ -337,3 +337,16 @@ def test_read_aloud_stays_hidden_without_a_dutch_voice(live_server, browser, dis
     page.wait_for_timeout(200)
     assert not page.locator(".read-aloud").is_visible()
     context.close()
+
+
+def test_professional_taps_wijzigen_on_an_activity_card(live_server, browser, axe, district):
+    """A link inside a card sits above the card's own (stretched) title link: a thumb reaches it."""
+    journey = Journey(browser, live_server, axe, "professional@example.org")
+    page = journey.page
+    journey.open("/mijn/activiteiten/")
+    card = page.locator(".card").first
+    title = card.locator(".card__title").inner_text()
+    journey.tap(card.get_by_role("link", name="Wijzigen"))
+    assert page.url.endswith("/wijzigen/") and title in page.locator("h1").inner_text()
+    journey.close()
+    assert journey.problems == {}, json.dumps(journey.problems, indent=1)
