@@ -45,6 +45,11 @@ def _where(activity: Activity) -> str:
 def _open_for_attendance(occurrence: Occurrence) -> None:
     if occurrence.activity.status != Activity.Status.PUBLISHED:
         raise ApplicationError(_("Deze activiteit staat niet in de agenda."), code="closed")
+    if occurrence.activity.kind == Activity.Kind.WALK_IN:
+        raise ApplicationError(
+            _("Bij een inloopspreekuur hoeft u zich niet aan te melden. U kunt gewoon binnenlopen."),
+            code="closed",
+        )
     if occurrence.is_cancelled:
         raise ApplicationError(_("Deze datum gaat niet door."), code="closed")
     if occurrence.end <= timezone.now():

@@ -15,7 +15,7 @@ from activities.services import cancel_occurrence, move_occurrence
 from core.exceptions import ApplicationError
 from notifications.kinds import Kind
 from notifications.models import Notification
-from tests.activities.factories import ActivityFactory
+from tests.activities.factories import ActivityFactory, walk_in
 from tests.factories import MembershipFactory, UserFactory
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -82,6 +82,18 @@ def test_a_cancelled_date_takes_no_sign_ups(client_for, two_places, resident, pr
     cancel_occurrence(occurrence=two_places, by=professional, reason="Zaal bezet")
     response = client_for(resident).post(f"/agenda/{two_places.activity.slug}/datum/{two_places.pk}/ik-kom/")
     assert response.status_code == 400 and "gaat niet door" in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_a_walk_in_hour_takes_no_sign_ups(client, client_for, clock, resident):
+    """Nobody signs up for a walk-in hour, not even by posting to the address of "Ik kom"."""
+    hour = walk_in(starts_at=datetime(2026, 5, 6, 9, 0, tzinfo=AMS), guests_may_sign_up=True, max_places=3)
+    occurrence = hour.occurrences.order_by("start").first()
+    url = f"/agenda/{hour.slug}/datum/{occurrence.pk}/ik-kom/"
+    page = client_for(resident).get(hour.get_absolute_url()).content.decode()
+    assert url not in page
+    for response in (client_for(resident).post(url), client.post(url, {"name": "Truus", "email": "t@example.org"})):
+        assert response.status_code == 400 and "gewoon binnenlopen" in response.content.decode()
     assert not Attendance.objects.exists()
 
 
