@@ -116,6 +116,16 @@ class ActivityForm(forms.ModelForm):
         ),
     ]
 
+    # Fields that mean something for one kind only: once the kind is chosen, the page hides the others
+    # (CSS, no JavaScript). Their values are kept as sent; they have no effect for the other kind.
+    ONLY_FOR = {
+        "topic": Activity.Kind.WALK_IN,
+        "no_appointment_needed": Activity.Kind.WALK_IN,
+        "what_to_bring": Activity.Kind.WALK_IN,
+        "max_places": Activity.Kind.ACTIVITY,
+        "guests_may_sign_up": Activity.Kind.ACTIVITY,
+    }
+
     def groups(self) -> list[tuple[str, str, list[forms.BoundField]]]:
         """The parts of the form that have a field here (a resident has no "Namens wie")."""
         return [
@@ -138,6 +148,8 @@ class ActivityForm(forms.ModelForm):
             self.fields["registration"].choices = [
                 c for c in self.fields["registration"].choices if c[0] != Activity.Registration.UNKNOWN
             ]
+        for name, kind in self.ONLY_FOR.items():
+            self.fields[name].widget.attrs["data-only-for"] = kind
         self.fields["location"].empty_label = _("Kies een plek")
         self.fields["category"].choices = [("", _("Kies een rubriek")), *Category.choices]
         instance = self.instance

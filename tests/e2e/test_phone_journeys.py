@@ -350,3 +350,19 @@ def test_professional_taps_wijzigen_on_an_activity_card(live_server, browser, ax
     assert page.url.endswith("/wijzigen/") and title in page.locator("h1").inner_text()
     journey.close()
     assert journey.problems == {}, json.dumps(journey.problems, indent=1)
+
+
+def test_activity_form_shows_the_fields_of_the_chosen_kind_without_javascript(live_server, browser, district):
+    """Walk-in fields only for a walk-in hour, sign-up places only for an activity (CSS, no script)."""
+    context = browser.new_context(**TOUCH_PHONE, java_script_enabled=False)
+    log_in(context, live_server, User.objects.get(email="professional@example.org"))
+    page = context.new_page()
+    page.goto(live_server.url + "/agenda/nieuw/")
+    walk_in_only, activity_only = page.locator("#id_topic"), page.locator("#id_max_places")
+    assert not walk_in_only.is_visible() and activity_only.is_visible()
+    page.select_option("#id_kind", "walk_in")
+    assert walk_in_only.is_visible() and not activity_only.is_visible()
+    assert page.locator("#id_registration").is_visible() and page.locator("#id_cost").is_visible()
+    page.select_option("#id_kind", "activity")
+    assert not walk_in_only.is_visible() and page.locator("#id_guests_may_sign_up").is_visible()
+    context.close()
