@@ -153,6 +153,13 @@ class Listing(models.Model):
     def is_expired(self, now=None) -> bool:
         return self.expires_at <= (now or timezone.now())
 
+    @property
+    def renewal_due(self) -> bool:
+        """Half of its time online has passed (or all of it): the owner is offered six more weeks."""
+        if self.status == Status.EXPIRED:
+            return True
+        return self.status == Status.OPEN and self.expires_at - timezone.now() <= LIFETIME / 2
+
     def is_matchable(self, now=None) -> bool:
         return self.status == Status.OPEN and not self.is_pending and not self.is_expired(now)
 

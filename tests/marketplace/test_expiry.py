@@ -113,6 +113,19 @@ def test_owner_extends_from_the_listing_page(resident, other_resident, client_fo
         assert listing.expires_at.isoformat() == "2026-06-01T08:00:00+00:00"
 
 
+def test_the_extend_button_comes_once_half_the_six_weeks_have_passed(resident, client_for):
+    """Right after posting, "Nog zes weken laten staan" would change nothing: the page gives the date."""
+    listing = _posted_on_2_march(owner=resident)
+    button = "Nog zes weken laten staan"
+    with time_machine.travel("2026-03-02 10:05 +0100", tick=False):
+        page = client_for(resident).get(listing.get_absolute_url()).content.decode()
+        assert button not in page and "staat online tot 13 april 2026" in page
+        assert "Een week ervoor krijgt u een e-mail" in page
+    with time_machine.travel("2026-03-23 11:00 +0100", tick=False):  # three weeks to go
+        page = client_for(resident).get(listing.get_absolute_url()).content.decode()
+        assert button in page and "staat online tot 13 april 2026" in page
+
+
 def test_renew_link_extends_only_once(client, reminded):
     listing, link = reminded
     with time_machine.travel("2026-04-07 10:00 +0200", tick=False):
