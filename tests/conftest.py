@@ -1,6 +1,8 @@
 """Project-wide fixtures: users per role, a client per role."""
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 
 from accounts import roles
 from tests.factories import UserFactory
@@ -9,6 +11,11 @@ from tests.factories import UserFactory
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _no_posts_counted_yet():
+    caches[settings.RATELIMIT_USE_CACHE].clear()
 
 
 @pytest.fixture

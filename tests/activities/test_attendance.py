@@ -92,7 +92,10 @@ def test_a_walk_in_hour_takes_no_sign_ups(client, client_for, clock, resident):
     url = f"/agenda/{hour.slug}/datum/{occurrence.pk}/ik-kom/"
     page = client_for(resident).get(hour.get_absolute_url()).content.decode()
     assert url not in page
-    for response in (client_for(resident).post(url), client.post(url, {"name": "Truus", "email": "t@example.org"})):
+    for response in (
+        client_for(resident).post(url),
+        client.post(url, {"name": "Truus", "email": "t@example.org"}),
+    ):
         assert response.status_code == 400 and "gewoon binnenlopen" in response.content.decode()
     assert not Attendance.objects.exists()
 

@@ -1,5 +1,7 @@
 """A moderator suspends an account; a resident blocks a conversation partner."""
 
+import re
+
 import pytest
 
 from activities.models import Activity
@@ -165,15 +167,31 @@ def test_a_member_cannot_flood_the_group_with_urgent_notices(resident, client_fo
 @pytest.mark.django_db
 def test_limits_stay_open_when_the_cache_is_unreachable(resident, client_for, settings):
     settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "listing": "1/m"}
-    settings.CACHES = {
-        "default": {"BACKEND": "ops.cache.ForgivingRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
-    }
+    broken = {"BACKEND": "ops.cache.ForgivingRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    settings.CACHES = {**settings.CACHES, "default": broken, "ratelimit": broken}
     client = client_for(resident)
     codes = [
         client.post("/vraag-en-aanbod/nieuw/", {**LISTING_FORM, "title": f"Heg {n}"}).status_code
         for n in range(2)
     ]
     assert codes == [302, 302]
+
+
+def _valid_post(kind: str) -> dict:
+    """A post of `kind` that goes through (the view redirects)."""
+    from tests.activities.test_posting import form_data
+    from tests.stories.test_submission import STORY_TEXT
+
+    return {
+        "activity": lambda: form_data(),
+        "story": lambda: {
+            "title": "Samen koken met de buren",
+            "text": STORY_TEXT,
+            "publication_consent": "on",
+        },
+        "response": lambda: {"text": "Ik kan zaterdag helpen met de heg."},
+        "message": lambda: {"text": "Zaterdag om tien uur past mij goed."},
+    }[kind]()
 
 
 @pytest.mark.django_db
@@ -194,10 +212,35 @@ def test_every_kind_of_post_is_limited(kind, url, resident, client_for, settings
     conversation = ConversationFactory(response__responder=resident)
     url = url.format(listing=ListingFactory().pk, conversation=conversation.pk)
     client = client_for(resident)
-    first = client.post(url, {})
-    second = client.post(url, {})
-    assert first.status_code != 429
-    assert second.status_code == 429 and "Wacht even" in second.content.decode()
+    first = client.post(url, _valid_post(kind))
+    second = client.post(url, _valid_post(kind))
+    assert first.status_code == 302
+    assert second.status_code == 429 and "te vaak" in second.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_sent_back_with_a_mistake_is_not_counted(resident, client_for, settings):
+    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "listing": "1/h"}
+    client = client_for(resident)
+    for _try in range(3):
+        assert client.post("/vraag-en-aanbod/nieuw/", {**LISTING_FORM, "title": ""}).status_code == 400
+    assert client.post("/vraag-en-aanbod/nieuw/", LISTING_FORM).status_code == 302
+    assert Listing.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_429_page_says_when_it_works_again_and_shows_what_was_written(resident, client_for, settings):
+    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "listing": "1/h"}
+    client = client_for(resident)
+    client.post("/vraag-en-aanbod/nieuw/", LISTING_FORM)
+    text = "Wie helpt mij zaterdag <b>met</b> de heg?"
+    page = client.post("/vraag-en-aanbod/nieuw/", {**LISTING_FORM, "title": "Heg knippen", "text": text})
+    html = page.content.decode()
+    assert page.status_code == 429
+    assert "Over 1 uur kan het weer." in html or "minuten kan het weer." in html
+    shown = re.findall(r'<blockquote class="written">(.*?)</blockquote>', html, re.S)
+    assert shown == ["Heg knippen", text.replace("<", "&lt;").replace(">", "&gt;")]  # no token, no choices
+    assert Listing.objects.count() == 1
 
 
 @pytest.mark.django_db

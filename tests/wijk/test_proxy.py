@@ -53,6 +53,7 @@ def test_without_trusted_proxies_the_header_is_never_believed():
 @override_settings(
     TRUSTED_PROXIES=[PROXY],
     RATELIMIT_ENABLE=True,
+    RATELIMIT_USE_CACHE="default",
     CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "proxy"}},
 )
 def test_a_spoofed_header_does_not_give_a_fresh_rate_limit(spoofed):

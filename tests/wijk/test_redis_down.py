@@ -10,6 +10,7 @@ from tests.notices.factories import MembershipFactory
 
 CLOSED = "redis://127.0.0.1:6390/0"
 DOWN = {
+    "RATELIMIT_USE_CACHE": "default",  # the post limits count in the unreachable Redis too
     "CACHES": {
         "default": {
             "BACKEND": "ops.cache.ForgivingRedisCache",

@@ -12,7 +12,7 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 ACCOUNT_RATE_LIMITS = False
-# Generous enough that no test meets them; tests/core/test_ratelimit.py lowers one on purpose.
+# Generous enough that no test meets them; tests/moderation/test_accounts.py lowers them on purpose.
 POST_RATE_LIMITS = dict.fromkeys(POST_RATE_LIMITS, "10000/m")  # noqa: F405
 COUNT_VISITS = False  # the visit counter adds a query per page; its own tests switch it on
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -25,3 +25,8 @@ if _worker:
     if "CONFIG" in CHANNEL_LAYERS["default"]:  # noqa: F405
         CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] += f"-{_worker}"  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"test-{_worker}"
+
+# Post limits count in this process's memory, emptied before every test (tests/conftest.py), so one test's
+# posts never count in the next, and a second run within the hour starts at zero also with Redis.
+CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+RATELIMIT_USE_CACHE = "ratelimit"
