@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -94,7 +93,13 @@ def attend_as_guest(*, occurrence: Occurrence, name: str, email: str = "", phone
         raise ApplicationError(_("Vul uw e-mailadres of telefoonnummer in."), field="email")
     name, phone = name[:80], phone[:20]
     signed_up = occurrence.attendances.exclude(status=Status.CANCELLED).filter(guest_name__iexact=name)
-    if signed_up.filter(Q(guest_email=email) if email else Q(guest_phone=phone)).exists():
+    if email:
+        already = signed_up.filter(guest_email=email).exists()
+    else:  # "06 12345678" and "06-12345678" are one number
+        already = any(
+            _digits(other) == _digits(phone) for other in signed_up.values_list("guest_phone", flat=True)
+        )
+    if already:
         raise ApplicationError(
             _("U bent al aangemeld voor deze datum. In de e-mail van toen staat hoe u zich afmeldt.")
             if email
@@ -109,12 +114,21 @@ def attend_as_guest(*, occurrence: Occurrence, name: str, email: str = "", phone
         status=_new_status(occurrence),
     )
     if email:
+        subject = (
+            _("U staat op de wachtlijst: %(title)s")
+            if attendance.status == Status.WAITING
+            else _("U bent aangemeld: %(title)s")
+        )
         send_mail_on_commit(
-            subject=_("U bent aangemeld: %(title)s") % {"title": occurrence.activity.title},
+            subject=subject % {"title": occurrence.activity.title},
             body=render_to_string("activities/email/guest_signed_up.txt", _guest_context(attendance)),
             to=[email],
         )
     return attendance
+
+
+def _digits(phone: str) -> str:
+    return "".join(char for char in phone if char.isdigit())
 
 
 @transaction.atomic

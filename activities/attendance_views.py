@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.forms import add_application_error
+from core.ratelimit import limit_posts
 from core.site import absolute
 
 from . import attendance, selectors, services
@@ -33,7 +34,24 @@ def _occurrence(slug: str, pk: int) -> Occurrence:
 
 
 def _signed_up_message(request, item: Attendance) -> None:
-    if item.status == Attendance.Status.WAITING:
+    if not item.user_id and not item.guest_email:  # a guest we can only phone: promise no mail
+        if item.status == Attendance.Status.WAITING:
+            messages.info(
+                request,
+                _(
+                    "Alle plaatsen zijn bezet. U staat op de wachtlijst. We kunnen u geen e-mail sturen. "
+                    "Wilt u weten of er een plaats vrij is? Vraag het de organisator."
+                ),
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "Fijn dat u komt! U staat op de lijst van de organisator. We sturen u geen herinnering, "
+                    "want we hebben geen e-mailadres van u. Kunt u toch niet? Laat het de organisator weten."
+                ),
+            )
+    elif item.status == Attendance.Status.WAITING:
         messages.info(
             request,
             _(
@@ -56,6 +74,13 @@ def attend(request, slug, pk):
         return redirect(activity.get_absolute_url())
     if not activity.guests_may_sign_up:
         return redirect_to_login(request.get_full_path())
+    return _attend_as_guest(request, occurrence)
+
+
+@limit_posts("guest")
+def _attend_as_guest(request, occurrence: Occurrence):
+    """Counted per address, so one phone cannot fill every place with made-up guests."""
+    activity = occurrence.activity
     form = GuestAttendanceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -73,6 +73,8 @@ def test_one_tap_is_a_post_form_button(client_for, two_places, resident):
     page = client_for(resident).get(two_places.activity.get_absolute_url()).content.decode()
     action = f'action="/agenda/{two_places.activity.slug}/datum/{two_places.pk}/ik-kom/"'
     assert action in page and "Nog 2 plaatsen" in page
+    assert "Ja, met de knop „Ik kom” bij een datum. Er zijn 2 plaatsen." in page
+    assert "Aanmelden is niet nodig" not in page
     client_for(resident).post(f"/agenda/{two_places.activity.slug}/datum/{two_places.pk}/ik-kom/")
     page = client_for(resident).get(two_places.activity.get_absolute_url()).content.decode()
     assert "U komt" in page and "Afmelden" in page
@@ -133,8 +135,9 @@ def test_a_guest_who_signs_up_twice_holds_one_place(client, two_places, django_c
     attendance.cancel_attendance(attendance=Attendance.objects.get(guest_name="Truus"))
     attendance.attend_as_guest(occurrence=two_places, name="Truus", email="truus@example.org")
     attendance.attend_as_guest(occurrence=two_places, name="Mien", phone="0412 123 456")
-    with pytest.raises(ApplicationError, match="al aangemeld"):
-        attendance.attend_as_guest(occurrence=two_places, name="Mien", phone="0412 123 456")
+    for written_otherwise in ("0412 123 456", "0412-123456", "0412123456"):
+        with pytest.raises(ApplicationError, match="al aangemeld"):
+            attendance.attend_as_guest(occurrence=two_places, name="Mien", phone=written_otherwise)
     going = Attendance.objects.filter(occurrence=two_places).exclude(status=CANCELLED)
     assert sorted(going.values_list("guest_name", flat=True)) == ["Kees", "Mien", "Truus"]
 
@@ -149,6 +152,11 @@ def test_guest_on_the_waiting_list_is_mailed_when_moving_up(
     with django_capture_on_commit_callbacks(execute=True):
         guest = attendance.attend_as_guest(occurrence=two_places, name="Truus", email="truus@example.org")
     assert guest.status == WAITING and "wachtlijst" in mail.outbox[-1].body
+    assert mail.outbox[-1].subject == "U staat op de wachtlijst: Kookcafé"
+    assert (
+        "iemand anders uw plaats" not in mail.outbox[-1].body
+        and "niet meer op de wachtlijst" in mail.outbox[-1].body
+    )
     with django_capture_on_commit_callbacks(execute=True):
         attendance.cancel_attendance(attendance=Attendance.objects.get(user=resident))
     guest.refresh_from_db()
@@ -162,6 +170,32 @@ def test_guest_on_the_waiting_list_is_mailed_when_moving_up(
     guest.refresh_from_db()
     assert guest.status == CANCELLED
     assert client.get("/agenda/afmelden/nep/").status_code == 400
+
+
+def test_a_guest_with_only_a_phone_number_is_promised_no_mail(client, two_places, resident, other_resident):
+    two_places.activity.guests_may_sign_up = True
+    two_places.activity.save()
+    url = f"/agenda/{two_places.activity.slug}/datum/{two_places.pk}/ik-kom/"
+    page = client.post(url, {"name": "Riek", "phone": "06 12345678"}, follow=True).content.decode()
+    assert "We sturen u geen herinnering" in page and "U krijgt de dag ervoor een herinnering" not in page
+    attendance.attend(occurrence=two_places, user=resident)
+    page = client.post(url, {"name": "Jan", "phone": "06 87654321"}, follow=True).content.decode()
+    assert (
+        "U staat op de wachtlijst" in page
+        and "Vraag het de organisator" in page
+        and "dan hoort u het" not in page
+    )
+
+
+def test_one_address_cannot_fill_every_place_with_guests(client, two_places, settings):
+    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "guest": "3/h"}
+    two_places.activity.max_places = 50
+    two_places.activity.guests_may_sign_up = True
+    two_places.activity.save()
+    url = f"/agenda/{two_places.activity.slug}/datum/{two_places.pk}/ik-kom/"
+    codes = [client.post(url, {"name": f"Gast{n}", "phone": f"06 1234567{n}"}).status_code for n in range(5)]
+    assert codes == [302, 302, 302, 429, 429]
+    assert Attendance.objects.filter(occurrence=two_places).count() == 3
 
 
 def test_organiser_sees_first_names_and_exports_csv(client_for, two_places, professional, resident):

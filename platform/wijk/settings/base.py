@@ -315,6 +315,7 @@ POST_RATE_LIMITS = {
     "activity": env_str("RATE_LIMIT_ACTIVITY", "10/h"),
     "story": env_str("RATE_LIMIT_STORY", "5/h"),
     "notice": env_str("RATE_LIMIT_NOTICE", "10/10m"),
+    "guest": env_str("RATE_LIMIT_GUEST", "8/h"),  # "ik kom" without an account, per address
 }
 RATELIMIT_FAIL_OPEN = True
 
