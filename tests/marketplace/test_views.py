@@ -249,3 +249,13 @@ def test_page_links_keep_valid_filters_only(client):
     page = client.get("/vraag-en-aanbod/?soort=vraag&buurt=xyz").content.decode()
     assert 'href="?soort=vraag&amp;pagina=2"' in page
     assert "xyz" not in page.split('class="pagination"')[1].split("</nav>")[0]
+
+
+@pytest.mark.django_db
+def test_every_line_of_the_error_summary_leads_to_its_field(client_for, resident):
+    """A radio field has no id of its own: the link goes to its first button. "Waarmee?" loses its "?"."""
+    html = client_for(resident).post("/vraag-en-aanbod/nieuw/", {"title": ""}).content.decode()
+    summary = html.split("data-error-summary", 1)[1].split("</div>", 1)[0]
+    targets = re.findall(r'<a href="#([^"]*)">', summary)
+    assert targets and all(f'id="{target}"' in html for target in targets)
+    assert 'href="#id_category_0">Waarmee: ' in summary and "?:" not in summary

@@ -50,3 +50,18 @@ def choice_label(value, choices):
 def fields_with_errors(form):
     """The visible fields of a bound form that have an error, in the form's order (for an error summary)."""
     return [field for field in form.visible_fields() if field.errors]
+
+
+@register.filter
+def field_anchor(field) -> str:
+    """The id a link to `field` jumps to: its input, or the first of its radio buttons or checkboxes."""
+    if field.id_for_label:
+        return field.id_for_label
+    subwidgets = field.subwidgets
+    return subwidgets[0].id_for_label if subwidgets else field.auto_id
+
+
+@register.filter
+def label_text(field) -> str:
+    """The label without its closing ".", "?" or ":", so "Label: message" reads well."""
+    return str(field.label).rstrip(".?:").rstrip()
