@@ -13,11 +13,12 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.site import site_root
 
-from .kinds import SUBJECTS, Email, Kind, normalise
+from .kinds import Email, Kind, normalise
 
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
@@ -94,6 +95,11 @@ def _message(*, subject: str, template: str, context: dict, to: str, headers: di
     return message
 
 
+def subject_of(text: str) -> str:
+    """A single mail is about one thing: its subject is the notification itself, on one short line."""
+    return Truncator(" ".join(text.split())).chars(90)
+
+
 def notification_email(notification) -> EmailMultiAlternatives:
     """One notification, at once."""
     user, kind = notification.user, normalise(notification.kind)
@@ -106,7 +112,7 @@ def notification_email(notification) -> EmailMultiAlternatives:
             "unsubscribe_url": unsubscribe_url(user_id=user.pk, kind=kind),
         }
         return _message(
-            subject=str(SUBJECTS[kind]),
+            subject=subject_of(notification.text),
             template="notifications/email/notification",
             context=context,
             to=user.email,

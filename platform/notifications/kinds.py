@@ -58,21 +58,6 @@ MODERATOR_KINDS = frozenset({Kind.MODERATION_QUEUE})
 # The prevention group's own live channel carries these to open pages; no second live message.
 GROUP_KINDS = frozenset({Kind.NOTICE_URGENT, Kind.NOTICE})
 
-# The subject of a single e-mail per kind (short, B1, "u").
-SUBJECTS: dict[str, str] = {
-    Kind.RESPONSE: _("Iemand reageert op uw vraag of aanbod"),
-    Kind.MESSAGE: _("U heeft een nieuw bericht"),
-    Kind.MATCH: _("Een vraag die bij u past"),
-    Kind.MODERATION_DECISION: _("Nieuws over uw bericht of activiteit"),
-    Kind.STORY_PUBLISHED: _("Uw verhaal staat op de website"),
-    Kind.ACTIVITY_REMINDER: _("Nieuws over een activiteit waar u heen gaat"),  # reminder, change or cancel
-    Kind.NOTICE_URGENT: _("Spoedmelding van uw buurtpreventiegroep"),
-    Kind.NOTICE: _("Melding van uw buurtpreventiegroep"),
-    Kind.MODERATION_QUEUE: _("Er wacht iets op moderatie"),
-    Kind.OTHER: _("Er is een melding voor u"),
-}
-
-
 def normalise(kind: str) -> str:
     """A known kind, or OTHER for anything else (old rows, tests)."""
     return kind if kind in Kind.values else Kind.OTHER

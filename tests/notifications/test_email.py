@@ -36,6 +36,7 @@ def test_answer_to_a_vraag_mails_the_resident_once_with_a_working_link_and_one_c
     message = mail.outbox[0]
     assert message.to == [resident.email]
     assert "Henk reageert op: Boodschappen op dinsdag" in message.body
+    assert message.subject == "[Wij(k) de Ruwaard] Henk reageert op: Boodschappen op dinsdag"
     link = SITE + conversation.get_absolute_url()
     assert link in message.body
     html = message.alternatives[0][0]
@@ -184,3 +185,10 @@ def test_one_click_on_a_digest_with_several_kinds_stops_that_digest(
     assert chosen[Kind.RESPONSE] == (Email.OFF, True)  # push stays as it was
     assert chosen[Kind.MATCH] == (Email.OFF, False)
     assert chosen[Kind.MESSAGE] == (Email.WEEKLY, False)  # the weekly digest is another mail
+
+
+def test_a_long_notification_makes_a_short_one_line_subject(resident):
+    text = "Afgesproken! Henk heeft u gekozen voor:\n" + "Wie helpt mij met de heg en de tuin " * 4
+    subject = emails.notification_email(Notification(user=resident, kind=Kind.RESPONSE, text=text)).subject
+    assert subject.startswith("[Wij(k) de Ruwaard] Afgesproken! Henk heeft u gekozen voor: Wie helpt")
+    assert "\n" not in subject and subject.endswith("…") and len(subject) <= len("[Wij(k) de Ruwaard] ") + 90

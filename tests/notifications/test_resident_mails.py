@@ -128,7 +128,7 @@ def test_story_published_reaches_the_resident_as_our_mail_not_wagtails(
     to_resident = [m for m in mail.outbox if resident.email in m.to]
     assert len(to_resident) == 1
     message = to_resident[0]
-    assert message.subject.endswith("Uw verhaal staat op de website")
+    assert message.subject == "[Wij(k) de Ruwaard] Uw verhaal “Moestuin” staat op de website. Dank u wel!"
     assert "Moestuin" in message.body
     assert_resident_voice(message.body, "story published")
     assert "localhost" not in message.body
