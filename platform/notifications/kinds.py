@@ -58,6 +58,7 @@ MODERATOR_KINDS = frozenset({Kind.MODERATION_QUEUE})
 # The prevention group's own live channel carries these to open pages; no second live message.
 GROUP_KINDS = frozenset({Kind.NOTICE_URGENT, Kind.NOTICE})
 
+
 def normalise(kind: str) -> str:
     """A known kind, or OTHER for anything else (old rows, tests)."""
     return kind if kind in Kind.values else Kind.OTHER
