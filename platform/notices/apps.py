@@ -7,7 +7,7 @@ class NoticesConfig(SectionAppConfig):
     default = True
     name = "notices"
     verbose_name = _("Buurtpreventie en meldingen")
-    section = Section(key="buurtpreventie", title=_("Buurtpreventie en meldingen"), order=80)
+    section = Section(key="buurtpreventie", title=_("Buurtpreventie"), order=80)
     # Members may report a notice to the moderation queue (found through the app registry).
     moderated = "notices.moderated.KINDS"
 

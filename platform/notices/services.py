@@ -31,7 +31,7 @@ def request_membership(*, group: PreventionGroup, user) -> Membership:
                 user=coordinator.user,
                 text=_("%(name)s wil lid worden van %(group)s.") % {"name": user.public_name, "group": group},
                 url=url,
-                kind=Kind.OTHER,
+                kind=Kind.MEMBERSHIP,
             )
     return membership
 
@@ -53,7 +53,7 @@ def approve_membership(*, membership: Membership, by) -> Membership:
         user=membership.user,
         text=_("U bent nu lid van %(group)s.") % {"group": membership.group},
         url=membership.group.get_absolute_url(),
-        kind=Kind.OTHER,
+        kind=Kind.MEMBERSHIP,
     )
     return membership
 

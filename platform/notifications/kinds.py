@@ -18,6 +18,7 @@ class Kind(models.TextChoices):
     )
     NOTICE_URGENT = "notice_urgent", _("Spoedmeldingen van mijn buurtpreventiegroep")
     NOTICE = "notice", _("Andere meldingen van mijn buurtpreventiegroep")
+    MEMBERSHIP = "membership", _("Lid worden van een buurtpreventiegroep: aanvragen en antwoorden")
     MODERATION_QUEUE = "moderation_queue", _("Er wacht iets op moderatie")
     OTHER = "other", _("Overige meldingen")
 
@@ -47,6 +48,9 @@ DEFAULTS: dict[str, Default] = {
     Kind.ACTIVITY_REMINDER: Default(Email.INSTANT, False),
     Kind.NOTICE_URGENT: Default(Email.INSTANT, True),
     Kind.NOTICE: Default(Email.OFF, False),
+    Kind.MEMBERSHIP: Default(
+        Email.INSTANT, False
+    ),  # a coordinator who is rarely online still hears of a request
     Kind.MODERATION_QUEUE: Default(Email.DAILY, False),
     Kind.OTHER: Default(Email.OFF, False),
 }

@@ -49,8 +49,12 @@ def open_notification(request, notification_id):
     return redirect("notifications:list")
 
 
+# Messages about these settings stand in their own section of /mijn/, where the page opens after saving.
+SECTION = "meldingen"
+
+
 def _mine():
-    return redirect(reverse("accounts:mine") + "#sectie-meldingen")
+    return redirect(reverse("accounts:mine") + f"#sectie-{SECTION}")
 
 
 @login_required
@@ -58,10 +62,10 @@ def _mine():
 def save_preferences(request):
     form = PreferencesForm(request.POST, rows=selectors.settings_for(user=request.user))
     if not form.is_valid():
-        messages.error(request, _("Deze keuze kennen we niet. Probeer het opnieuw."))
+        messages.error(request, _("Deze keuze kennen we niet. Probeer het opnieuw."), extra_tags=SECTION)
         return _mine()
     services.set_preferences(user=request.user, choices=form.choices())
-    messages.success(request, _("Uw keuzes voor meldingen zijn opgeslagen."))
+    messages.success(request, _("Uw keuzes voor meldingen zijn opgeslagen."), extra_tags=SECTION)
     return _mine()
 
 
@@ -101,7 +105,7 @@ def add_device(request):
 @require_POST
 def remove_device(request, subscription_id):
     if services.remove_device(user=request.user, subscription_id=subscription_id):
-        messages.success(request, _("Dit apparaat krijgt geen pushberichten meer."))
+        messages.success(request, _("Dit apparaat krijgt geen pushberichten meer."), extra_tags=SECTION)
     return _mine()
 
 

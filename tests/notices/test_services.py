@@ -65,11 +65,14 @@ def test_unknown_status_is_refused(group, member):
     assert notice.status == ""
 
 
-def test_join_request_tells_the_coordinator(group, coordinator, outsider):
-    membership = services.request_membership(group=group, user=outsider)
+def test_join_request_tells_the_coordinator(group, coordinator, outsider, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = services.request_membership(group=group, user=outsider)
     assert membership.status == Membership.Status.REQUESTED
     notification = Notification.objects.get(user=coordinator)
-    assert "Piet" in notification.text
+    assert "Piet" in notification.text and notification.kind == Kind.MEMBERSHIP
+    # By e-mail too, unless the coordinator chose otherwise: a request must not wait for a visit.
+    assert [m.to for m in mail.outbox] == [[coordinator.email]] and "Piet" in mail.outbox[0].subject
     assert notification.url == "/buurtpreventie/ruwaard-noord/leden/"
     services.request_membership(group=group, user=outsider)
     assert Notification.objects.filter(user=coordinator).count() == 1

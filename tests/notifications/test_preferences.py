@@ -25,7 +25,11 @@ def test_settings_section_on_mijn_saves_each_kind(resident, client_for):
     data[f"email_{Kind.MESSAGE}"] = Email.WEEKLY
     data.pop(f"push_{Kind.MESSAGE}")
     response = client.post("/mijn/meldingen/instellingen/", data, follow=True)
-    assert "Uw keuzes voor meldingen zijn opgeslagen." in response.content.decode()
+    assert response.redirect_chain[-1][0] == "/mijn/#sectie-meldingen"
+    # The message stands in the section the page opens at, not at the top of a long page.
+    section = response.content.decode().split('id="sectie-meldingen"', 1)[1]
+    assert section.count("Uw keuzes voor meldingen zijn opgeslagen.") == 1
+    assert "Uw keuzes voor meldingen zijn opgeslagen." not in response.content.decode().split("sectie-", 1)[0]
     # Only what differs from the default is stored.
     assert list(Preference.objects.filter(user=resident).values_list("kind", "email", "push")) == [
         (Kind.MESSAGE, Email.WEEKLY, False)
@@ -43,3 +47,15 @@ def test_an_unknown_choice_is_refused_with_a_dutch_message(resident, client_for)
     )
     assert "Deze keuze kennen we niet" in response.content.decode()
     assert not Preference.objects.exists()
+
+
+def test_news_stands_at_the_top_of_mijn(resident, client_for):
+    from notifications.services import notify
+
+    page = client_for(resident).get("/mijn/").content.decode()
+    assert "U heeft geen nieuwe meldingen." in page.split('<section class="section"', 1)[0]
+    notify(user=resident, kind=Kind.MESSAGE, text="Nieuw bericht van Henk", url="/berichten/")
+    page = client_for(resident).get("/mijn/").content.decode()
+    top = page.split('<section class="section"', 1)[0]
+    assert "U heeft 1 nieuwe melding." in top and 'href="/mijn/meldingen/"' in top
+    assert page.count("nieuwe melding.") == 1
