@@ -12,3 +12,5 @@ class ActivitiesConfig(SectionAppConfig):
     moderated = "activities.moderated.KINDS"
     # How the posts of a deleted account go (found by accounts through the app registry).
     deletion_cleanup = "activities.services.clear_posts_of_deleted_account"
+    # How the privacy export shows a person their rows (found by accounts through the app registry).
+    exported = "activities.exported.KINDS"

@@ -12,3 +12,5 @@ class MarketplaceConfig(SectionAppConfig):
     moderated = "marketplace.moderated.KINDS"
     # How the posts of a deleted account go (found by accounts through the app registry).
     deletion_cleanup = "marketplace.services.clear_posts_of_deleted_account"
+    # How the privacy export shows a person their rows (found by accounts through the app registry).
+    exported = "marketplace.exported.KINDS"

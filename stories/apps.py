@@ -12,6 +12,8 @@ class StoriesConfig(SectionAppConfig):
     moderated = "stories.moderated.KINDS"
     # How the stories of a deleted account go (found by accounts through the app registry).
     deletion_cleanup = "stories.services.clear_posts_of_deleted_account"
+    # How the privacy export shows a person their rows (found by accounts through the app registry).
+    exported = "stories.exported.KINDS"
 
     def ready(self) -> None:
         from .signal_handlers import register_signal_handlers

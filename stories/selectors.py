@@ -58,6 +58,17 @@ def submissions_of(*, user) -> list[dict]:
     stories = list(StoryPage.objects.submitted_by(user).order_by("-pk").only("title", "live", "url_path"))
     if not stories:
         return []
+    states = _workflow_statuses(stories)
+    return [{"story": story, "state": _state_of(story, states.get(str(story.pk)))} for story in stories]
+
+
+def submission_state(*, story: StoryPage) -> str:
+    """The state of one story, in the words of `submissions_of`: published, in_review, needs_changes, …"""
+    return _state_of(story, _workflow_statuses([story]).get(str(story.pk)))
+
+
+def _workflow_statuses(stories: list[StoryPage]) -> dict[str, str]:
+    """The status of the newest moderation workflow of each story, by page id as text."""
     states = {}
     for state in WorkflowState.objects.filter(
         base_content_type__app_label="wagtailcore",
@@ -65,7 +76,7 @@ def submissions_of(*, user) -> list[dict]:
         object_id__in=[str(story.pk) for story in stories],
     ).order_by("created_at"):
         states[state.object_id] = state.status
-    return [{"story": story, "state": _state_of(story, states.get(str(story.pk)))} for story in stories]
+    return states
 
 
 def _state_of(story: StoryPage, workflow_status: str | None) -> str:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
 
-from . import deletion, roles
+from . import deletion, readable, roles
 from .models import Block, User
 
 # The name under which a deleted person's messages stay in someone else's conversation.
@@ -165,37 +165,10 @@ def export_user_data(*, user: User) -> str:
     return json.dumps(_collect(user=user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
 
 
-_HIDDEN_FIELDS = {"password", "secret", "data", "code", "key"}
-
-
-def _readable_sections(data: dict[str, object]) -> list[dict]:
-    """The exported rows per kind, with Dutch names of kinds and fields, for a person to read."""
-    sections = []
-    for key, rows in data.items():
-        if key == "account":
-            continue
-        label, _sep, _field = key.rpartition(".")
-        model = apps.get_model(label)
-        names = {f.name: str(getattr(f, "verbose_name", f.name)) for f in model._meta.get_fields()}
-        items = [
-            [
-                (names.get(name, name), value)
-                for name, value in row["fields"].items()
-                if name not in _HIDDEN_FIELDS and value not in ("", None, [], {})
-            ]
-            for row in rows
-        ]
-        sections.append({"title": str(model._meta.verbose_name_plural).capitalize(), "items": items})
-    return sorted(sections, key=lambda section: section["title"])
-
-
 def export_user_archive(*, user: User) -> bytes:
-    """A ZIP with the data as JSON (for machines) and an HTML page with the same data (for people)."""
+    """A ZIP with all the data as JSON (complete, for machines) and an HTML overview for people to read."""
     data = _collect(user=user)
-    summary = render_to_string(
-        "accounts/export_summary.html",
-        {"account": data["account"], "sections": _readable_sections(data), "exported_at": timezone.now()},
-    )
+    summary = render_to_string("accounts/export_summary.html", readable.summary_context(user=user))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("overzicht.html", summary)

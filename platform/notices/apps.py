@@ -10,6 +10,8 @@ class NoticesConfig(SectionAppConfig):
     section = Section(key="buurtpreventie", title=_("Buurtpreventie"), order=80)
     # Members may report a notice to the moderation queue (found through the app registry).
     moderated = "notices.moderated.KINDS"
+    # How the privacy export shows a person their rows (found by accounts through the app registry).
+    exported = "notices.exported.KINDS"
 
     def ready(self):
         from django.conf import settings

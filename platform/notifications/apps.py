@@ -16,3 +16,5 @@ class NotificationsConfig(SectionAppConfig):
     section = Section(key="meldingen", title=_("Meldingen: hoe wilt u ze krijgen?"), order=85)
     # Drops the links to what a deleted account removed (found by accounts through the app registry).
     deletion_forgetter = "notifications.services.forget_links"
+    # How the privacy export shows a person their rows (found by accounts through the app registry).
+    exported = "notifications.exported.KINDS"
