@@ -11,20 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts.readable import ReadableKind
 
 from .models import StoryPage
-from .selectors import submission_state
-
-#: The words /mijn/ uses for the state of a story (stories/includes/mine.html).
-STATE_NAMES = {
-    "published": _("Staat online"),
-    "in_review": _("De redactie leest uw verhaal"),
-    "needs_changes": _("De redactie neemt contact met u op"),
-    "not_published": _("Niet geplaatst"),
-    "received": _("Ontvangen"),
-}
+from .selectors import state_name, submission_state
 
 
 def _state(story: StoryPage) -> str:
-    return STATE_NAMES[submission_state(story=story)]
+    return state_name(submission_state(story=story))
 
 
 KINDS = [

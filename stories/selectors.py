@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
@@ -59,7 +60,10 @@ def submissions_of(*, user) -> list[dict]:
     if not stories:
         return []
     states = _workflow_statuses(stories)
-    return [{"story": story, "state": _state_of(story, states.get(str(story.pk)))} for story in stories]
+    return [
+        {"story": story, "state": state, "state_name": state_name(state)}
+        for story, state in ((story, _state_of(story, states.get(str(story.pk)))) for story in stories)
+    ]
 
 
 def submission_state(*, story: StoryPage) -> str:
@@ -77,6 +81,20 @@ def _workflow_statuses(stories: list[StoryPage]) -> dict[str, str]:
     ).order_by("created_at"):
         states[state.object_id] = state.status
     return states
+
+
+#: A sent-in story's state as its writer reads it (on /mijn/ and in the privacy export).
+STATE_NAMES = {
+    "published": _("Staat online"),
+    "in_review": _("De redactie leest uw verhaal"),
+    "needs_changes": _("De redactie neemt contact met u op"),
+    "not_published": _("Niet geplaatst"),
+    "received": _("Ontvangen"),
+}
+
+
+def state_name(state: str) -> str:
+    return str(STATE_NAMES[state])
 
 
 def _state_of(story: StoryPage, workflow_status: str | None) -> str:
