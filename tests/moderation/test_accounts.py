@@ -137,7 +137,7 @@ def test_outsider_cannot_block_through_a_conversation(resident, volunteer, other
 
 @pytest.mark.django_db
 def test_posting_listings_is_limited_with_a_dutch_429(resident, client_for, settings):
-    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "listing": "2/m"}
+    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "listing": "2/h"}
     client = client_for(resident)
     codes = [
         client.post("/vraag-en-aanbod/nieuw/", {**LISTING_FORM, "title": f"Heg {n}"}).status_code
@@ -151,7 +151,7 @@ def test_posting_listings_is_limited_with_a_dutch_429(resident, client_for, sett
 
 @pytest.mark.django_db
 def test_a_member_cannot_flood_the_group_with_urgent_notices(resident, client_for, settings):
-    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "notice": "3/m"}
+    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "notice": "3/h"}
     membership = MembershipFactory(user=resident)
     client = client_for(resident)
     url = membership.group.get_absolute_url()
@@ -208,7 +208,7 @@ def test_every_kind_of_post_is_limited(kind, url, resident, client_for, settings
     from tests.stories.factories import story_index
 
     story_index()
-    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, kind: "1/m"}
+    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, kind: "1/h"}
     conversation = ConversationFactory(response__responder=resident)
     url = url.format(listing=ListingFactory().pk, conversation=conversation.pk)
     client = client_for(resident)

@@ -77,7 +77,7 @@ def test_report_with_a_too_long_note_is_refused_in_dutch(resident, client_for):
 
 @pytest.mark.django_db
 def test_reports_are_limited_per_account(resident, client_for, settings):
-    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "report": "2/m"}
+    settings.POST_RATE_LIMITS = {**settings.POST_RATE_LIMITS, "report": "2/h"}
     client = client_for(resident)
     statuses = []
     for listing in ListingFactory.create_batch(3):
