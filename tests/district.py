@@ -42,7 +42,9 @@ def build_district() -> dict:
         "member": UserFactory(email="lid@example.org", display_name="Anouk", roles=[roles.BEWONER]),
     }
     organisations = [
-        OrganisationFactory(name="Schuldhulp Oss", slug="schuldhulp", help_topics=[HelpTopic.MONEY])
+        OrganisationFactory(
+            name="Schuldhulp Oss", slug="schuldhulp", help_topics=[HelpTopic.MONEY], phone="0412 - 62 39 00"
+        )
     ]
     organisations += [OrganisationFactory() for _ in range(14)]
     OrganisationMembershipFactory(organisation=organisations[1], user=people["professional"], role="admin")

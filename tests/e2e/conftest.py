@@ -105,7 +105,7 @@ CONTROLS = (
 # A link that stands alone in its paragraph or list item is a control too; one inside a sentence is not.
 # A checkbox or radio button is hit through its label: the label must be 44 px high (the box may be smaller).
 SMALL_TARGETS = """(selector) => {
-  const standalone = [...document.querySelectorAll(selector + ', p > a, li > a')].filter((el) => {
+  const standalone = [...document.querySelectorAll(selector + ', p > a, li > a, dd > a, .helptext > a')].filter((el) => {
     if (!el.matches(selector) && el.parentElement.textContent.trim() !== el.textContent.trim()) return false;
     const r = el.getBoundingClientRect();
     if (!r.width || !r.height || !el.checkVisibility({ visibilityProperty: true })) return false;

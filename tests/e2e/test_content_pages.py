@@ -6,6 +6,7 @@ import pytest
 from accounts.models import User
 from activities.models import Activity
 from marketplace.models import Listing
+from organisations.models import Organisation
 from stories.models import StoryPage
 from tests.district import build_district
 from tests.e2e.conftest import horizontal_overflow, log_in, small_targets
@@ -48,6 +49,9 @@ def _public_pages():
         "/buurtpreventie/",
         "/zoeken/?q=shuldhulp",
         "/zoeken/?q=koffie&soort=activiteiten",
+        "/organisaties/",
+        Organisation.objects.exclude(phone="").order_by("pk").first().get_absolute_url(),
+        "/account/login/",
     ]
 
 
@@ -58,6 +62,7 @@ def test_public_content_pages_on_a_phone(live_server, phone, axe, district):
         found = axe(phone)
         if found:
             problems[path] = found
+    _check(phone, live_server.url + "/deze-pagina-bestaat-niet/", status=404)
     assert problems == {}
 
 
