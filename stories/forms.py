@@ -2,7 +2,10 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.exceptions import ApplicationError
 from core.images import DecodedImageField
+
+from . import services
 
 
 class StorySubmissionForm(forms.Form):
@@ -29,9 +32,13 @@ class StorySubmissionForm(forms.Form):
         label=_("Ik vind het goed dat de redactie mijn verhaal plaatst op de website en in de Rucreant."),
         error_messages={"required": _("Zonder uw toestemming kunnen we uw verhaal niet plaatsen.")},
     )
+    # The signed reference to a photo kept from an earlier try (services.keep_photo).
+    kept_photo = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.kept: services.KeptPhoto | None = None  # shown above the file input, sent along again
         photo = DecodedImageField(label=_("Foto (mag, hoeft niet)"), required=False)
         photo.help_text = _("Een foto van jpg, png of webp, niet groter dan %(size)s.") % {
             "size": filesizeformat(photo.max_upload_size)
@@ -40,8 +47,29 @@ class StorySubmissionForm(forms.Form):
         # keep the order of the form: the photo after the text
         self.order_fields(["title", "text", "photo", "photo_alt", "photo_consent", "publication_consent"])
 
+    def keep(self, kept: "services.KeptPhoto") -> None:
+        """Show the kept photo and carry its reference to the next try."""
+        self.kept = kept
+        auto_id = self["photo"].auto_id
+        self.fields["photo"].widget.attrs["aria-describedby"] = f"{auto_id}_helptext {auto_id}_kept"
+
+    def photo_to_keep(self):
+        """After errors: the photo worth keeping (a newly accepted upload or the kept one), else None."""
+        if not self.is_bound or self.has_error("photo"):
+            return None
+        return self.cleaned_data.get("photo") or None
+
     def clean(self):
         cleaned = super().clean()
+        self._use_kept_photo(cleaned)
+        if not cleaned.get("photo") and cleaned.get("photo_alt", "").strip() and not self.has_error("photo"):
+            self.add_error(
+                "photo",
+                _(
+                    "U schreef wat er op de foto staat, maar er is geen foto. "
+                    "Kies de foto, of haal de tekst over de foto weg."
+                ),
+            )
         if cleaned.get("photo"):
             if not cleaned.get("photo_consent"):
                 self.add_error(
@@ -54,3 +82,13 @@ class StorySubmissionForm(forms.Form):
             if not cleaned.get("photo_alt", "").strip():
                 self.add_error("photo_alt", _("Vertel in één zin wat er op de foto staat."))
         return cleaned
+
+    def _use_kept_photo(self, cleaned) -> None:
+        """No new photo chosen: use the kept one, if its reference is good. A new photo replaces it."""
+        reference = cleaned.get("kept_photo")
+        if not reference or self.files.get(self.add_prefix("photo")):
+            return
+        try:
+            cleaned["photo"] = services.kept_photo(reference=reference, owner=self.owner)
+        except ApplicationError as error:
+            self.add_error("photo", error.message)

@@ -1,10 +1,19 @@
 """Writes of the stories app: a resident sends a story in; the author hears when it is published."""
 
+import posixpath
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
@@ -12,6 +21,7 @@ from wagtail.rich_text import RichText
 from accounts.roles import require_moderator
 from accounts.services import require_may_post
 from core.exceptions import ApplicationError
+from core.images import without_metadata
 from core.slugs import save_with_unique_slug
 from notifications.kinds import Kind as NotificationKind
 from notifications.services import notify
@@ -44,6 +54,75 @@ def _add_with_unique_slug(*, index: StoryIndexPage, story: StoryPage) -> StoryPa
     )
 
 
+# Kept photos ----------------------------------------------------------------------------------
+# A photo that passed the checks is kept when the form comes back with errors, so it is not lost. The page
+# carries a signed reference to it, valid for its resident and for a day; an hourly job removes older files.
+
+KEPT_PHOTOS = "kept_photos"  # a folder of the default storage that is never served (deploy/nginx)
+KEPT_PHOTO_SALT = "stories.kept_photo"
+KEPT_PHOTO_MAX_AGE = timedelta(days=1)
+KEPT_PHOTO_GONE = gettext_lazy(
+    "We hebben uw foto niet meer. Kies de foto opnieuw, of stuur uw verhaal zonder foto."
+)
+
+
+@dataclass(frozen=True)
+class KeptPhoto:
+    reference: str  # signed; goes in the form's hidden field
+    path: str  # in the default storage, under a random name
+    name: str  # the name of the file the resident chose, to show them
+
+    def open(self) -> ContentFile:
+        try:
+            with default_storage.open(self.path, "rb") as file:
+                return ContentFile(file.read(), name=posixpath.basename(self.path))
+        except FileNotFoundError as error:  # removed by the hourly job a moment ago
+            raise ApplicationError(KEPT_PHOTO_GONE, field="photo") from error
+
+
+def keep_photo(*, photo, owner) -> KeptPhoto:
+    """Keep an accepted upload for a day: re-encoded without metadata, under a random name."""
+    clean = without_metadata(photo)
+    path = default_storage.save(f"{KEPT_PHOTOS}/{clean.name}", clean)
+    name = posixpath.basename(photo.name or "")[:100]
+    reference = signing.dumps({"p": path, "u": owner.pk, "n": name}, salt=KEPT_PHOTO_SALT)
+    return KeptPhoto(reference=reference, path=path, name=name)
+
+
+def kept_photo(*, reference: str, owner) -> KeptPhoto:
+    """The photo `owner` kept with this reference; ApplicationError when it is changed, old, of someone
+    else or already removed."""
+    try:
+        data = signing.loads(reference, salt=KEPT_PHOTO_SALT, max_age=KEPT_PHOTO_MAX_AGE)
+    except signing.BadSignature:
+        data = None
+    if not isinstance(data, dict) or data.get("u") != owner.pk:
+        raise ApplicationError(KEPT_PHOTO_GONE, field="photo")
+    path, name = str(data.get("p", "")), str(data.get("n", ""))
+    if posixpath.dirname(path) != KEPT_PHOTOS or not default_storage.exists(path):
+        raise ApplicationError(KEPT_PHOTO_GONE, field="photo")
+    return KeptPhoto(reference=reference, path=path, name=name)
+
+
+def remove_old_kept_photos(*, older_than: timedelta = KEPT_PHOTO_MAX_AGE) -> int:
+    """Remove kept photos older than `older_than` (their references no longer work). Returns how many."""
+    try:
+        _folders, names = default_storage.listdir(KEPT_PHOTOS)
+    except FileNotFoundError:
+        return 0
+    before = timezone.now() - older_than
+    removed = 0
+    for name in names:
+        path = f"{KEPT_PHOTOS}/{name}"
+        if default_storage.get_modified_time(path) < before:
+            default_storage.delete(path)
+            removed += 1
+    return removed
+
+
+# Sending a story in ------------------------------------------------------------------------------
+
+
 @transaction.atomic
 def submit_story(
     *,
@@ -56,7 +135,9 @@ def submit_story(
     publication_consent: bool,
     photo_consent: bool = False,
 ) -> StoryPage:
-    """Store a resident's story as a draft StoryPage and hand it to the editors' moderation workflow."""
+    """Store a resident's story as a draft StoryPage and hand it to the editors' moderation workflow.
+
+    `photo` is an accepted upload or a KeptPhoto; a kept photo is stored like an upload, then its file goes."""
     require_may_post(author)
     if not publication_consent:
         raise ApplicationError(
@@ -68,6 +149,9 @@ def submit_story(
         )
     now = timezone.now()
     image = None
+    if isinstance(photo, KeptPhoto):
+        transaction.on_commit(partial(default_storage.delete, photo.path))
+        photo = photo.open()
     if photo is not None:
         image = get_image_model().objects.create(
             title=Truncator(title).chars(200),

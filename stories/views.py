@@ -69,6 +69,16 @@ def story_share_context(*, request, story) -> dict:
     }
 
 
+def keep_photo(*, form: StorySubmissionForm, owner) -> None:
+    """The form comes back with errors: keep a photo that was fine, so the resident need not choose it again."""
+    photo = form.photo_to_keep()
+    if photo is None:
+        return
+    if not isinstance(photo, services.KeptPhoto):
+        photo = services.keep_photo(photo=photo, owner=owner)
+    form.keep(photo)
+
+
 @login_required
 @limit_posts("story")
 def submit_story(request):
@@ -77,7 +87,7 @@ def submit_story(request):
         raise Http404
     if not has_verified_email(request.user):
         return verify_email_first(request, then=_("Daarna kunt u uw verhaal insturen."))
-    form = StorySubmissionForm(request.POST or None, request.FILES or None)
+    form = StorySubmissionForm(request.POST or None, request.FILES or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -99,5 +109,7 @@ def submit_story(request):
                 _("Dank u wel! De redactie leest uw verhaal. U krijgt bericht als het online staat."),
             )
             return redirect(reverse("accounts:mine") + "#sectie-verhalen")
+    if request.method == "POST":
+        keep_photo(form=form, owner=request.user)
     context = {"title": _("Stuur uw verhaal in"), "form": form, "index": index}
     return render(request, "stories/submit.html", context, status=400 if request.method == "POST" else 200)

@@ -22,5 +22,6 @@ SCHEDULE = [
     Entry("follow_ups", tasks.follow_ups, {"hour": "10", "minute": "0"}),
     Entry("digests", tasks.digests, {"hour": "7", "minute": "0"}),
     Entry("index_consistency", tasks.index_consistency, {"hour": "4", "minute": "0"}),
+    Entry("kept_story_photos", tasks.kept_story_photos, {"minute": "50"}),
     Entry("worker_heartbeat", tasks.worker_heartbeat, {"minute": "*"}),
 ]

@@ -6,6 +6,7 @@ from activities.tasks import import_ical_feeds as import_ical_feeds_of_activitie
 from marketplace import services as marketplace_services
 from notifications import services as notification_services
 from search.indexing import rebuild_index
+from stories import services as story_services
 
 from .jobs import periodic_job
 
@@ -53,6 +54,12 @@ def follow_ups() -> int:
 def digests() -> dict:
     """The volunteers' daily list of fitting vragen, and the daily (and on Mondays weekly) notification digests."""
     return {"matches": marketplace_services.send_digests(), **notification_services.send_digests()}
+
+
+@periodic_job
+def kept_story_photos() -> int:
+    """Photos kept for a story form that came back with errors, once their day is over."""
+    return story_services.remove_old_kept_photos()
 
 
 @periodic_job

@@ -255,6 +255,31 @@ def test_resident_sends_in_a_story_with_a_photo(live_server, browser, axe, distr
     assert journey.problems == {}, json.dumps(journey.problems, indent=1)
 
 
+def test_a_photo_is_kept_when_the_story_form_comes_back(live_server, browser, axe, district, tmp_path):
+    photo = tmp_path / "buurtfeest.png"
+    photo.write_bytes(image_bytes())
+    journey = Journey(browser, live_server, axe, "bewoner@example.org")
+    page = journey.page
+    journey.open("/verhalen/insturen/")
+    page.get_by_label("Titel van uw verhaal").fill("Ons buurtfeest")
+    page.get_by_label("Uw verhaal", exact=True).fill(
+        "Op zaterdag aten we samen op straat. Iedereen nam iets mee."
+    )
+    page.locator("input[type=file]").set_input_files(str(photo))
+    page.locator("input[name=photo_consent]").tap()
+    page.locator("input[name=publication_consent]").tap()
+    journey.tap(page.get_by_role("button", name="Verhaal insturen"))  # the photo description is missing
+    main = page.locator("main").inner_text()
+    assert "Uw foto is bewaard." in main and "buurtfeest.png" in main
+    page.get_by_label("Wat staat er op de foto?").fill("Lange tafels op straat met buren")
+    journey.tap(page.get_by_role("button", name="Verhaal insturen"))
+    story = StoryPage.objects.get(title="Ons buurtfeest")
+    assert story.hero_image is not None
+    assert story.hero_alt == "Lange tafels op straat met buren"
+    journey.close()
+    assert journey.problems == {}, json.dumps(journey.problems, indent=1)
+
+
 def test_member_receives_a_live_notice_on_a_phone(live_server, browser, axe, district):
     journey = Journey(browser, live_server, axe, "lid@example.org")
     page = journey.page

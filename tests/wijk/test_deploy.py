@@ -30,6 +30,8 @@ def test_nginx_serves_static_and_media_but_never_originals():
     for conf in (DEPLOY / "nginx" / "wijk.conf").read_text(), _k8s():
         assert re.search(r"location \^~ /media/original_images/ \{ return 404; \}", conf)
         assert re.search(r"location \^~ /media/documents/ \{ return 404; \}", conf)
+        # photos kept for a story form that came back with errors (stories.services.KEPT_PHOTOS)
+        assert re.search(r"location \^~ /media/kept_photos/ \{ return 404; \}", conf)
     assert "location /static/" in (DEPLOY / "nginx" / "wijk.conf").read_text()
 
 

@@ -30,6 +30,7 @@ def test_every_periodic_job_has_its_own_schedule():
         "follow_ups",
         "digests",
         "index_consistency",
+        "kept_story_photos",
         "worker_heartbeat",
     }
 
