@@ -35,11 +35,14 @@ def bar_chart(
     unit: str = "",
     maximum: float | None = None,
 ) -> Chart:
-    """Horizontal bars, one row per label; `maximum` fixes the scale (100 for shares)."""
-    values = [value or 0 for _label, value in rows]
+    """Horizontal bars, one row per label; `maximum` fixes the scale (100 for shares).
+
+    A value given as text (a download's "< 5") is shown as that text, without a bar that gives its size away.
+    """
+    values = [0 if value is None or isinstance(value, str) else value for _label, value in rows]
     top = maximum or max(values, default=0) or 1
     bars = []
-    for index, (label, value) in enumerate(rows):
-        shown = "–" if value is None else f"{value:g}{unit}"
-        bars.append(Bar(str(label), value or 0, shown, index * ROW, (BAR_AREA - 40) * (value or 0) / top))
+    for index, ((label, value), length) in enumerate(zip(rows, values, strict=True)):
+        shown = value if isinstance(value, str) else "–" if value is None else f"{value:g}{unit}"
+        bars.append(Bar(str(label), length, shown, index * ROW, (BAR_AREA - 40) * length / top))
     return Chart(id, str(title), str(description), unit, bars, max(ROW, len(rows) * ROW))

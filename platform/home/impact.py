@@ -27,7 +27,7 @@ from organisations.selectors import organisations_of
 
 from .models import DailyVisit
 
-SMALL = 5  # counts from 1 to SMALL - 1 are shown as "< 5" in exports
+UNITS = {"count": _("aantal"), "share": "%", "hours": _("uur"), "euros": _("euro")}
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,10 @@ class Figure:
     theme: str
     kind: str = "count"  # count | share | hours | euros
     per_organisation: bool = False
+
+    @property
+    def unit(self) -> str:
+        return str(UNITS[self.kind])
 
 
 THEMES = [
@@ -171,6 +175,16 @@ def can_see_impact(user) -> bool:
 
 def sees_all_organisations(user) -> bool:
     return bool(user.is_staff or user.is_superuser or user.is_moderator or user.is_editor)
+
+
+def figure_columns(*, organisation: Organisation | None) -> list[tuple[str, str]]:
+    """The columns of the figure tables, as the page shows them; every download has the same."""
+    return [
+        ("figure", _("Cijfer")),
+        ("district", _("Wijk")),
+        *([("organisation", organisation.name)] if organisation else []),
+        ("explanation", _("Wat telt")),
+    ]
 
 
 # --- the period -------------------------------------------------------------------------------
@@ -381,8 +395,20 @@ def organisation_figures(*, period: Period, organisation: Organisation, now: dat
     return {key: value for key, value in derive(raw).items() if FIGURES_BY_KEY[key].per_organisation}
 
 
-def _ratio(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
+class Share(float):
+    """A percentage that keeps the two counts it was computed from (a download hides it when they are small)."""
+
+    def __new__(cls, part: int, whole: int):
+        share = super().__new__(cls, round(100 * part / whole, 1))
+        share.part, share.whole = part, whole
+        return share
+
+    def __getnewargs__(self):
+        return self.part, self.whole
+
+
+def _ratio(part: int, whole: int) -> Share | None:
+    return Share(part, whole) if whole else None
 
 
 def derive(raw: dict) -> dict:
@@ -468,12 +494,3 @@ def visits_per_section(*, period: Period) -> list[tuple[str, int]]:
         label = str(SECTION_LABELS.get(row["section"], _("Overig")))
         merged[label] = merged.get(label, 0) + row["n"]
     return sorted(merged.items(), key=lambda item: (-item[1], item[0]))
-
-
-def for_export(figure: Figure, value) -> str | int | float:
-    """A value as it may leave the site: small counts hidden, empty rates as ''."""
-    if value is None:
-        return ""
-    if figure.kind == "count" and 0 < value < SMALL:
-        return f"< {SMALL}"
-    return value

@@ -19,7 +19,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from . import charts, impact
+from . import charts, impact, impact_export
 
 
 def _month_label(month) -> str:
@@ -34,7 +34,9 @@ def _check(request) -> None:
         )
 
 
-def _context(request) -> dict:
+def _context(request, *, download: bool = False) -> dict:
+    """What the page shows; for a download (the PDF) every number has passed the rule for small ones."""
+    show = impact_export.for_export if download else impact_export.exact
     selection = impact.choose(data=request.GET, user=request.user)
     period, organisation = selection.period, selection.organisation
     now = timezone.now()
@@ -44,7 +46,7 @@ def _context(request) -> dict:
         impact.organisation_figures(period=period, organisation=organisation, now=now) if organisation else {}
     )
     held = [
-        (_month_label(row["month"]), row["values"]["activity_dates"] + row["values"]["walk_in_dates"])
+        (_month_label(row["month"]), show(row["values"]["activity_dates"] + row["values"]["walk_in_dates"]))
         for row in months
     ]
     chart_list = [
@@ -58,13 +60,15 @@ def _context(request) -> dict:
             id="chart-matches",
             title=_("Afspraken in vraag en aanbod per maand"),
             description=_("Aantal aangenomen reacties per maand."),
-            rows=[(_month_label(row["month"]), row["values"]["matches"]) for row in months],
+            rows=[(_month_label(row["month"]), show(row["values"]["matches"])) for row in months],
         ),
         charts.bar_chart(
             id="chart-current",
             title=_("Deel actueel gehouden per maand"),
             description=_("Procent van de gehouden data met een bevestiging in de 8 weken ervoor."),
-            rows=[(_month_label(row["month"]), row["values"]["current_share"]) for row in months],
+            rows=[
+                (_month_label(row["month"]), show(row["values"]["current_share"], "share")) for row in months
+            ],
             unit="%",
             maximum=100,
         ),
@@ -72,7 +76,7 @@ def _context(request) -> dict:
             id="chart-visits",
             title=_("Bezochte pagina's per onderdeel"),
             description=_("Aantal getoonde pagina's in de periode, per onderdeel van de site."),
-            rows=impact.visits_per_section(period=period),
+            rows=[(label, show(n)) for label, n in impact.visits_per_section(period=period)],
         ),
     ]
     themes = [
@@ -80,7 +84,7 @@ def _context(request) -> dict:
             "key": key,
             "title": title,
             "figures": [
-                {"figure": f, "value": district.get(f.key), "own": own.get(f.key)}
+                {"figure": f, "value": show(district.get(f.key), f.kind), "own": show(own.get(f.key), f.kind)}
                 for f in impact.FIGURES
                 if f.theme == key
             ],
@@ -96,7 +100,12 @@ def _context(request) -> dict:
         "charts": {c.id.removeprefix("chart-"): c for c in chart_list},
         "months": months,
         "figures": impact.FIGURES,
-        "breakdowns": impact.breakdowns(period=period, now=now, organisation=organisation),
+        "columns": impact.figure_columns(organisation=organisation),
+        "breakdowns": [
+            {**table, "rows": [(label, [show(n) for n in values]) for label, values in table["rows"]]}
+            for table in impact.breakdowns(period=period, now=now, organisation=organisation)
+        ],
+        "export_rule": impact_export.rule_text(),
         "money": impact.value_source(),
         "query": request.GET.urlencode(),
         "today": timezone.localdate(),
@@ -141,7 +150,7 @@ def impact_pdf(request):
     _check(request)
     from weasyprint import HTML
 
-    context = _context(request)
+    context = _context(request, download=True)
     html = render_to_string("home/impact.html", {**context, "for_print": True}, request=request)
     pdf = HTML(string=html, base_url="http://localhost/", url_fetcher=StaticFetcher()).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -153,17 +162,7 @@ def impact_pdf(request):
 
 def _table(request) -> tuple[list[str], list[list], str]:
     selection = impact.choose(data=request.GET, user=request.user)
-    rows = impact.monthly_figures(period=selection.period)
-    total = impact.district_figures(period=selection.period)
-    header = [_("maand"), *[str(f.label) for f in impact.FIGURES]]
-    body = [
-        [
-            row["month"].strftime("%Y-%m"),
-            *[impact.for_export(f, row["values"].get(f.key)) for f in impact.FIGURES],
-        ]
-        for row in rows
-    ]
-    body.append([_("hele periode"), *[impact.for_export(f, total.get(f.key)) for f in impact.FIGURES]])
+    header, body = impact_export.table(selection=selection)
     return header, body, selection.period.slug
 
 

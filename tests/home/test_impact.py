@@ -56,8 +56,9 @@ def test_figures_count_per_month(client_for, moderator):
         html = response.content.decode()
         assert "Nieuwe accounts" in html and "Hulpvragen geplaatst" in html
         csv = client_for(moderator).get("/impact/cijfers.csv").content.decode("utf-8-sig")
-    assert csv.splitlines()[0].startswith("maand;Nieuwe accounts;")
-    assert any(line.startswith("2026-11;") for line in csv.splitlines())
+    header, *rows = [line.split(";") for line in csv.splitlines()]
+    assert header[:3] == ["Cijfer", "Eenheid", "Wijk"] and header[-1] == "Wijk 2026-11"
+    assert any(row[0] == "Nieuwe accounts" for row in rows)
 
 
 def test_impact_numbers_hold_no_names(client_for, moderator, resident):
@@ -292,11 +293,11 @@ def test_csv_has_bom_semicolons_and_no_names(fixture_world, client_for):
     assert raw.startswith("\ufeff".encode())
     text = raw.decode("utf-8-sig")
     header, *rows = text.splitlines()
-    assert header.split(";")[:3] == ["maand", "Nieuwe accounts", "Actieve bewoners"]
+    assert header.split(";")[:3] == ["Cijfer", "Eenheid", "Wijk"]
     assert "@" not in text and "Bewoner" not in text and "Staf" not in text
-    november = next(r.split(";") for r in rows if r.startswith("2026-11;"))
-    assert november[header.split(";").index("Hulpvragen geplaatst")] == "< 5"
-    assert rows[-1].startswith("hele periode;")
+    asks = next(r.split(";") for r in rows if r.startswith("Hulpvragen geplaatst;"))
+    assert asks[header.split(";").index("Wijk 2026-11")] == "< 5"
+    assert header.split(";")[-1] == "Wijk 2026-12"
     cells = [cell for row in rows for cell in row.split(";")]
     assert any(re.fullmatch(r"\d+,\d+", cell) for cell in cells)  # decimals as Dutch Excel reads them
     assert not any(re.fullmatch(r"\d+\.\d+", cell) for cell in cells)
@@ -306,8 +307,14 @@ def test_csv_has_bom_semicolons_and_no_names(fixture_world, client_for):
 def test_xlsx_has_dutch_headers(fixture_world, client_for):
     content = client_for(fixture_world["staff"]).get("/impact/cijfers.xlsx" + PERIOD).content
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
-    assert sheet["A1"].value == "maand" and sheet["B1"].value == "Nieuwe accounts"
-    assert [c.value for c in sheet["A"]][1:] == ["2026-09", "2026-10", "2026-11", "2026-12", "hele periode"]
+    assert sheet["A1"].value == "Cijfer" and sheet["B1"].value == "Eenheid"
+    assert [c.value for c in sheet["A"]][1:] == [str(f.label) for f in impact.FIGURES]
+    assert [c.value for c in sheet[1]][-4:] == [
+        "Wijk 2026-09",
+        "Wijk 2026-10",
+        "Wijk 2026-11",
+        "Wijk 2026-12",
+    ]
 
 
 @time_machine.travel(at(2026, 12, 1, 12), tick=False)
@@ -394,3 +401,172 @@ def test_the_pdf_reads_our_static_files_and_nothing_outside_them(settings, tmp_p
     ):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+
+
+# --- what the downloads show: the same small-number rule, the page's columns, units and explanations ----
+
+WITH_ORG = PERIOD + "&organisatie=ggd-test"
+
+
+@pytest.mark.parametrize(
+    "value, kind, shown",
+    [
+        (0, "count", 0),
+        (1, "count", "< 5"),
+        (4, "count", "< 5"),
+        (5, "count", 5),
+        (None, "count", None),
+        ((2, 7), "share", "verborgen"),  # 28,6 % of 7 asks would give away the 2
+        ((6, 4), "share", "verborgen"),
+        ((5, 7), "share", 71.4),
+        ((0, 7), "share", 0.0),
+        (24.0, "hours", 24.0),
+    ],
+)
+def test_one_rule_for_small_numbers_in_every_download(value, kind, shown):
+    from home.impact_export import for_export
+
+    if kind == "share":
+        value = impact.Share(*value)  # a percentage knows the counts it was computed from
+    assert for_export(value, kind) == shown
+
+
+def _pdf_text(response) -> str:
+    assert response["Content-Type"] == "application/pdf"
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+
+
+def _csv(response) -> list[list[str]]:
+    return [line.split(";") for line in response.content.decode("utf-8-sig").splitlines()]
+
+
+def _xlsx(response) -> list[list]:
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def _row(table: list[list], label: str) -> dict:
+    """One figure's row of a CSV or XLSX table, by column heading."""
+    rows = [row for row in table if row[0] == label]
+    assert rows, f"no row {label!r} under {table[0]}"
+    return dict(zip(table[0], rows[0], strict=True))
+
+
+class _Tables(HTMLParser):
+    """Every <table> of a page by its caption: the rows, each a list of cell texts."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.caption, self.cell = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "caption":
+            self.caption = ""
+        elif tag == "tr":
+            self.tables[self.caption].append([])
+        elif tag in ("th", "td"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self.caption = " ".join(self.caption.split())
+            self.tables[self.caption] = []
+        elif tag in ("th", "td"):
+            self.tables[self.caption][-1].append(" ".join(self.cell.split()))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+        elif self.caption is not None and self.caption not in self.tables:
+            self.caption += data
+
+
+def _figure_row(rows: list[list[str]], label: str) -> list[str]:
+    """The row of a figure table whose heading (the label, then its hint) starts with `label`."""
+    return next(row for row in rows if row[0].startswith(label))
+
+
+def _page_tables(response) -> dict[str, list[list[str]]]:
+    parser = _Tables()
+    parser.feed(response.content.decode())
+    return parser.tables
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_the_pdf_hides_small_numbers_as_the_csv_and_xlsx_do(fixture_world, client_for):
+    staff = client_for(fixture_world["staff"])
+    pdf = _pdf_text(staff.get("/impact/rapport.pdf" + PERIOD))
+    csv, xlsx = (
+        _csv(staff.get("/impact/cijfers.csv" + PERIOD)),
+        _xlsx(staff.get("/impact/cijfers.xlsx" + PERIOD)),
+    )
+    # matches 1, ja 2, offers 1, notices 1 ; 1 of 2 asks with a helper, 1 of 2 dates held current
+    hidden = {
+        "Afspraken gemaakt": "< 5",
+        "Gelukt": "< 5",
+        "Hulpaanbod geplaatst": "< 5",
+        "Meldingen buurtpreventie": "< 5",
+        "Vragen met een helper": "verborgen",
+        "Actueel gehouden": "verborgen",
+    }
+    for label, shown in hidden.items():
+        assert f"\n{label} {shown} " in pdf, label
+        assert _row(csv, label)["Wijk"] == shown and _row(xlsx, label)["Wijk"] == shown
+    assert "\nActieve bewoners 5 " in pdf and _row(csv, "Actieve bewoners")["Wijk"] == "5"
+    assert _row(xlsx, "Actieve bewoners")["Wijk"] == 5
+    assert "Afspraken gemaakt 1 " not in pdf and "50,0%" not in pdf and "Gelukt 2 " not in pdf
+    assert "\nNoord < 5" in pdf  # the notices per group …
+    assert "\nnov 2026 < 5" in pdf  # … and the matches per month are downloads too
+    rule = " ".join(pdf.split())
+    assert "een aantal van 1 tot en met 4 als „< 5”" in rule and "staat er als „verborgen”" in rule
+
+    page = _page_tables(staff.get("/impact/" + PERIOD))  # partners see the exact figures on the page
+    assert _figure_row(page["Burenhulp"], "Afspraken gemaakt")[1] == "1"
+    assert _figure_row(page["Burenhulp"], "Vragen met een helper")[1] == "50,0%"
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_csv_and_xlsx_have_the_columns_of_the_page_with_the_organisation(fixture_world, client_for):
+    staff, org = client_for(fixture_world["staff"]), fixture_world["org"]
+    page = _page_tables(staff.get("/impact/" + WITH_ORG))
+    assert page["Bereik"][0] == ["Cijfer", "Wijk", org.name, "Wat telt"]
+    months = ["Wijk 2026-09", "Wijk 2026-10", "Wijk 2026-11", "Wijk 2026-12"]
+    for table in (
+        _csv(staff.get("/impact/cijfers.csv" + WITH_ORG)),
+        _xlsx(staff.get("/impact/cijfers.xlsx" + WITH_ORG)),
+    ):
+        assert table[0] == ["Cijfer", "Eenheid", "Wijk", org.name, "Wat telt", *months]
+        assert _row(table, "Activiteiten gehouden")[org.name] == "< 5"  # its one date on 10 November
+        assert _row(table, "Actueel gehouden")[org.name] == "verborgen"  # 1 of 1
+        assert _row(table, "Hulpvragen geplaatst")[org.name] in ("", None)  # the page shows "–"
+    pdf = _pdf_text(staff.get("/impact/rapport.pdf" + WITH_ORG))
+    assert f"Cijfer Wijk {org.name} Wat telt" in pdf
+    assert "\nActiviteiten gehouden < 5 < 5 " in pdf
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_csv_and_xlsx_give_each_figure_its_unit_and_the_explanation_of_the_page(fixture_world, client_for):
+    staff = client_for(fixture_world["staff"])
+    page = _page_tables(staff.get("/impact/" + PERIOD))
+    explained = {row[0]: row[-1] for rows in page.values() for row in rows if len(row) == 3}
+    csv, xlsx = (
+        _csv(staff.get("/impact/cijfers.csv" + PERIOD)),
+        _xlsx(staff.get("/impact/cijfers.xlsx" + PERIOD)),
+    )
+    units = {
+        "Nieuwe accounts": "aantal",
+        "Vragen met een helper": "%",
+        "Tijd tot een afspraak": "uur",
+        "Uren burenhulp": "uur",
+        "Geschatte waarde": "euro",
+    }
+    for label, unit in units.items():
+        explanation = next(text for head, text in explained.items() if head.startswith(label))
+        for table in (csv, xlsx):
+            assert _row(table, label)["Eenheid"] == unit
+            assert _row(table, label)["Wat telt"] == explanation
+    assert (
+        _row(csv, "Tijd tot een afspraak")["Wijk"] == "24,0" and _row(xlsx, "Geschatte waarde")["Wijk"] == 80
+    )
+    assert len({_row(csv, f.label)["Wat telt"] for f in impact.FIGURES}) == len(impact.FIGURES)

@@ -1,0 +1,75 @@
+"""What leaves the site from /impact/: the one rule for small numbers, and the table of the CSV and XLSX.
+
+The PDF, the CSV and the XLSX are downloads: every number in them passes `for_export`. The page itself
+shows partners the exact figures, and says both.
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from . import impact
+
+SMALL = 5  # counts from 1 to SMALL - 1 leave the site as "< 5"
+HIDDEN = _("verborgen")
+
+
+class Withheld(str):
+    """What a download shows instead of a number that could point at a few people."""
+
+    withheld = True  # for templates, which cannot ask isinstance()
+
+
+def _small(count) -> bool:
+    return count is not None and 0 < count < SMALL
+
+
+def for_export(value, kind: str = "count"):
+    """A number as it may leave the site: a count of 1 to 4 as "< 5", a percentage of such a count hidden."""
+    if kind == "count" and _small(value):
+        return Withheld(f"< {SMALL}")
+    if isinstance(value, impact.Share) and (_small(value.part) or _small(value.whole)):
+        return Withheld(str(HIDDEN))
+    return value
+
+
+def exact(value, kind: str = "count"):
+    """A number as the page shows it to partners: as counted."""
+    return value
+
+
+def rule_text() -> str:
+    """What `for_export` does, in the words of the page and the PDF."""
+    return gettext(
+        "In de downloads (PDF, CSV en Excel) staat een aantal van 1 tot en met %(last)s als „%(small)s”. "
+        "Een percentage dat uit zo'n klein aantal is berekend, staat er als „%(hidden)s”. "
+        "Zo is niemand te herkennen als u de cijfers deelt."
+    ) % {"last": SMALL - 1, "small": for_export(1), "hidden": HIDDEN}
+
+
+def table(*, selection: impact.Selection) -> tuple[list[str], list[list]]:
+    """The CSV and XLSX: the columns of the page with the unit after the figure, then the district per month."""
+    period, organisation = selection.period, selection.organisation
+    now = timezone.now()
+    whole = {"district": impact.district_figures(period=period, now=now), "organisation": {}}
+    if organisation is not None:
+        whole["organisation"] = impact.organisation_figures(period=period, organisation=organisation, now=now)
+    months = impact.monthly_figures(period=period)
+    columns = impact.figure_columns(organisation=organisation)
+    header = []
+    for key, label in columns:
+        header += [str(label), gettext("Eenheid")] if key == "figure" else [str(label)]
+    header += [gettext("Wijk %(month)s") % {"month": f"{row['month']:%Y-%m}"} for row in months]
+    body = []
+    for figure in impact.FIGURES:
+        row = []
+        for key, _label in columns:
+            if key == "figure":
+                row += [str(figure.label), figure.unit]
+            elif key == "explanation":
+                row.append(str(figure.explanation))
+            else:
+                row.append(for_export(whole[key].get(figure.key), figure.kind))
+        row += [for_export(month["values"].get(figure.key), figure.kind) for month in months]
+        body.append(row)
+    return header, body
