@@ -447,11 +447,18 @@ def monthly_figures(
 def breakdowns(
     *, period: Period, now: datetime | None = None, organisation: Organisation | None = None
 ) -> list[dict]:
-    """Tables per category and per neighbourhood part, where the figure has one."""
+    """Tables per category and per neighbourhood part, where the figure has one.
+
+    Dates held are for the district, and beside them for `organisation`, as in the figure tables.
+    """
     start, end = bounds(period)
     now = now or timezone.now()
     listings = marketplace.selectors.impact_breakdown(start=start, end=end)
-    held = activities.selectors.impact_by_category(start=start, end=end, now=now, organisation=organisation)
+    held = [activities.selectors.impact_by_category(start=start, end=end, now=now)]
+    if organisation is not None:
+        held.append(
+            activities.selectors.impact_by_category(start=start, end=end, now=now, organisation=organisation)
+        )
     notices_per_group = notices.selectors.impact_by_group(start=start, end=end)
     kinds = [(Kind.ASK.value, _("Vragen")), (Kind.OFFER.value, _("Aanbod"))]
 
@@ -471,8 +478,12 @@ def breakdowns(
         },
         {
             "title": _("Gehouden data per rubriek"),
-            "columns": [_("Data")],
-            "rows": [(label, [held.get(value, 0)]) for value, label in ActivityCategory.choices],
+            "columns": [
+                label
+                for key, label in figure_columns(organisation=organisation)
+                if key in ("district", "organisation")
+            ],
+            "rows": [(label, [n.get(value, 0) for n in held]) for value, label in ActivityCategory.choices],
         },
         {
             "title": _("Meldingen per preventiegroep"),

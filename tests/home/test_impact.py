@@ -570,3 +570,26 @@ def test_csv_and_xlsx_give_each_figure_its_unit_and_the_explanation_of_the_page(
         _row(csv, "Tijd tot een afspraak")["Wijk"] == "24,0" and _row(xlsx, "Geschatte waarde")["Wijk"] == 80
     )
     assert len({_row(csv, f.label)["Wat telt"] for f in impact.FIGURES}) == len(impact.FIGURES)
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_dates_per_category_add_up_to_the_dates_held_of_the_same_scope(fixture_world, client_for):
+    org = fixture_world["org"]
+    bewegen = _activity(
+        status=Activity.Status.PUBLISHED,
+        created=at(2026, 9, 1),
+        confirmed=at(2026, 11, 1),
+        dates=[(at(2026, 11, 17, 10), False), (at(2026, 11, 18, 10), False)],
+    )
+    Activity.objects.filter(pk=bewegen.pk).update(category=Activity._meta.get_field("category").choices[1][0])
+    for user in (fixture_world["staff"], fixture_world["member"]):
+        tables = _page_tables(client_for(user).get("/impact/" + WITH_ORG))
+        held = tables["Gehouden data per rubriek"]
+        assert held[0] == ["Waar", "Wijk", org.name]
+        activities = _figure_row(tables["Agenda en spreekuren"], "Activiteiten gehouden")
+        walk_ins = _figure_row(tables["Agenda en spreekuren"], "Inloopspreekuren gehouden")
+        headlines = [int(activities[column]) + int(walk_ins[column]) for column in (1, 2)]
+        assert headlines == [4, 1]  # the district, then the organisation
+        for column, headline in zip((1, 2), headlines, strict=True):
+            assert sum(int(row[column]) for row in held[1:]) == headline
+        assert {row[0]: row[1:] for row in held[1:]}["Bewegen"] == ["2", "0"]
