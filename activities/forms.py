@@ -224,11 +224,24 @@ class CancelActivityForm(forms.Form):
 
 class MoveDateForm(forms.Form):
     day = forms.DateField(
-        label=_("Nieuwe datum"), widget=forms.DateInput(attrs={"type": "date"}), validators=[within_reach]
+        label=_("Nieuwe datum"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_reach],
     )
-    start_time = forms.TimeField(label=_("Nieuwe begintijd"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end_time = forms.TimeField(label=_("Nieuwe eindtijd"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start_time = forms.TimeField(
+        label=_("Nieuwe begintijd"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("Nieuwe eindtijd"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
     reason = forms.CharField(label=_("Reden (ziet iedereen)"), max_length=200, required=False)
+
+    @classmethod
+    def for_date(cls, occurrence, *args, **kwargs) -> "MoveDateForm":
+        """The form filled in with the date as it is now: one change is one field."""
+        start, end = timezone.localtime(occurrence.start), timezone.localtime(occurrence.end)
+        initial = {"day": start.date(), "start_time": start.time(), "end_time": end.time()}
+        return cls(*args, initial=initial, **kwargs)
 
     def clean(self):
         data = super().clean()

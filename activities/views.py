@@ -318,7 +318,8 @@ def end_series(request, slug):
             status=400,
         )
     services.end_series(activity=activity, by=request.user, last_day=form.cleaned_data["last_day"])
-    messages.success(request, _("De reeks stopt na %(day)s.") % {"day": form.cleaned_data["last_day"]})
+    day = date_format(form.cleaned_data["last_day"], "l j F Y")
+    messages.success(request, _("De reeks stopt na %(day)s.") % {"day": day})
     return redirect(activity.get_absolute_url())
 
 
@@ -338,7 +339,7 @@ def occurrence(request, slug, pk):
     item.activity = activity
     cancel_form, move_form = (
         CancelDateForm.for_date(item, prefix="afgelast"),
-        MoveDateForm(prefix="verplaats"),
+        MoveDateForm.for_date(item, prefix="verplaats"),
     )
     status = 200
     if request.method == "POST":

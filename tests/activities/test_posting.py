@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from activities.models import Activity
 from notifications.models import Notification
@@ -160,9 +161,17 @@ def test_organisation_member_keeps_walk_in_current_from_the_site(client_for, pro
     )
     first.refresh_from_db()
     assert first.is_cancelled and first.reason == "Vandaag geen inloop"
+    # Moving a date starts from the date as it is: one change is one field.
+    second = hour.occurrences.order_by("start").all()[1]
+    start, end = timezone.localtime(second.start), timezone.localtime(second.end)
+    move = pro.get(f"/agenda/{hour.slug}/datum/{second.pk}/").content.decode()
+    assert f'name="verplaats-day" value="{start.date().isoformat()}"' in move
+    assert f'name="verplaats-start_time" value="{start:%H:%M}"' in move
+    assert f'name="verplaats-end_time" value="{end:%H:%M}"' in move
 
     last_day = timezone.localdate() + timedelta(days=15)
-    pro.post(f"/agenda/{hour.slug}/reeks-stoppen/", {"last_day": last_day.isoformat()})
+    ended = pro.post(f"/agenda/{hour.slug}/reeks-stoppen/", {"last_day": last_day.isoformat()}, follow=True)
+    assert f"De reeks stopt na {date_format(last_day, 'l j F Y')}." in ended.content.decode()
     assert all(timezone.localtime(o.start).date() <= last_day for o in hour.occurrences.all())
     assert hour.occurrences.count() in (2, 3)
 
