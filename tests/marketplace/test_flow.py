@@ -89,6 +89,10 @@ def test_vraag_to_klaar_with_two_users(resident, volunteer, client_for):
         "U en Henk hebben gezegd: het is klaar."
         in owner.get(f"/berichten/{conversation.pk}/").content.decode()
     )
+    # The owner's listing page says the same of the conversation.
+    mine = owner.get(listing.get_absolute_url()).content.decode()
+    line = mine.split("Gesprek met Henk", 1)[1].split("</li>", 1)[0]
+    assert "Klaar" in line and "Afgesproken" not in line
 
 
 @pytest.mark.django_db
