@@ -8,22 +8,13 @@ stories and activities; it returns the addresses (URLs) of what it removed. Then
 names (``deletion_forgetter``) drops what still points at those addresses (other people's notifications).
 """
 
-from collections.abc import Callable
-
-from django.apps import apps
-from django.utils.module_loading import import_string
-
-
-def _named_on_app_configs(attribute: str) -> list[Callable]:
-    """The functions the apps name (as dotted paths) under `attribute` of their AppConfig, by app label."""
-    configs = sorted(apps.get_app_configs(), key=lambda config: config.label)
-    return [import_string(path) for config in configs if (path := getattr(config, attribute, ""))]
+from core.registry import named_on_app_configs
 
 
 def run_cleanups(*, user, former, keep_posts: bool) -> list[str]:
     """Run every `cleanup(*, user, former, keep_posts) -> removed URLs` before the account itself goes."""
     removed: list[str] = []
-    for cleanup in _named_on_app_configs("deletion_cleanup"):
+    for cleanup in named_on_app_configs("deletion_cleanup"):
         removed.extend(cleanup(user=user, former=former, keep_posts=keep_posts))
     return removed
 
@@ -32,5 +23,5 @@ def forget(urls: list[str]) -> None:
     """Run every `forget(urls)` after the account went, with the URLs of everything the cleanups removed."""
     if not urls:
         return
-    for forget_urls in _named_on_app_configs("deletion_forgetter"):
+    for forget_urls in named_on_app_configs("deletion_forgetter"):
         forget_urls(urls)

@@ -13,13 +13,13 @@ from functools import cache, reduce
 from operator import attrgetter, or_
 from typing import Any
 
-from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.module_loading import import_string
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from core.registry import named_on_app_configs
 
 from . import roles
 from .models import User
@@ -101,13 +101,7 @@ class ReadableKind:
 @cache
 def kinds() -> list[ReadableKind]:
     """Every kind the apps describe, by app label."""
-    configs = sorted(apps.get_app_configs(), key=lambda config: config.label)
-    return [
-        kind
-        for config in configs
-        if (path := getattr(config, "exported", ""))
-        for kind in import_string(path)
-    ]
+    return [kind for kinds_of_app in named_on_app_configs("exported") for kind in kinds_of_app]
 
 
 def sections(*, user: User) -> list[dict]:

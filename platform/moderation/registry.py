@@ -20,19 +20,12 @@ A kind is a plain object with:
 
 from functools import cache
 
-from django.apps import apps
-from django.utils.module_loading import import_string
+from core.registry import named_on_app_configs
 
 
 @cache
 def kinds() -> dict[str, object]:
-    found = {}
-    for config in apps.get_app_configs():
-        path = getattr(config, "moderated", None)
-        if path:
-            for kind in import_string(path):
-                found[kind.name] = kind
-    return found
+    return {kind.name: kind for kinds_of_app in named_on_app_configs("moderated") for kind in kinds_of_app}
 
 
 def kind_named(name: str):
