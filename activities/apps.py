@@ -14,3 +14,5 @@ class ActivitiesConfig(SectionAppConfig):
     deletion_cleanup = "activities.services.clear_posts_of_deleted_account"
     # How the privacy export shows a person their rows (found by accounts through the app registry).
     exported = "activities.exported.KINDS"
+    # What an organisation's page shows of its walk-in hours and activities (found by organisations).
+    organisation_part = "activities.organisation_page.part"

@@ -51,6 +51,19 @@ def with_next_dates(activities) -> list[tuple[Activity, Occurrence | None]]:
     return [(activity, dates.get(activity.pk)) for activity in activities]
 
 
+def of_organisation(*, organisation, limit: int = 8) -> dict[str, list[tuple[Activity, Occurrence]]]:
+    """An organisation's walk-in hours and activities that have a date to come, soonest first; two queries."""
+    activities = public_activities().filter(organisation=organisation).order_by("title")
+    coming = sorted(
+        ((activity, date) for activity, date in with_next_dates(activities) if date is not None),
+        key=lambda pair: pair[1].start,
+    )
+    return {
+        kind: [pair for pair in coming if pair[0].kind == kind][:limit]
+        for kind in (Activity.Kind.WALK_IN, Activity.Kind.ACTIVITY)
+    }
+
+
 def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     return localize(datetime.combine(start, time.min)), localize(datetime.combine(end, time.min))
 

@@ -1,6 +1,8 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from core.registry import named_on_app_configs
+
 from . import selectors
 from .filters import OrganisationFilterSet
 from .models import Organisation
@@ -25,4 +27,9 @@ def directory(request):
 
 def detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.active().select_related("logo"), slug=slug)
-    return render(request, "organisations/detail.html", {"organisation": organisation})
+    parts = [
+        part
+        for get_part in named_on_app_configs("organisation_part")
+        if (part := get_part(organisation=organisation))
+    ]
+    return render(request, "organisations/detail.html", {"organisation": organisation, "parts": parts})

@@ -51,6 +51,7 @@ def _public_pages():
         "/zoeken/?q=koffie&soort=activiteiten",
         "/organisaties/",
         Organisation.objects.exclude(phone="").order_by("pk").first().get_absolute_url(),
+        activity.organisation.get_absolute_url(),  # with its walk-in hours and activities to come
         "/account/login/",
     ]
 

@@ -81,3 +81,34 @@ def test_a_topic_shared_with_the_agenda_has_the_same_label_in_both():
     assert {value: str(topics[value]) for value in shared} == {
         value: str(categories[value]) for value in shared
     }
+
+
+def test_detail_page_lists_its_walk_in_hours_and_activities_to_come(client, django_assert_max_num_queries):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from activities.models import Activity
+    from tests.activities.factories import ActivityFactory, walk_in
+
+    org = OrganisationFactory(schuldhulp=True)
+    soon = timezone.now() + timedelta(days=1)
+    walk_in(title="Spreekuur geldzaken", organisation=org, starts_at=soon, rrule="FREQ=WEEKLY")
+    ActivityFactory(title="Budgetcursus", organisation=org, starts_at=soon + timedelta(days=2), rrule="")
+    ActivityFactory(title="Verlopen cursus", organisation=org, starts_at=soon - timedelta(days=30), rrule="")
+    ActivityFactory(title="Nog niet goedgekeurd", organisation=org, starts_at=soon, status=Activity.Status.PENDING)
+    ActivityFactory(title="Van een ander", starts_at=soon)
+    with django_assert_max_num_queries(8):
+        html = html_of(client.get("/organisaties/schuldhulp/"))
+    walk_ins = html.split('id="org-inloop"', 1)[1].split("</section>", 1)[0]
+    activities = html.split('id="org-activiteiten"', 1)[1].split("</section>", 1)[0]
+    assert "Spreekuur geldzaken" in walk_ins and "Volgende keer:" in walk_ins
+    assert "Budgetcursus" in activities and 'href="/agenda/?organisatie=schuldhulp"' in activities
+    for hidden in ("Verlopen cursus", "Nog niet goedgekeurd", "Van een ander"):
+        assert hidden not in html
+
+
+def test_detail_page_without_anything_to_come_has_no_empty_lists(client):
+    OrganisationFactory(schuldhulp=True)
+    html = html_of(client.get("/organisaties/schuldhulp/"))
+    assert 'id="org-inloop"' not in html and 'id="org-activiteiten"' not in html

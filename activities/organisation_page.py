@@ -1,0 +1,16 @@
+"""The part of an organisation's page that activities adds: its walk-in hours and activities to come
+(named on ActivitiesConfig as ``organisation_part``; organisations never imports this app)."""
+
+from . import selectors
+from .models import Activity
+
+
+def part(*, organisation) -> dict | None:
+    found = selectors.of_organisation(organisation=organisation)
+    if not any(found.values()):
+        return None
+    return {
+        "template": "activities/includes/organisation_part.html",
+        "walk_ins": found[Activity.Kind.WALK_IN],
+        "activities": found[Activity.Kind.ACTIVITY],
+    }
