@@ -41,6 +41,17 @@ def test_feed_falls_back_to_polling_and_shows_a_new_notice(member_page):
         page, level="info", text="Fietsenrek bij de Kastanjelaan omgevallen", street="Kastanjelaan"
     )
     page.get_by_text("Fietsenrek bij de Kastanjelaan omgevallen").first.wait_for(timeout=5_000)
+    # It reads like a notice that was there on loading, and can be reported like one.
+    from notices.models import Notice
+
+    notice = Notice.objects.get(text="Fietsenrek bij de Kastanjelaan omgevallen")
+    item = page.locator(f'[data-notice="{notice.pk}"]')
+    shown = item.locator("time").inner_text()
+    assert "," not in shown and shown.split()[-1].count(":") == 1
+    assert (
+        item.get_by_role("link", name="Melden").get_attribute("href")
+        == f"/moderatie/melden/notice/{notice.pk}/"
+    )
 
 
 def test_urgent_notice_on_another_page_says_spoed_and_stays_until_closed(live_server, member_page):

@@ -164,15 +164,15 @@ function renderNotice(message) {
   slot("text").textContent = message.text;
   slot("author").textContent = message.author;
   const created = new Date(message.created);
+  const lang = document.documentElement.lang || "nl";
   slot("created").dateTime = message.created;
-  slot("created").textContent = created.toLocaleString(document.documentElement.lang || "nl", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
+  // "vr 4 dec 20:20", as the server writes it (Django's "D j b H:i"), without a comma in between.
+  slot("created").textContent = [
+    new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric", month: "short" }).format(created),
+    new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(created),
+  ].join(" ");
+  const report = item.querySelector("[data-report-link]");
+  if (report) report.href = report.dataset.reportBase.replace(/\/0\/$/, `/${message.id}/`);
   if (message.level !== "urgent") {
     for (const form of item.querySelectorAll("[data-urgent-only]")) form.remove();
   }
