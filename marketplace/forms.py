@@ -85,11 +85,18 @@ class ListingForm(forms.ModelForm):
 
 
 class RespondForm(forms.Form):
-    text = forms.CharField(
-        label=_("Uw bericht"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("Bijvoorbeeld: Ik kan u zaterdag helpen.")}),
-    )
+    text = forms.CharField(label=_("Uw bericht"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    # The example fits what one answers: help for a vraag, a wish for an aanbod.
+    EXAMPLES = {
+        Kind.ASK: _("Bijvoorbeeld: Ik kan u zaterdag helpen."),
+        Kind.OFFER: _("Bijvoorbeeld: Graag! Past zaterdag ook?"),
+    }
+
+    def __init__(self, *args, listing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if listing is not None:
+            self.fields["text"].widget.attrs["placeholder"] = self.EXAMPLES.get(listing.kind, "")
 
 
 class MessageForm(forms.Form):

@@ -54,7 +54,7 @@ def listing_detail(request, pk: int):
     context = {
         "listing": listing,
         "is_owner": is_owner,
-        "respond_form": RespondForm(),
+        "respond_form": RespondForm(listing=listing),
         "is_moderator": is_moderator(request.user),
     }
     if is_owner:

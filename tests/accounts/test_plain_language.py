@@ -13,7 +13,7 @@ def test_login_and_logout_messages_say_u(client, resident):
     response = client.post(
         "/account/login/", {"login": resident.email, "password": "ruwaard-demo"}, follow=True
     )
-    assert "U bent ingelogd. Welkom terug!" in text_of(response)
+    assert "U bent ingelogd. Welkom!" in text_of(response)  # also right after signing up: no "terug"
     response = client.post("/account/logout/", follow=True)
     assert "U bent uitgelogd. Tot ziens!" in text_of(response)
 

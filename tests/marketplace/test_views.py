@@ -259,3 +259,13 @@ def test_every_line_of_the_error_summary_leads_to_its_field(client_for, resident
     targets = re.findall(r'<a href="#([^"]*)">', summary)
     assert targets and all(f'id="{target}"' in html for target in targets)
     assert 'href="#id_category_0">Waarmee: ' in summary and "?:" not in summary
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "example"), [("vraag", "Ik kan u zaterdag helpen."), ("aanbod", "Graag! Past")]
+)
+def test_the_example_in_the_answer_box_fits_a_vraag_or_an_aanbod(client_for, resident, kind, example):
+    listing = ListingFactory(kind=kind)
+    html = client_for(resident).get(listing.get_absolute_url()).content.decode()
+    assert f'placeholder="Bijvoorbeeld: {example}' in html

@@ -75,6 +75,15 @@ def test_account_mail_speaks_to_the_resident_with_u(name):
         assert "Beste bewoner" in text and "Wij(k) de Ruwaard" in text
 
 
+@pytest.mark.django_db
+def test_account_mail_greets_the_resident_by_name():
+    from tests.factories import UserFactory
+
+    user = UserFactory(display_name="Noor")
+    text = render_to_string("account/email/email_confirmation_message.txt", {**CONTEXT, "user": user})
+    assert text.startswith("Beste Noor,")
+
+
 def test_other_apps_mails_are_found():
     assert "marketplace/emails/expiry_reminder.txt" in OTHER_RESIDENT_TEMPLATES
 

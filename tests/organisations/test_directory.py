@@ -96,7 +96,9 @@ def test_detail_page_lists_its_walk_in_hours_and_activities_to_come(client, djan
     walk_in(title="Spreekuur geldzaken", organisation=org, starts_at=soon, rrule="FREQ=WEEKLY")
     ActivityFactory(title="Budgetcursus", organisation=org, starts_at=soon + timedelta(days=2), rrule="")
     ActivityFactory(title="Verlopen cursus", organisation=org, starts_at=soon - timedelta(days=30), rrule="")
-    ActivityFactory(title="Nog niet goedgekeurd", organisation=org, starts_at=soon, status=Activity.Status.PENDING)
+    ActivityFactory(
+        title="Nog niet goedgekeurd", organisation=org, starts_at=soon, status=Activity.Status.PENDING
+    )
     ActivityFactory(title="Van een ander", starts_at=soon)
     with django_assert_max_num_queries(8):
         html = html_of(client.get("/organisaties/schuldhulp/"))
