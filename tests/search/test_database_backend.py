@@ -40,6 +40,11 @@ def test_synonym_group_finds_other_words(backend):
     assert set(found) == {"Spreekuur schuldhulp", "Budgetcursus"}
 
 
+@pytest.mark.parametrize("words", ["armoede", "voedselbank", "weinig geld"])
+def test_words_for_being_poor_find_the_help_with_money(backend, words):
+    assert "Spreekuur schuldhulp" in titles(backend.search(query=words, user=None))
+
+
 def test_dokter_finds_huisarts(backend):
     assert titles(backend.search(query="dokter", user=None)) == ["Mijn huisarts"]
 
