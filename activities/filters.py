@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import QueryFilterSet
@@ -163,6 +164,32 @@ class AgendaFilterSet(QueryFilterSet):
         for value in self.form.fields["categorie"].rejected:
             messages.append(str(self.unknown_category % {"value": value}))
         return messages
+
+    @property
+    def when_label(self) -> str:
+        """How the chosen `wanneer` reads on its chip: a choice's name, or a day as "dinsdag 15 december"."""
+        try:
+            return date_format(date.fromisoformat(self.when), "l j F")
+        except ValueError:
+            return str(dict(WHEN_CHOICES).get(self.when, self.when))
+
+    def chosen_labels(self) -> list[str]:
+        """What the visitor chose, as it reads (for a page that cannot show the removable chips)."""
+        values = self.values
+        labels = [self.when_label] if self.when != DEFAULT_WHEN else []
+        labels += [str(dict(Category.choices)[value]) for value in values.get("categorie") or []]
+        if values.get("voor"):
+            labels.append(str(dict(Audience.choices)[values["voor"]]))
+        for name in ("locatie", "organisatie"):
+            if values.get(name):
+                labels.append(values[name].name)
+        if values.get("soort"):
+            labels.append(str(dict(KIND_CHOICES)[values["soort"]]))
+        if values.get("gratis"):
+            labels.append(str(_("Gratis")))
+        if values.get("toegankelijk"):
+            labels.append(str(_("Toegankelijk")))
+        return labels
 
     def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # the period is applied by the selector, with its day bounds

@@ -40,7 +40,12 @@ def agenda_map(request):
     """The agenda's dates of the chosen period on a map, and as a list by place without JavaScript."""
     filters = AgendaFilterSet(request.GET)
     occurrences = selectors.agenda_occurrences(filters=filters).filter(is_cancelled=False)[:MAP_LIMIT]
-    extra = {"problems": filters.problems, "walk_ins": False, "query": request.GET.urlencode()}
+    extra = {
+        "problems": filters.problems,
+        "chosen_labels": filters.chosen_labels(),
+        "walk_ins": False,
+        "query": request.GET.urlencode(),
+    }
     return _map_page(request, _("Agenda op de kaart"), occurrences, **extra)
 
 

@@ -1,6 +1,6 @@
 """Thin views: parse input, call one selector or service, render."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from urllib.parse import quote
 
 from django.conf import settings
@@ -66,14 +66,6 @@ def managed(request):
     )
 
 
-def _when_label(when: str) -> str:
-    """How the chosen `wanneer` reads on its chip: a choice's name, or a day as "dinsdag 15 december"."""
-    try:
-        return date_format(date.fromisoformat(when), "l j F")
-    except ValueError:
-        return str(dict(WHEN_CHOICES).get(when, when))
-
-
 def agenda(request):
     today = timezone.localdate()
     filters = AgendaFilterSet(request.GET)
@@ -97,7 +89,7 @@ def agenda(request):
             "days": days,
             "when_choices": WHEN_CHOICES,
             "current_when": filters.when,
-            "when_label": _when_label(filters.when),
+            "when_label": filters.when_label,
             "next_week_query": next_week.urlencode() if filters.when == "week" else "",
             "categories": Category.choices,
             "audiences": Audience.choices,
@@ -130,6 +122,7 @@ def agenda_print(request):
         "activities/print_week.html",
         {
             "problems": filters.problems,
+            "chosen_labels": filters.chosen_labels(),
             "days": days,
             "first_day": first_day,
             "last_day": end - timedelta(days=1),

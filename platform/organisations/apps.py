@@ -10,4 +10,3 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisaties")
     # How the privacy export shows a person their rows (found by accounts through the app registry).
     exported = "organisations.exported.KINDS"
-

@@ -196,6 +196,25 @@ def test_print_range_of_one_day(client, agenda):
     assert "donderdag 11 juni 2026" in html and "–" not in html.split('class="a4__range"', 1)[1][:80]
 
 
+def test_print_and_map_say_what_was_chosen(client, agenda):
+    query = "?wanneer=morgen&categorie=bewegen&gratis=1"
+    printed = client.get("/agenda/afdrukken/" + query).content.decode()
+    mapped = client.get("/agenda/kaart/" + query).content.decode()
+    for html in (printed, mapped):
+        assert "Uw keuze: Morgen, Bewegen, Gratis" in html
+    assert "Deze week in Ruwaard" not in printed
+    assert "Uw keuze" not in client.get("/agenda/afdrukken/").content.decode()
+
+
+def test_the_organisation_filter_shows_as_a_chip(client, agenda):
+    from tests.factories import OrganisationFactory
+
+    OrganisationFactory(schuldhulp=True)
+    html = client.get("/agenda/?organisatie=schuldhulp").content.decode()
+    chips = html.split('class="active-filters"', 1)[1].split("</ul>", 1)[0]
+    assert "Schuldhulp Oss" in chips and 'href="?"' in chips
+
+
 def test_bad_category_keeps_the_good_one(client, agenda):
     response = client.get("/agenda/", {"categorie": ["bewegen", "bestaat-niet"]})
     assert titles(response) == {"Bewegen"}
