@@ -93,7 +93,11 @@ def test_reported_listing_hidden_is_gone_for_all_but_moderators_and_its_owner(
     assert owner_page.status_code == 200
     assert "Een moderator heeft dit verborgen" in owner_page.content.decode()
     assert "Verkopen mag hier niet." in owner_page.content.decode()
+    # The owner is told what to do next; the moderator, reading the same page, is not.
+    assert "Wat kunt u doen?" in owner_page.content.decode()
+    assert f'href="/vraag-en-aanbod/nieuw/?soort={listing.kind}"' in owner_page.content.decode()
     assert client_for(moderator).get(listing.get_absolute_url()).status_code == 200
+    assert "Wat kunt u doen?" not in client_for(moderator).get(listing.get_absolute_url()).content.decode()
     told = Notification.objects.get(user=resident, kind="moderation_decision")
     assert "Verkopen mag hier niet." in told.text and told.url == listing.get_absolute_url()
     assert "Koop mijn spullen" not in client_for(resident).get("/vraag-en-aanbod/").content.decode()
