@@ -147,6 +147,9 @@ def test_walk_in_hours_and_detail_have_share_and_print_links(client, agenda):
     assert "https://wa.me/?text=Koffie" in html
     assert f"/agenda/{activity.slug}/afdrukken/" in html and f"/agenda/{activity.slug}/ical/" in html
     assert "Koffie" in client.get(f"/agenda/{activity.slug}/afdrukken/").content.decode()
+    # The button says what the file holds: every date of a series, one date otherwise.
+    expected = "Zet alle data in mijn agenda" if activity.is_recurring else "Zet in mijn agenda<"
+    assert expected in html
 
 
 def test_pending_activity_detail_is_hidden_from_the_public(client, agenda):
