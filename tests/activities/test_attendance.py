@@ -198,6 +198,20 @@ def test_one_address_cannot_fill_every_place_with_guests(client, two_places, set
     assert Attendance.objects.filter(occurrence=two_places).count() == 3
 
 
+def test_organiser_can_call_a_guest_who_left_only_a_phone_number(
+    client_for, two_places, professional, resident
+):
+    two_places.activity.guests_may_sign_up = True
+    two_places.activity.save()
+    attendance.attend(occurrence=two_places, user=resident)
+    attendance.attend_as_guest(occurrence=two_places, name="Riek", phone="06 123 456 78")
+    attendance.attend_as_guest(occurrence=two_places, name="Jan", email="jan@example.org")  # waits
+    page = client_for(professional).get(f"/agenda/{two_places.activity.slug}/datum/{two_places.pk}/wie-komt/")
+    html = page.content.decode()
+    assert 'href="tel:0612345678"' in html and 'href="mailto:jan@example.org"' in html
+    assert resident.email not in html and "Bel dan zelf" in html
+
+
 def test_organiser_sees_first_names_and_exports_csv(client_for, two_places, professional, resident):
     resident.first_name = "Fatma"
     resident.last_name = "Yilmaz"
