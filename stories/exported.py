@@ -33,5 +33,6 @@ KINDS = [
             "edition",
         ),
         select_related=("edition",),
+        user_fields=("submitted_by",),  # not the stories an editor created, edited or locked
     ),
 ]

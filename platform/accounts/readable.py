@@ -13,6 +13,7 @@ from functools import cache, reduce
 from operator import attrgetter, or_
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -65,18 +66,27 @@ class ReadableKind:
     title: str = ""  # the section's heading; the model's verbose_name_plural when empty
     heading: Getter | None = None  # the row's own line (a title, a name), above its fields
     select_related: tuple[str, ...] = ()
-    user_fields: tuple[str, ...] = ()  # the links that make a row the person's; every one to a user if empty
+    # The links that make a row the person's own. Empty: the model's one link to a user. A model with more
+    # (a notice's author and whoever set its status) must name them: the other links lead to other people's rows.
+    user_fields: tuple[str, ...] = ()
 
     def section_title(self) -> str:
         return str(self.title or capfirst(self.model._meta.verbose_name_plural))
 
-    def rows(self, *, user: User) -> models.QuerySet:
-        names = self.user_fields or [
-            field.name
-            for field in self.model._meta.concrete_fields
-            if field.is_relation and field.related_model is User
+    def owner_fields(self) -> tuple[str, ...]:
+        if self.user_fields:
+            return self.user_fields
+        links = [
+            f.name for f in self.model._meta.concrete_fields if f.is_relation and f.related_model is User
         ]
-        mine = reduce(or_, (models.Q(**{name: user}) for name in names))
+        if len(links) != 1:
+            raise ImproperlyConfigured(
+                f"{self.model.__name__} links to users by {links}: name its user_fields"
+            )
+        return tuple(links)
+
+    def rows(self, *, user: User) -> models.QuerySet:
+        mine = reduce(or_, (models.Q(**{name: user}) for name in self.owner_fields()))
         return self.model._default_manager.filter(mine).select_related(*self.select_related).order_by("pk")
 
     def entry(self, row) -> dict:

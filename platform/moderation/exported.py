@@ -19,10 +19,12 @@ KINDS = [
         model=Report,
         heading=_what,
         fields=("reason", "note", "created_at", "handled_at"),
+        user_fields=("reporter",),  # not the reports a moderator handled
     ),
     ReadableKind(
         model=Decision,
         heading=attrgetter("title"),
         fields=("action", "reason", "created_at"),
+        user_fields=("subject",),  # decisions about the person, not those a moderator took about others
     ),
 ]

@@ -20,6 +20,7 @@ KINDS = [
         heading=attrgetter("text"),
         fields=("group", "level", "street", "created_at", "expires_at", "status", "status_at"),
         select_related=("group",),
+        user_fields=("author",),  # not the notices whose status a coordinator set
     ),
     ReadableKind(
         model=Acknowledgement,

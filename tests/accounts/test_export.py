@@ -120,3 +120,36 @@ def test_every_model_of_ours_that_points_at_a_person_says_how_the_person_reads_i
         )
     ]
     assert missing == []
+
+
+def test_the_overview_shows_only_the_persons_own_rows_not_what_they_handled_for_others(moderator):
+    """A coordinator set the status of someone's notice; a moderator handled someone's report: those rows
+    are other people's, and stay out of the coordinator's and the moderator's overview."""
+    from django.utils import timezone
+
+    from moderation.models import Report
+    from notices.models import Notice
+    from tests.factories import UserFactory
+    from tests.notices.factories import NoticeFactory
+
+    coordinator, author = UserFactory(display_name="Kees"), UserFactory(display_name="Piet")
+    notice = NoticeFactory(author=author, text="Piet zag iets bij nummer 12")
+    Notice.objects.filter(pk=notice.pk).update(status_by=coordinator)
+    Report.objects.create(
+        kind="listing",
+        object_id=1,
+        reporter=author,
+        reason=Report.Reason.choices[0][0],
+        note="Mijn buurman Jan intimideert mij",
+        handled_by=moderator,
+        handled_at=timezone.now(),
+    )
+    assert "nummer 12" not in _export(coordinator)[0]
+    assert "Jan intimideert" not in _export(moderator)[0]
+    author_overview = _export(author)[0]
+    assert "nummer 12" in author_overview and "Jan intimideert" in author_overview
+
+
+def test_every_kind_names_whose_rows_it_shows():
+    for kind in readable.kinds():
+        assert kind.owner_fields(), kind.model
