@@ -1,9 +1,12 @@
 """Limits on posting, with django-ratelimit: one decorator per kind of post, rates in settings.
 
-``@limit_posts("listing")`` counts, per account (or, logged out, per address), the POSTs that went through
-(the view answered with a redirect), and answers a Dutch 429 page once that count reaches
-``settings.POST_RATE_LIMITS["listing"]``. A form sent back with a mistake is not counted, GET never is.
-The 429 page says when it works again and shows what the person wrote, so no text is lost.
+``@limit_posts("listing")`` keeps two counts per account (or, logged out, per address), in the cache:
+- every POST, counted before the view runs (so posts sent at the same moment cannot slip past), against
+  three times the rate: a form sent back with a mistake is forgiven a few times, a flood is not;
+- the POSTs that went through (the view answered with a redirect), against
+  ``settings.POST_RATE_LIMITS["listing"]`` itself.
+Over either, the answer is a Dutch 429 page that says when it works again and shows what was written, so
+no text is lost. GET is never counted.
 """
 
 import functools
@@ -22,15 +25,29 @@ def rate_for(kind: str) -> str | None:
     return settings.POST_RATE_LIMITS.get(kind)
 
 
-def _usage(request, *, kind: str, increment: bool) -> dict | None:
+# Every post, mistakes included, may be this many times the rate of posts that go through.
+TRIES_PER_POST = 3
+
+
+def tries_rate_for(kind: str) -> str | None:
+    rate = rate_for(kind)
+    if not rate:
+        return None
+    count, _slash, period = rate.partition("/")
+    return f"{int(count) * TRIES_PER_POST}/{period}"
+
+
+def _usage(request, *, group: str, rate: str | None, increment: bool) -> dict | None:
     return get_usage(
-        request,
-        group=f"post:{kind}",
-        key="user_or_ip",
-        rate=lambda _group, _request: rate_for(kind),
-        method="POST",
-        increment=increment,
+        request, group=group, key="user_or_ip", rate=lambda _g, _r: rate, method="POST", increment=increment
     )
+
+
+def _over(usage: dict | None, *, counted: bool) -> bool:
+    """Whether this post goes over: counted already (`count > limit`), or about to be (`count >= limit`)."""
+    if usage is None:  # no rate, or the cache is away: open
+        return False
+    return usage["count"] > usage["limit"] if counted else usage["count"] >= usage["limit"]
 
 
 def _wait_text(seconds: int) -> str:
@@ -74,12 +91,14 @@ def limit_posts(kind: str):
         def wrapped(request, *args, **kwargs):
             if request.method != "POST":
                 return view(request, *args, **kwargs)
-            usage = _usage(request, kind=kind, increment=False)
-            if usage is not None and usage["count"] >= usage["limit"]:
-                return too_many(request, kind=kind, seconds_left=usage["time_left"])
+            tries = _usage(request, group=f"try:{kind}", rate=tries_rate_for(kind), increment=True)
+            posted = _usage(request, group=f"post:{kind}", rate=rate_for(kind), increment=False)
+            for usage, counted in ((tries, True), (posted, False)):
+                if _over(usage, counted=counted):
+                    return too_many(request, kind=kind, seconds_left=usage["time_left"])
             response = view(request, *args, **kwargs)
             if 300 <= response.status_code < 400:
-                _usage(request, kind=kind, increment=True)
+                _usage(request, group=f"post:{kind}", rate=rate_for(kind), increment=True)
             return response
 
         return wrapped
