@@ -81,9 +81,18 @@ class KeptPhoto:
 
 
 def keep_photo(*, photo, owner) -> KeptPhoto:
-    """Keep an accepted upload for a day: re-encoded without metadata, under a random name."""
+    """Keep an accepted upload for a day: re-encoded without metadata, under a random name. One photo per
+    resident: keeping a new one removes the one kept before, so tries with mistakes cannot fill the disk."""
     clean = without_metadata(photo)
-    path = default_storage.save(f"{KEPT_PHOTOS}/{clean.name}", clean)
+    prefix = f"{owner.pk}-"
+    path = default_storage.save(f"{KEPT_PHOTOS}/{prefix}{clean.name}", clean)
+    try:
+        _folders, names = default_storage.listdir(KEPT_PHOTOS)
+    except FileNotFoundError:
+        names = []
+    for name in names:
+        if name.startswith(prefix) and f"{KEPT_PHOTOS}/{name}" != path:
+            default_storage.delete(f"{KEPT_PHOTOS}/{name}")
     name = posixpath.basename(photo.name or "")[:100]
     reference = signing.dumps({"p": path, "u": owner.pk, "n": name}, salt=KEPT_PHOTO_SALT)
     return KeptPhoto(reference=reference, path=path, name=name)

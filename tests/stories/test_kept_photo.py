@@ -203,16 +203,18 @@ def test_an_empty_post_is_a_400_not_an_error_page(client_for, resident, index):
     assert client_for(resident).post(URL).status_code == 400
 
 
-def test_the_hourly_job_removes_kept_photos_older_than_a_day_and_leaves_fresh_ones(resident):
-    def keep():
+def test_the_hourly_job_removes_kept_photos_older_than_a_day_and_leaves_fresh_ones(
+    resident, other_resident, volunteer
+):
+    def keep(owner):  # one photo per resident: three residents
         photo = SimpleUploadedFile("buren.png", image_bytes(), content_type="image/png")
-        return services.keep_photo(photo=photo, owner=resident).path
+        return services.keep_photo(photo=photo, owner=owner).path
 
     with time_machine.travel(timezone.now() - timedelta(days=1, hours=1)):
-        old = keep()
+        old = keep(resident)
     with time_machine.travel(timezone.now() - timedelta(hours=23)):
-        recent = keep()
-    fresh = keep()
+        recent = keep(other_resident)
+    fresh = keep(volunteer)
 
     entry = next(entry for entry in SCHEDULE if entry.name == "kept_story_photos")
     assert entry.cron == {"minute": "50"}
@@ -245,3 +247,26 @@ def test_the_kept_photo_name_is_escaped(client_for, resident, index):
     assert response.status_code == 400
     page = response.content.decode()
     assert "a<i>feest.jpg" not in page and "a&lt;i&gt;feest.jpg" in page
+
+
+def test_a_kept_photo_can_be_left_out(client_for, resident, index):
+    """Someone who changes their mind ticks "Foto weghalen" and sends the story without the photo."""
+    client = client_for(resident)
+    first = _post(client, photo=_photo())  # no description, no consent
+    assert "Foto weghalen: stuur mijn verhaal zonder deze foto" in first.content.decode()
+    second = _post(client, kept_photo=_reference(first), foto_weghalen="1")
+    assert second.status_code == 302
+    assert StoryPage.objects.get(submitted_by=resident).hero_image is None
+
+
+def test_one_resident_keeps_one_photo_however_often_the_form_comes_back(
+    client_for, resident, other_resident, index
+):
+    for person in (resident, other_resident):
+        client = client_for(person)
+        for _try in range(4):
+            assert _post(client, photo=_photo()).status_code == 400
+    _folders, names = default_storage.listdir(services.KEPT_PHOTOS)
+    assert sorted(name.split("-", 1)[0] for name in names) == sorted(
+        [str(resident.pk), str(other_resident.pk)]
+    )
