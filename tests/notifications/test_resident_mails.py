@@ -80,8 +80,12 @@ def test_account_mail_greets_the_resident_by_name():
     from tests.factories import UserFactory
 
     user = UserFactory(display_name="Noor")
-    text = render_to_string("account/email/email_confirmation_message.txt", {**CONTEXT, "user": user})
+    text = render_to_string("account/email/password_reset_key_message.txt", {**CONTEXT, "user": user})
     assert text.startswith("Beste Noor,")
+    # An address not yet confirmed is greeted without the name: a stranger may have typed both.
+    for name in ("email_confirmation_message.txt", "email_confirmation_signup_message.txt"):
+        text = render_to_string(f"account/email/{name}", {**CONTEXT, "user": user})
+        assert text.startswith("Beste bewoner,") and "Noor" not in text
 
 
 def test_other_apps_mails_are_found():
