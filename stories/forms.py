@@ -7,7 +7,6 @@ from core.images import DecodedImageField
 
 from . import services
 
-
 # The box under a kept photo: send the story without it.
 FORGET = "foto_weghalen"
 
@@ -90,7 +89,11 @@ class StorySubmissionForm(forms.Form):
     def _use_kept_photo(self, cleaned) -> None:
         """No new photo chosen: use the kept one, if its reference is good. A new photo replaces it."""
         reference = cleaned.get("kept_photo")
-        if not reference or self.files.get(self.add_prefix("photo")) or self.data.get(self.add_prefix(FORGET)):
+        if (
+            not reference
+            or self.files.get(self.add_prefix("photo"))
+            or self.data.get(self.add_prefix(FORGET))
+        ):
             return
         try:
             cleaned["photo"] = services.kept_photo(reference=reference, owner=self.owner)
