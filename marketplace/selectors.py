@@ -145,7 +145,7 @@ def impact_counts(*, start: datetime, end: datetime, now: datetime | None = None
     asks/offers: listings placed; matches: responses accepted; matched_asks: asks placed in the period
     that found a helper (by now); median_match_hours: from placing to the accepted response, over the
     matches of the period; volunteer_minutes: per match answered in the period, the longest time either
-    side reported (so a match is never counted twice).
+    side reported (so a match is never counted twice); timed_matches: how many matches those minutes are of.
     """
     in_period = {"created_at__gte": start, "created_at__lt": end}
     posted = Listing.objects.filter(**in_period).values("kind").annotate(n=Count("id"))
@@ -159,7 +159,7 @@ def impact_counts(*, start: datetime, end: datetime, now: datetime | None = None
     waits = Response.objects.filter(accepted_at__gte=start, accepted_at__lt=end).values_list(
         "accepted_at", "listing__created_at"
     )
-    minutes = (
+    minutes = list(
         FollowUp.objects.filter(answered_at__gte=start, answered_at__lt=end, minutes_spent__isnull=False)
         .values("response")
         .annotate(longest=Max("minutes_spent"))
@@ -172,6 +172,7 @@ def impact_counts(*, start: datetime, end: datetime, now: datetime | None = None
         "matched_asks": matched_asks,
         "median_match_hours": median,
         "volunteer_minutes": sum(minutes),
+        "timed_matches": len(minutes),
         **outcome_counts(start=start, end=end),
     }
 

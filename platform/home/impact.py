@@ -407,6 +407,26 @@ class Share(float):
         return self.part, self.whole
 
 
+class FromCounts:
+    """Hours or euros that keep the counts they were computed from (a download hides them when one is small)."""
+
+    def __new__(cls, value, *counts: int):
+        number = super().__new__(cls, value)
+        number.counts = counts
+        return number
+
+    def __getnewargs__(self):
+        return self.real, *self.counts
+
+
+class Hours(FromCounts, float):
+    pass
+
+
+class Euros(FromCounts, int):
+    pass
+
+
 def _ratio(part: int, whole: int) -> Share | None:
     return Share(part, whole) if whole else None
 
@@ -416,16 +436,21 @@ def derive(raw: dict) -> dict:
     figures = {key: raw[key] for key in FIGURES_BY_KEY if key in raw}
     held = raw.get("activity_dates", 0) + raw.get("walk_in_dates", 0)
     figures["current_share"] = _ratio(raw.get("current_dates", 0), held)
-    figures["walk_in_hours"] = round(raw.get("walk_in_minutes", 0) / 60, 1)
+    figures["walk_in_hours"] = Hours(
+        round(raw.get("walk_in_minutes", 0) / 60, 1), raw.get("walk_in_dates", 0)
+    )
     if "asks" in raw:
         figures["match_rate"] = _ratio(raw.get("matched_asks", 0), raw["asks"])
-        median = raw.get("median_match_hours")
-        figures["median_match_hours"] = None if median is None else round(median, 1)
+        matches, timed = raw.get("matches", 0), raw.get("timed_matches", 0)
+        median = raw.get("median_match_hours")  # over the matches of the period
+        figures["median_match_hours"] = None if median is None else Hours(round(median, 1), matches)
         hours = Decimal(raw.get("volunteer_minutes", 0)) / 60
-        figures["volunteer_hours"] = float(round(hours, 1))
+        figures["volunteer_hours"] = Hours(float(round(hours, 1)), timed)
         money = value_source()
         if money["per_match"] or money["per_hour"]:
-            figures["value"] = int(raw.get("matches", 0) * money["per_match"] + hours * money["per_hour"])
+            figures["value"] = Euros(
+                int(matches * money["per_match"] + hours * money["per_hour"]), matches, timed
+            )
         else:
             figures["value"] = None  # no amounts set: no value, rather than a misleading € 0
     return figures
@@ -449,7 +474,8 @@ def breakdowns(
 ) -> list[dict]:
     """Tables per category and per neighbourhood part, where the figure has one.
 
-    Dates held are for the district, and beside them for `organisation`, as in the figure tables.
+    Dates held are for the district, and beside them for `organisation`, as in the figure tables. Each
+    table says under "adds_up_to" what every column is a part of: (scope, figure keys) of the figure tables.
     """
     start, end = bounds(period)
     now = now or timezone.now()
@@ -465,16 +491,21 @@ def breakdowns(
     def listing_rows(values, choices):
         return [(label, [values.get(value, {}).get(k, 0) for k, _label in kinds]) for value, label in choices]
 
+    listings_add_up_to = [("district", ("asks",)), ("district", ("offers",))]
+    held_add_up_to = [(scope, ("activity_dates", "walk_in_dates")) for scope in ("district", "organisation")]
+
     return [
         {
             "title": _("Vraag en aanbod per categorie"),
             "columns": [label for _k, label in kinds],
             "rows": listing_rows(listings["category"], Category.choices),
+            "adds_up_to": listings_add_up_to,
         },
         {
             "title": _("Vraag en aanbod per buurt"),
             "columns": [label for _k, label in kinds],
             "rows": listing_rows(listings["area"], Area.choices),
+            "adds_up_to": listings_add_up_to,
         },
         {
             "title": _("Gehouden data per rubriek"),
@@ -484,11 +515,13 @@ def breakdowns(
                 if key in ("district", "organisation")
             ],
             "rows": [(label, [n.get(value, 0) for n in held]) for value, label in ActivityCategory.choices],
+            "adds_up_to": held_add_up_to[: len(held)],
         },
         {
             "title": _("Meldingen per preventiegroep"),
             "columns": [_("Meldingen")],
             "rows": sorted((name, [n]) for name, n in notices_per_group.items()),
+            "adds_up_to": [("district", ("notices",))],
         },
     ]
 

@@ -1,7 +1,7 @@
 """What leaves the site from /impact/: the one rule for small numbers, and the table of the CSV and XLSX.
 
-The PDF, the CSV and the XLSX are downloads: every number in them passes `for_export`. The page itself
-shows partners the exact figures, and says both.
+The PDF, the CSV and the XLSX are downloads: every number in them passes `for_export`, and every total
+shown beside its parts `totals_for_export`. The page itself shows partners the exact figures, and says both.
 """
 
 from django.utils import timezone
@@ -25,12 +25,27 @@ def _small(count) -> bool:
 
 
 def for_export(value, kind: str = "count"):
-    """A number as it may leave the site: a count of 1 to 4 as "< 5", a percentage of such a count hidden."""
+    """A number as it may leave the site: a count of 1 to 4 as "< 5"; a percentage, hours or euros computed
+    from such a count hidden (2 matches at the € 25 the PDF prints would show as € 50)."""
     if kind == "count" and _small(value):
         return Withheld(f"< {SMALL}")
     if isinstance(value, impact.Share) and (_small(value.part) or _small(value.whole)):
         return Withheld(str(HIDDEN))
+    if isinstance(value, impact.FromCounts) and any(_small(count) for count in value.counts):
+        return Withheld(str(HIDDEN))
     return value
+
+
+def totals_for_export(totals: list, parts: list) -> list:
+    """Totals as they may leave the site beside parts that add up to their sum (a figure and its months; the
+    dates held per category, which add up to activities plus walk-in hours): all have passed `for_export`."""
+    # Any hidden part hides the totals, unless one of them already is: the total minus the parts shown
+    # would give away a lone hidden part and could pin down several (two "< 5" that add up to 2 are both 1).
+    if any(isinstance(total, Withheld) for total in totals) or not any(
+        isinstance(p, Withheld) for p in parts
+    ):
+        return totals
+    return [Withheld(str(HIDDEN)) for _total in totals]
 
 
 def exact(value, kind: str = "count"):
@@ -42,7 +57,8 @@ def rule_text() -> str:
     """What `for_export` does, in the words of the page and the PDF."""
     return gettext(
         "In de downloads (PDF, CSV en Excel) staat een aantal van 1 tot en met %(last)s als „%(small)s”. "
-        "Een percentage dat uit zo'n klein aantal is berekend, staat er als „%(hidden)s”. "
+        "Een percentage, aantal uren of bedrag dat uit zo'n klein aantal is berekend, staat er als „%(hidden)s”, "
+        "en ook een totaal waarvan een deel (een maand, een categorie) niet te zien is. "
         "Zo is niemand te herkennen als u de cijfers deelt."
     ) % {"last": SMALL - 1, "small": for_export(1), "hidden": HIDDEN}
 
@@ -62,6 +78,7 @@ def table(*, selection: impact.Selection) -> tuple[list[str], list[list]]:
     header += [gettext("Wijk %(month)s") % {"month": f"{row['month']:%Y-%m}"} for row in months]
     body = []
     for figure in impact.FIGURES:
+        monthly = [for_export(month["values"].get(figure.key), figure.kind) for month in months]
         row = []
         for key, _label in columns:
             if key == "figure":
@@ -70,6 +87,7 @@ def table(*, selection: impact.Selection) -> tuple[list[str], list[list]]:
                 row.append(str(figure.explanation))
             else:
                 row.append(for_export(whole[key].get(figure.key), figure.kind))
-        row += [for_export(month["values"].get(figure.key), figure.kind) for month in months]
-        body.append(row)
+                if key == "district":  # the period total of the district months beside it
+                    row[-1:] = totals_for_export(row[-1:], monthly)
+        body.append(row + monthly)
     return header, body

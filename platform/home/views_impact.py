@@ -34,57 +34,108 @@ def _check(request) -> None:
         )
 
 
+def _charts(
+    *, months: list[dict], period: impact.Period, show
+) -> list[tuple[tuple[str, ...], list, charts.Chart]]:
+    """The charts, each with the district figures its bars are parts of and the values of its bars."""
+
+    def per_month(value) -> list:
+        return [(_month_label(row["month"]), value(row["values"])) for row in months]
+
+    specs = [
+        (
+            ("activity_dates", "walk_in_dates"),
+            per_month(lambda values: show(values["activity_dates"] + values["walk_in_dates"])),
+            {
+                "id": "chart-held",
+                "title": _("Gehouden activiteiten en spreekuren per maand"),
+                "description": _("Aantal data per maand die doorgingen."),
+            },
+        ),
+        (
+            ("matches",),
+            per_month(lambda values: show(values["matches"])),
+            {
+                "id": "chart-matches",
+                "title": _("Afspraken in vraag en aanbod per maand"),
+                "description": _("Aantal aangenomen reacties per maand."),
+            },
+        ),
+        (
+            ("current_share",),
+            per_month(lambda values: show(values["current_share"], "share")),
+            {
+                "id": "chart-current",
+                "title": _("Deel actueel gehouden per maand"),
+                "description": _("Procent van de gehouden data met een bevestiging in de 8 weken ervoor."),
+                "unit": "%",
+                "maximum": 100,
+            },
+        ),
+        (
+            ("visits",),
+            [(label, show(n)) for label, n in impact.visits_per_section(period=period)],
+            {
+                "id": "chart-visits",
+                "title": _("Bezochte pagina's per onderdeel"),
+                "description": _("Aantal getoonde pagina's in de periode, per onderdeel van de site."),
+            },
+        ),
+    ]
+    return [(keys, rows, charts.bar_chart(rows=rows, **spec)) for keys, rows, spec in specs]
+
+
+def _parts(*, chart_list: list, breakdowns: list[dict]) -> dict[tuple[str, tuple[str, ...]], list]:
+    """The parts shown of each total, by (scope, figure keys that add up to it): a chart's bars, a column."""
+    parts: dict[tuple[str, tuple[str, ...]], list] = {}
+    for keys, rows, _chart in chart_list:
+        parts.setdefault(("district", keys), []).extend(value for _label, value in rows)
+    for table in breakdowns:
+        for column, (scope, keys) in enumerate(table["adds_up_to"]):
+            parts.setdefault((scope, keys), []).extend(values[column] for _label, values in table["rows"])
+    return parts
+
+
+def _shown(*, figures: dict[str, dict], parts: dict, show) -> dict[str, dict]:
+    """The figure tables' values, by scope and key: each through `show`, each total beside its parts."""
+    shown = {
+        scope: {f.key: show(values.get(f.key), f.kind) for f in impact.FIGURES}
+        for scope, values in figures.items()
+    }
+    for (scope, keys), values in parts.items():
+        totals = impact_export.totals_for_export([shown[scope][key] for key in keys], values)
+        shown[scope].update(zip(keys, totals, strict=True))
+    return shown
+
+
 def _context(request, *, download: bool = False) -> dict:
-    """What the page shows; for a download (the PDF) every number has passed the rule for small ones."""
+    """What the page shows; for a download (the PDF) every number has passed the rule for small ones,
+    and every total the rule for totals beside their parts."""
     show = impact_export.for_export if download else impact_export.exact
     selection = impact.choose(data=request.GET, user=request.user)
     period, organisation = selection.period, selection.organisation
     now = timezone.now()
     months = impact.monthly_figures(period=period)
-    district = impact.district_figures(period=period, now=now)
-    own = (
-        impact.organisation_figures(period=period, organisation=organisation, now=now) if organisation else {}
-    )
-    held = [
-        (_month_label(row["month"]), show(row["values"]["activity_dates"] + row["values"]["walk_in_dates"]))
-        for row in months
+    figures = {
+        "district": impact.district_figures(period=period, now=now),
+        "organisation": (
+            impact.organisation_figures(period=period, organisation=organisation, now=now)
+            if organisation
+            else {}
+        ),
+    }
+    chart_list = _charts(months=months, period=period, show=show)
+    breakdowns = [
+        {**table, "rows": [(label, [show(n) for n in values]) for label, values in table["rows"]]}
+        for table in impact.breakdowns(period=period, now=now, organisation=organisation)
     ]
-    chart_list = [
-        charts.bar_chart(
-            id="chart-held",
-            title=_("Gehouden activiteiten en spreekuren per maand"),
-            description=_("Aantal data per maand die doorgingen."),
-            rows=held,
-        ),
-        charts.bar_chart(
-            id="chart-matches",
-            title=_("Afspraken in vraag en aanbod per maand"),
-            description=_("Aantal aangenomen reacties per maand."),
-            rows=[(_month_label(row["month"]), show(row["values"]["matches"])) for row in months],
-        ),
-        charts.bar_chart(
-            id="chart-current",
-            title=_("Deel actueel gehouden per maand"),
-            description=_("Procent van de gehouden data met een bevestiging in de 8 weken ervoor."),
-            rows=[
-                (_month_label(row["month"]), show(row["values"]["current_share"], "share")) for row in months
-            ],
-            unit="%",
-            maximum=100,
-        ),
-        charts.bar_chart(
-            id="chart-visits",
-            title=_("Bezochte pagina's per onderdeel"),
-            description=_("Aantal getoonde pagina's in de periode, per onderdeel van de site."),
-            rows=[(label, show(n)) for label, n in impact.visits_per_section(period=period)],
-        ),
-    ]
+    shown = _shown(figures=figures, parts=_parts(chart_list=chart_list, breakdowns=breakdowns), show=show)
     themes = [
         {
             "key": key,
             "title": title,
             "figures": [
-                {"figure": f, "value": show(district.get(f.key), f.kind), "own": show(own.get(f.key), f.kind)}
+                {"figure": f, "value": shown["district"][f.key], "own": shown["organisation"][f.key]}
                 for f in impact.FIGURES
                 if f.theme == key
             ],
@@ -97,14 +148,11 @@ def _context(request, *, download: bool = False) -> dict:
         "period": period,
         "organisation": organisation,
         "themes": themes,
-        "charts": {c.id.removeprefix("chart-"): c for c in chart_list},
+        "charts": {c.id.removeprefix("chart-"): c for _keys, _rows, c in chart_list},
         "months": months,
         "figures": impact.FIGURES,
         "columns": impact.figure_columns(organisation=organisation),
-        "breakdowns": [
-            {**table, "rows": [(label, [show(n) for n in values]) for label, values in table["rows"]]}
-            for table in impact.breakdowns(period=period, now=now, organisation=organisation)
-        ],
+        "breakdowns": breakdowns,
         "export_rule": impact_export.rule_text(),
         "money": impact.value_source(),
         "query": request.GET.urlencode(),

@@ -421,6 +421,12 @@ WITH_ORG = PERIOD + "&organisatie=ggd-test"
         ((5, 7), "share", 71.4),
         ((0, 7), "share", 0.0),
         (24.0, "hours", 24.0),
+        (impact.Hours(24.0, 1), "hours", "verborgen"),  # the median of one match is its own wait
+        (impact.Hours(24.0, 5), "hours", 24.0),
+        (impact.Euros(80, 1, 1), "euros", "verborgen"),  # 1 match x € 50 + 2 hours x € 15
+        (impact.Euros(400, 5, 4), "euros", "verborgen"),  # (400 - 5 x 50) / 15 = 10 hours of 4 matches
+        (impact.Euros(400, 5, 5), "euros", 400),
+        (impact.Euros(0, 0, 0), "euros", 0),
     ],
 )
 def test_one_rule_for_small_numbers_in_every_download(value, kind, shown):
@@ -566,8 +572,10 @@ def test_csv_and_xlsx_give_each_figure_its_unit_and_the_explanation_of_the_page(
         for table in (csv, xlsx):
             assert _row(table, label)["Eenheid"] == unit
             assert _row(table, label)["Wat telt"] == explanation
+    # the hours and euros of the one match are hidden (below); those of October, without matches, are numbers
     assert (
-        _row(csv, "Tijd tot een afspraak")["Wijk"] == "24,0" and _row(xlsx, "Geschatte waarde")["Wijk"] == 80
+        _row(csv, "Uren burenhulp")["Wijk 2026-10"] == "0,0"
+        and _row(xlsx, "Geschatte waarde")["Wijk 2026-10"] == 0
     )
     assert len({_row(csv, f.label)["Wat telt"] for f in impact.FIGURES}) == len(impact.FIGURES)
 
@@ -593,3 +601,48 @@ def test_dates_per_category_add_up_to_the_dates_held_of_the_same_scope(fixture_w
         for column, headline in zip((1, 2), headlines, strict=True):
             assert sum(int(row[column]) for row in held[1:]) == headline
         assert {row[0]: row[1:] for row in held[1:]}["Bewegen"] == ["2", "0"]
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_euros_and_hours_from_a_small_count_are_hidden_in_every_download(fixture_world, client_for):
+    staff = client_for(fixture_world["staff"])
+    pdf = _pdf_text(staff.get("/impact/rapport.pdf" + PERIOD))
+    csv, xlsx = (
+        _csv(staff.get("/impact/cijfers.csv" + PERIOD)),
+        _xlsx(staff.get("/impact/cijfers.xlsx" + PERIOD)),
+    )
+    # € 80 = 1 match x € 50 + 2 hours x € 15, and the PDF prints both amounts: it would give the "< 5" away
+    assert "Gerekend met € 50 per afspraak en € 15 per uur" in pdf
+    for label in ("Geschatte waarde", "Uren burenhulp", "Tijd tot een afspraak", "Uren inloopspreekuur"):
+        for table in (csv, xlsx):
+            assert _row(table, label)["Wijk"] == "verborgen", label
+        assert f"\n{label} verborgen " in pdf, label
+    for table in (csv, xlsx):
+        assert _row(table, "Geschatte waarde")["Wijk 2026-11"] == "verborgen"
+        assert _row(table, "Uren inloopspreekuur")["Wijk 2026-09"] == "verborgen"  # of one walk-in date
+    assert "€ 80" not in pdf
+
+    page = _page_tables(staff.get("/impact/" + PERIOD))  # partners see the exact figures on the page
+    assert _figure_row(page["Maatschappelijke waarde"], "Geschatte waarde")[1] == "€ 80"
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_a_total_beside_a_hidden_part_is_hidden_too(fixture_world, client_for):
+    DailyVisit.objects.create(day=date(2026, 9, 2), section="activities", count=3)
+    staff = client_for(fixture_world["staff"])
+    months = ["Wijk 2026-09", "Wijk 2026-10", "Wijk 2026-11", "Wijk 2026-12"]
+    csv, xlsx = (
+        _csv(staff.get("/impact/cijfers.csv" + PERIOD)),
+        _xlsx(staff.get("/impact/cijfers.xlsx" + PERIOD)),
+    )
+    # 13 visits beside 10 in November would give away the 3 of September
+    assert [_row(csv, "Bezochte pagina's")[m] for m in months] == ["< 5", "0", "10", "0"]
+    assert [_row(xlsx, "Bezochte pagina's")[m] for m in months] == ["< 5", 0, 10, 0]
+    assert _row(csv, "Bezochte pagina's")["Wijk"] == "verborgen"
+    assert _row(xlsx, "Bezochte pagina's")["Wijk"] == "verborgen"
+    # a row without a hidden month keeps its total
+    assert _row(csv, "Actieve bewoners")["Wijk"] == "5" and _row(xlsx, "Actieve bewoners")["Wijk"] == 5
+    # the PDF shows the visits per section (Agenda 10, Verhalen 3) beside the total
+    pdf = _pdf_text(staff.get("/impact/rapport.pdf" + PERIOD))
+    assert "\nVerhalen < 5" in pdf and "\nBezochte pagina's verborgen " in pdf
+    assert "Bezochte pagina's 13 " not in pdf
