@@ -57,8 +57,8 @@ def rule_text() -> str:
     """What `for_export` does, in the words of the page and the PDF."""
     return gettext(
         "In de downloads (PDF, CSV en Excel) staat een aantal van 1 tot en met %(last)s als „%(small)s”. "
-        "Een percentage, aantal uren of bedrag dat uit zo'n klein aantal is berekend, staat er als „%(hidden)s”, "
-        "en ook een totaal waarvan een deel (een maand, een categorie) niet te zien is. "
+        "Een percentage, aantal uren of bedrag dat uit zo'n klein aantal komt, staat er als „%(hidden)s”. "
+        "Dat geldt ook voor een totaal als een deel ervan (een maand, een rubriek) niet te zien is. "
         "Zo is niemand te herkennen als u de cijfers deelt."
     ) % {"last": SMALL - 1, "small": for_export(1), "hidden": HIDDEN}
 
