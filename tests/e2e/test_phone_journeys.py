@@ -232,18 +232,24 @@ def test_resident_responds_to_an_aanbod_and_writes_a_message(live_server, browse
     assert journey.problems == {}, json.dumps(journey.problems, indent=1)
 
 
-def test_resident_sends_in_a_story_with_a_photo(live_server, browser, axe, district, tmp_path):
+def _story_with_a_photo(journey, tmp_path) -> None:
+    """On the story form: a title, a text and a photo, as a resident types and picks them."""
     photo = tmp_path / "buurtfeest.png"
     photo.write_bytes(image_bytes())
-    journey = Journey(browser, live_server, axe, "bewoner@example.org")
     page = journey.page
-    journey.open("/verhalen/")
-    journey.tap(page.get_by_role("link", name="Stuur uw verhaal in"))
     page.get_by_label("Titel van uw verhaal").fill("Ons buurtfeest")
     page.get_by_label("Uw verhaal", exact=True).fill(
         "Op zaterdag aten we samen op straat. Iedereen nam iets mee."
     )
     page.locator("input[type=file]").set_input_files(str(photo))
+
+
+def test_resident_sends_in_a_story_with_a_photo(live_server, browser, axe, district, tmp_path):
+    journey = Journey(browser, live_server, axe, "bewoner@example.org")
+    page = journey.page
+    journey.open("/verhalen/")
+    journey.tap(page.get_by_role("link", name="Stuur uw verhaal in"))
+    _story_with_a_photo(journey, tmp_path)
     page.get_by_label("Wat staat er op de foto?").fill("Lange tafels op straat met buren")
     page.locator("input[name=photo_consent]").tap()
     page.locator("input[name=publication_consent]").tap()
@@ -256,16 +262,10 @@ def test_resident_sends_in_a_story_with_a_photo(live_server, browser, axe, distr
 
 
 def test_a_photo_is_kept_when_the_story_form_comes_back(live_server, browser, axe, district, tmp_path):
-    photo = tmp_path / "buurtfeest.png"
-    photo.write_bytes(image_bytes())
     journey = Journey(browser, live_server, axe, "bewoner@example.org")
     page = journey.page
     journey.open("/verhalen/insturen/")
-    page.get_by_label("Titel van uw verhaal").fill("Ons buurtfeest")
-    page.get_by_label("Uw verhaal", exact=True).fill(
-        "Op zaterdag aten we samen op straat. Iedereen nam iets mee."
-    )
-    page.locator("input[type=file]").set_input_files(str(photo))
+    _story_with_a_photo(journey, tmp_path)
     page.locator("input[name=photo_consent]").tap()
     page.locator("input[name=publication_consent]").tap()
     journey.tap(page.get_by_role("button", name="Verhaal insturen"))  # the photo description is missing

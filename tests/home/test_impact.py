@@ -451,6 +451,11 @@ def _xlsx(response) -> list[list]:
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
+def _tables(client, query: str) -> tuple[list[list[str]], list[list]]:
+    """The CSV and the XLSX of one selection, as rows."""
+    return _csv(client.get("/impact/cijfers.csv" + query)), _xlsx(client.get("/impact/cijfers.xlsx" + query))
+
+
 def _row(table: list[list], label: str) -> dict:
     """One figure's row of a CSV or XLSX table, by column heading."""
     rows = [row for row in table if row[0] == label]
@@ -503,10 +508,7 @@ def _page_tables(response) -> dict[str, list[list[str]]]:
 def test_the_pdf_hides_small_numbers_as_the_csv_and_xlsx_do(fixture_world, client_for):
     staff = client_for(fixture_world["staff"])
     pdf = _pdf_text(staff.get("/impact/rapport.pdf" + PERIOD))
-    csv, xlsx = (
-        _csv(staff.get("/impact/cijfers.csv" + PERIOD)),
-        _xlsx(staff.get("/impact/cijfers.xlsx" + PERIOD)),
-    )
+    csv, xlsx = _tables(staff, PERIOD)
     # matches 1, ja 2, offers 1, notices 1 ; 1 of 2 asks with a helper, 1 of 2 dates held current
     hidden = {
         "Afspraken gemaakt": "< 5",
@@ -538,10 +540,7 @@ def test_csv_and_xlsx_have_the_columns_of_the_page_with_the_organisation(fixture
     page = _page_tables(staff.get("/impact/" + WITH_ORG))
     assert page["Bereik"][0] == ["Cijfer", "Wijk", org.name, "Wat telt"]
     months = ["Wijk 2026-09", "Wijk 2026-10", "Wijk 2026-11", "Wijk 2026-12"]
-    for table in (
-        _csv(staff.get("/impact/cijfers.csv" + WITH_ORG)),
-        _xlsx(staff.get("/impact/cijfers.xlsx" + WITH_ORG)),
-    ):
+    for table in _tables(staff, WITH_ORG):
         assert table[0] == ["Cijfer", "Eenheid", "Wijk", org.name, "Wat telt", *months]
         assert _row(table, "Activiteiten gehouden")[org.name] == "< 5"  # its one date on 10 November
         assert _row(table, "Actueel gehouden")[org.name] == "verborgen"  # 1 of 1
@@ -556,10 +555,7 @@ def test_csv_and_xlsx_give_each_figure_its_unit_and_the_explanation_of_the_page(
     staff = client_for(fixture_world["staff"])
     page = _page_tables(staff.get("/impact/" + PERIOD))
     explained = {row[0]: row[-1] for rows in page.values() for row in rows if len(row) == 3}
-    csv, xlsx = (
-        _csv(staff.get("/impact/cijfers.csv" + PERIOD)),
-        _xlsx(staff.get("/impact/cijfers.xlsx" + PERIOD)),
-    )
+    csv, xlsx = _tables(staff, PERIOD)
     units = {
         "Nieuwe accounts": "aantal",
         "Vragen met een helper": "%",
@@ -607,10 +603,7 @@ def test_dates_per_category_add_up_to_the_dates_held_of_the_same_scope(fixture_w
 def test_euros_and_hours_from_a_small_count_are_hidden_in_every_download(fixture_world, client_for):
     staff = client_for(fixture_world["staff"])
     pdf = _pdf_text(staff.get("/impact/rapport.pdf" + PERIOD))
-    csv, xlsx = (
-        _csv(staff.get("/impact/cijfers.csv" + PERIOD)),
-        _xlsx(staff.get("/impact/cijfers.xlsx" + PERIOD)),
-    )
+    csv, xlsx = _tables(staff, PERIOD)
     # € 80 = 1 match x € 50 + 2 hours x € 15, and the PDF prints both amounts: it would give the "< 5" away
     assert "Gerekend met € 50 per afspraak en € 15 per uur" in pdf
     for label in ("Geschatte waarde", "Uren burenhulp", "Tijd tot een afspraak", "Uren inloopspreekuur"):
@@ -631,10 +624,7 @@ def test_a_total_beside_a_hidden_part_is_hidden_too(fixture_world, client_for):
     DailyVisit.objects.create(day=date(2026, 9, 2), section="activities", count=3)
     staff = client_for(fixture_world["staff"])
     months = ["Wijk 2026-09", "Wijk 2026-10", "Wijk 2026-11", "Wijk 2026-12"]
-    csv, xlsx = (
-        _csv(staff.get("/impact/cijfers.csv" + PERIOD)),
-        _xlsx(staff.get("/impact/cijfers.xlsx" + PERIOD)),
-    )
+    csv, xlsx = _tables(staff, PERIOD)
     # 13 visits beside 10 in November would give away the 3 of September
     assert [_row(csv, "Bezochte pagina's")[m] for m in months] == ["< 5", "0", "10", "0"]
     assert [_row(xlsx, "Bezochte pagina's")[m] for m in months] == ["< 5", 0, 10, 0]
