@@ -90,10 +90,15 @@ class StorySubmissionForm(forms.Form):
         """No new photo chosen: use the kept one, if its reference is good. A new photo replaces it."""
         reference = cleaned.get("kept_photo")
         if (
-            not reference
-            or self.files.get(self.add_prefix("photo"))
-            or self.data.get(self.add_prefix(FORGET))
+            reference
+            and self.data.get(self.add_prefix(FORGET))
+            and not self.files.get(self.add_prefix("photo"))
         ):
+            # Sent without the photo, as asked: its description goes with it, and so does the kept file.
+            services.forget_kept_photo(reference=reference, owner=self.owner)
+            cleaned["photo_alt"] = ""
+            return
+        if not reference or self.files.get(self.add_prefix("photo")):
             return
         try:
             cleaned["photo"] = services.kept_photo(reference=reference, owner=self.owner)

@@ -113,6 +113,15 @@ def kept_photo(*, reference: str, owner) -> KeptPhoto:
     return KeptPhoto(reference=reference, path=path, name=name)
 
 
+def forget_kept_photo(*, reference: str, owner) -> None:
+    """The resident sends the story without the kept photo: its file goes now, not with the hourly job."""
+    try:
+        kept = kept_photo(reference=reference, owner=owner)
+    except ApplicationError:
+        return  # changed, old or gone already: nothing of theirs to remove
+    default_storage.delete(kept.path)
+
+
 def remove_old_kept_photos(*, older_than: timedelta = KEPT_PHOTO_MAX_AGE) -> int:
     """Remove kept photos older than `older_than` (their references no longer work). Returns how many."""
     try:

@@ -254,9 +254,13 @@ def test_a_kept_photo_can_be_left_out(client_for, resident, index):
     client = client_for(resident)
     first = _post(client, photo=_photo())  # no description, no consent
     assert "Foto weghalen: stuur mijn verhaal zonder deze foto" in first.content.decode()
-    second = _post(client, kept_photo=_reference(first), foto_weghalen="1")
+    kept = services.kept_photo(reference=_reference(first), owner=resident)
+    # The description typed for the photo goes with it.
+    second = _post(client, kept_photo=_reference(first), foto_weghalen="1", photo_alt="Tien buren")
     assert second.status_code == 302
-    assert StoryPage.objects.get(submitted_by=resident).hero_image is None
+    story = StoryPage.objects.get(submitted_by=resident)
+    assert story.hero_image is None and story.hero_alt == ""
+    assert not default_storage.exists(kept.path)  # gone now, not an hour later
 
 
 def test_one_resident_keeps_one_photo_however_often_the_form_comes_back(
