@@ -1,6 +1,7 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +66,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def render_mail(self, template_prefix, email, context, headers=None):
-        context = {**context, "site_url": site_root()}
+        # A name is repeated only to an address its owner confirmed: whoever typed an unconfirmed address
+        # chose the name as well (a password reset also goes to an unconfirmed address when it is the only one).
+        confirmed = EmailAddress.objects.filter(email__iexact=email, verified=True).exists()
+        context = {**context, "site_url": site_root(), "greet_by_name": confirmed}
         for key in LINK_KEYS:
             if isinstance(context.get(key), str) and context[key].startswith(("http://", "https://")):
                 context[key] = on_site(context[key])

@@ -25,8 +25,8 @@ KINDS = [
     ReadableKind(
         model=Acknowledgement,
         title=_("Buurtpreventiemeldingen die u heeft gezien"),
-        heading=attrgetter("notice.text"),
+        heading=attrgetter("notice.group.name"),  # not the notice's text: a neighbour wrote that
         fields=("created_at",),
-        select_related=("notice",),
+        select_related=("notice__group",),
     ),
 ]

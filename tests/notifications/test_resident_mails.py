@@ -76,16 +76,28 @@ def test_account_mail_speaks_to_the_resident_with_u(name):
 
 
 @pytest.mark.django_db
-def test_account_mail_greets_the_resident_by_name():
+@pytest.mark.parametrize("verified", [True, False])
+def test_account_mail_greets_by_name_only_an_address_its_owner_confirmed(client, verified):
+    """A password reset also goes to an address never confirmed; whoever typed it chose the name too."""
+    from allauth.account.models import EmailAddress
+    from django.core import mail
+
     from tests.factories import UserFactory
 
-    user = UserFactory(display_name="Noor")
-    text = render_to_string("account/email/password_reset_key_message.txt", {**CONTEXT, "user": user})
-    assert text.startswith("Beste Noor,")
-    # An address not yet confirmed is greeted without the name: a stranger may have typed both.
-    for name in ("email_confirmation_message.txt", "email_confirmation_signup_message.txt"):
-        text = render_to_string(f"account/email/{name}", {**CONTEXT, "user": user})
-        assert text.startswith("Beste bewoner,") and "Noor" not in text
+    user = UserFactory(display_name="Bel 0900-1234", email="noor@example.org")
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": verified, "primary": True}
+    )
+    client.post("/account/password/reset/", {"email": user.email})
+    [message] = mail.outbox
+    assert message.body.startswith("Beste Bel 0900-1234," if verified else "Beste bewoner,")
+    if not verified:
+        assert "0900" not in message.body
+    # A confirmation mail never repeats the name.
+    text = render_to_string(
+        "account/email/email_confirmation_message.txt", {**CONTEXT, "user": user, "greet_by_name": True}
+    )
+    assert text.startswith("Beste bewoner,")
 
 
 def test_other_apps_mails_are_found():
