@@ -39,13 +39,12 @@ def for_export(value, kind: str = "count"):
 def totals_for_export(totals: list, parts: list) -> list:
     """Totals as they may leave the site beside parts that add up to their sum (a figure and its months; the
     dates held per category, which add up to activities plus walk-in hours): all have passed `for_export`."""
-    # Any hidden part hides the totals, unless one of them already is: the total minus the parts shown
-    # would give away a lone hidden part and could pin down several (two "< 5" that add up to 2 are both 1).
-    if any(isinstance(total, Withheld) for total in totals) or not any(
-        isinstance(p, Withheld) for p in parts
-    ):
+    # Any hidden part hides every total beside it: the totals minus the parts shown would give away a lone
+    # hidden part, and could pin down several (two "< 5" that add up to 2 are both 1; 13 dates beside a
+    # hidden walk-in count and parts of 10 and "< 5" leave only 1 and 4).
+    if not any(isinstance(part, Withheld) for part in parts):
         return totals
-    return [Withheld(str(HIDDEN)) for _total in totals]
+    return [total if isinstance(total, Withheld) else Withheld(str(HIDDEN)) for total in totals]
 
 
 def exact(value, kind: str = "count"):

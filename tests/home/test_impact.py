@@ -437,6 +437,16 @@ def test_one_rule_for_small_numbers_in_every_download(value, kind, shown):
     assert for_export(value, kind) == shown
 
 
+def test_a_hidden_part_hides_every_total_beside_it():
+    from home.impact_export import for_export, totals_for_export
+
+    parts = [for_export(4), 0, 10, 0]
+    # 13 activity dates beside a hidden count of walk-in hours, over parts "< 5", 0, 10, 0, would leave
+    # only walk-in hours 1 and the hidden part 4: both totals go.
+    assert totals_for_export([13, for_export(1)], parts) == ["verborgen", "< 5"]
+    assert totals_for_export([13, 7], [3, 0, 10, 7]) == [13, 7]  # nothing hidden: nothing to hide
+
+
 def _pdf_text(response) -> str:
     assert response["Content-Type"] == "application/pdf"
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
