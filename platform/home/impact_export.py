@@ -4,7 +4,6 @@ The PDF, the CSV and the XLSX are downloads: every number in them passes `for_ex
 shown beside its parts `totals_for_export`. The page itself shows partners the exact figures, and says both.
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -62,13 +61,11 @@ def rule_text() -> str:
     ) % {"last": SMALL - 1, "small": for_export(1), "hidden": HIDDEN}
 
 
-def table(*, selection: impact.Selection) -> tuple[list[str], list[list]]:
-    """The CSV and XLSX: the columns of the page with the unit after the figure, then the district per month."""
+def table(*, selection: impact.Selection, shown: dict[str, dict]) -> tuple[list[str], list[list]]:
+    """The CSV and XLSX: the columns of the page with the unit after the figure, then the district per month.
+    `shown` holds the totals by scope and key as the PDF shows them, every total already checked against its
+    parts in any download (the months here among them)."""
     period, organisation = selection.period, selection.organisation
-    now = timezone.now()
-    whole = {"district": impact.district_figures(period=period, now=now), "organisation": {}}
-    if organisation is not None:
-        whole["organisation"] = impact.organisation_figures(period=period, organisation=organisation, now=now)
     months = impact.monthly_figures(period=period)
     columns = impact.figure_columns(organisation=organisation)
     header = []
@@ -85,8 +82,6 @@ def table(*, selection: impact.Selection) -> tuple[list[str], list[list]]:
             elif key == "explanation":
                 row.append(str(figure.explanation))
             else:
-                row.append(for_export(whole[key].get(figure.key), figure.kind))
-                if key == "district":  # the period total of the district months beside it
-                    row[-1:] = totals_for_export(row[-1:], monthly)
+                row.append(shown[key].get(figure.key))
         body.append(row + monthly)
     return header, body

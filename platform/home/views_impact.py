@@ -85,9 +85,15 @@ def _charts(
     return [(keys, rows, charts.bar_chart(rows=rows, **spec)) for keys, rows, spec in specs]
 
 
-def _parts(*, chart_list: list, breakdowns: list[dict]) -> dict[tuple[str, tuple[str, ...]], list]:
-    """The parts shown of each total, by (scope, figure keys that add up to it): a chart's bars, a column."""
+def _parts(
+    *, chart_list: list, breakdowns: list[dict], months: list[dict], show
+) -> dict[tuple[str, tuple[str, ...]], list]:
+    """The parts shown of each total in any download, by (scope, figure keys that add up to it): a chart's
+    bars, a column, and the months of the CSV and XLSX. One set for every download, so that a total hidden
+    in one is hidden in all: the parts of another file cannot give it back."""
     parts: dict[tuple[str, tuple[str, ...]], list] = {}
+    for figure in impact.FIGURES:
+        parts[("district", (figure.key,))] = [show(m["values"].get(figure.key), figure.kind) for m in months]
     for keys, rows, _chart in chart_list:
         parts.setdefault(("district", keys), []).extend(value for _label, value in rows)
     for table in breakdowns:
@@ -129,7 +135,8 @@ def _context(request, *, download: bool = False) -> dict:
         {**table, "rows": [(label, [show(n) for n in values]) for label, values in table["rows"]]}
         for table in impact.breakdowns(period=period, now=now, organisation=organisation)
     ]
-    shown = _shown(figures=figures, parts=_parts(chart_list=chart_list, breakdowns=breakdowns), show=show)
+    parts = _parts(chart_list=chart_list, breakdowns=breakdowns, months=months, show=show)
+    shown = _shown(figures=figures, parts=parts, show=show)
     themes = [
         {
             "key": key,
@@ -153,6 +160,7 @@ def _context(request, *, download: bool = False) -> dict:
         "figures": impact.FIGURES,
         "columns": impact.figure_columns(organisation=organisation),
         "breakdowns": breakdowns,
+        "shown": shown,
         "export_rule": impact_export.rule_text(),
         "money": impact.value_source(),
         "query": request.GET.urlencode(),
@@ -209,9 +217,9 @@ def impact_pdf(request):
 
 
 def _table(request) -> tuple[list[str], list[list], str]:
-    selection = impact.choose(data=request.GET, user=request.user)
-    header, body = impact_export.table(selection=selection)
-    return header, body, selection.period.slug
+    context = _context(request, download=True)  # the totals exactly as the PDF shows them
+    header, body = impact_export.table(selection=context["selection"], shown=context["shown"])
+    return header, body, context["period"].slug
 
 
 def _dutch_decimal(value):

@@ -630,6 +630,17 @@ def test_euros_and_hours_from_a_small_count_are_hidden_in_every_download(fixture
 
 
 @time_machine.travel(at(2026, 12, 1, 12), tick=False)
+def test_a_total_hidden_in_the_pdf_is_hidden_in_the_csv_and_xlsx_too(fixture_world, client_for):
+    """The PDF splits the visits by section (one of them "< 5"), the CSV by month (none hidden): a total
+    shown in one file would give the other's hidden part back."""
+    staff = client_for(fixture_world["staff"])
+    pdf = _pdf_text(staff.get("/impact/rapport.pdf" + PERIOD))
+    assert "\nBezochte pagina's verborgen " in pdf
+    for table in _tables(staff, PERIOD):
+        assert _row(table, "Bezochte pagina's")["Wijk"] == "verborgen"
+
+
+@time_machine.travel(at(2026, 12, 1, 12), tick=False)
 def test_a_total_beside_a_hidden_part_is_hidden_too(fixture_world, client_for):
     DailyVisit.objects.create(day=date(2026, 9, 2), section="activities", count=3)
     staff = client_for(fixture_world["staff"])
