@@ -14,8 +14,11 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _no_posts_counted_yet():
-    caches[settings.RATELIMIT_USE_CACHE].clear()
+def _fresh_process_caches():
+    """No post counted yet and no rendition remembered: what one test leaves there is not the next one's."""
+    for alias in (settings.RATELIMIT_USE_CACHE, "renditions"):
+        if alias in settings.CACHES:
+            caches[alias].clear()
 
 
 @pytest.fixture

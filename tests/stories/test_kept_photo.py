@@ -271,6 +271,5 @@ def test_one_resident_keeps_one_photo_however_often_the_form_comes_back(
         for _try in range(4):
             assert _post(client, photo=_photo()).status_code == 400
     _folders, names = default_storage.listdir(services.KEPT_PHOTOS)
-    assert sorted(name.split("-", 1)[0] for name in names) == sorted(
-        [str(resident.pk), str(other_resident.pk)]
-    )
+    owners = [name.split("-", 1)[0] for name in names]  # the storage may hold other tests' files too
+    assert owners.count(str(resident.pk)) == owners.count(str(other_resident.pk)) == 1

@@ -29,4 +29,8 @@ if _worker:
 # Post limits count in this process's memory, emptied before every test (tests/conftest.py), so one test's
 # posts never count in the next, and a second run within the hour starts at zero also with Redis.
 CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+# Wagtail keeps renditions in a cache of this name when there is one. The tests' files live in memory, so a
+# rendition remembered in the shared Redis from an earlier run (same ids: the test database starts anew)
+# would point at a file this run does not have.
+CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"}
 RATELIMIT_USE_CACHE = "ratelimit"
