@@ -174,6 +174,18 @@ def _move_up(*, occurrence: Occurrence) -> Attendance | None:
 # --- guests cancel through a signed link ------------------------------------------------------------
 
 
+GUEST_SIGN_UPS = "activities.guest_sign_ups"  # in the session: a guest's sign-ups in this browser
+
+
+def remember_guest_sign_up(session, *, attendance: Attendance) -> None:
+    """So the activity's page shows the guest "U komt" instead of "Ik kom" again (the last 20)."""
+    session[GUEST_SIGN_UPS] = [*guest_sign_ups(session), attendance.pk][-20:]
+
+
+def guest_sign_ups(session) -> list[int]:
+    return [pk for pk in session.get(GUEST_SIGN_UPS, []) if isinstance(pk, int)]
+
+
 def guest_token(*, attendance: Attendance) -> str:
     return signing.dumps({"a": attendance.pk}, salt=GUEST_SALT)
 

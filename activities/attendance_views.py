@@ -88,6 +88,7 @@ def _attend_as_guest(request, occurrence: Occurrence):
         except ApplicationError as error:
             add_application_error(form, error)
         else:
+            attendance.remember_guest_sign_up(request.session, attendance=item)
             _signed_up_message(request, item)
             return redirect(activity.get_absolute_url())
     return render(

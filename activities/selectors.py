@@ -227,17 +227,20 @@ def impact_by_category(*, start: datetime, end: datetime, now: datetime, organis
 # --- "ik kom" ---------------------------------------------------------------------------------------
 
 
-def upcoming_occurrences_with_places(*, activity: Activity, user, limit: int = 8) -> list[Occurrence]:
-    """The next dates, each with `going` (how many come), `places_left` and `mine` (the visitor's attendance)."""
+def upcoming_occurrences_with_places(
+    *, activity: Activity, user, guest_attendances=(), limit: int = 8
+) -> list[Occurrence]:
+    """The next dates, each with `going` (how many come), `places_left` and `mine` (the visitor's attendance:
+    by account, or for a guest one of `guest_attendances`, the sign-ups made in this browser)."""
     dates = list(activity.occurrences.upcoming().annotate(going=_going()).order_by("start")[:limit])
-    mine = {}
     if getattr(user, "is_authenticated", False):
-        mine = {
-            a.occurrence_id: a
-            for a in Attendance.objects.filter(user=user, occurrence__in=dates).exclude(
-                status=Attendance.Status.CANCELLED
-            )
-        }
+        theirs = Attendance.objects.filter(user=user)
+    else:
+        theirs = Attendance.objects.filter(pk__in=list(guest_attendances), user__isnull=True)
+    mine = {
+        a.occurrence_id: a
+        for a in theirs.filter(occurrence__in=dates).exclude(status=Attendance.Status.CANCELLED)
+    }
     for occurrence in dates:
         occurrence.mine = mine.get(occurrence.pk)
         places = activity.max_places

@@ -146,7 +146,15 @@ def _visible_activity(request, slug: str) -> Activity:
 def detail(request, slug):
     activity = _visible_activity(request, slug)
     url = request.build_absolute_uri(activity.get_absolute_url())
-    occurrences = selectors.upcoming_occurrences_with_places(activity=activity, user=request.user)
+    occurrences = selectors.upcoming_occurrences_with_places(
+        activity=activity, user=request.user, guest_attendances=attendance.guest_sign_ups(request.session)
+    )
+    for occurrence in occurrences:  # a guest signs off through the link of their mail, or this one
+        if occurrence.mine is not None and occurrence.mine.user_id is None:
+            occurrence.cancel_url = reverse(
+                "activities:guest_cancel",
+                kwargs={"token": attendance.guest_token(attendance=occurrence.mine)},
+            )
     next_date = next((o for o in occurrences if not o.is_cancelled), None)
     return render(
         request,

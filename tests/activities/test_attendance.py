@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -170,6 +171,24 @@ def test_guest_on_the_waiting_list_is_mailed_when_moving_up(
     guest.refresh_from_db()
     assert guest.status == CANCELLED
     assert client.get("/agenda/afmelden/nep/").status_code == 400
+
+
+def test_a_guest_sees_their_own_sign_up_on_the_page_and_can_sign_off_there(client, two_places):
+    from django.test import Client
+
+    two_places.activity.guests_may_sign_up = True
+    two_places.activity.save()
+    url = f"/agenda/{two_places.activity.slug}/datum/{two_places.pk}/ik-kom/"
+    page = client.post(url, {"name": "Riek", "phone": "06 12345678"}, follow=True).content.decode()
+    assert "U komt" in page and f'href="{url}"' not in page  # no second "Ik kom" for this date
+    cancel = re.search(r'href="(/agenda/afmelden/[^"]+/)"', page).group(1)
+    client.post(cancel)
+    assert Attendance.objects.get(guest_name="Riek").status == CANCELLED
+    assert f'href="{url}"' in client.get(two_places.activity.get_absolute_url()).content.decode()
+    # Someone else's browser never sees Riek's sign-up as its own.
+    client.post(url, {"name": "Riek", "phone": "06 12345678"})
+    other = Client().get(two_places.activity.get_absolute_url()).content.decode()
+    assert "U komt" not in other and f'href="{url}"' in other
 
 
 def test_a_guest_with_only_a_phone_number_is_promised_no_mail(client, two_places, resident, other_resident):
