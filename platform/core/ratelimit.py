@@ -10,11 +10,13 @@ no text is lost. GET is never counted.
 """
 
 import functools
+from datetime import timedelta
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django_ratelimit.core import get_usage
 
 # Fields never shown back on the 429 page.
@@ -43,23 +45,16 @@ def _usage(request, *, group: str, rate: str | None, increment: bool) -> dict | 
     )
 
 
-def _over(usage: dict | None, *, counted: bool) -> bool:
-    """Whether this post goes over: counted already (`count > limit`), or about to be (`count >= limit`)."""
-    if usage is None:  # no rate, or the cache is away: open
-        return False
-    return usage["count"] > usage["limit"] if counted else usage["count"] >= usage["limit"]
+def _over(usage: dict | None) -> bool:
+    """Whether this post goes over a count it has not been added to yet (`count >= limit`)."""
+    return usage is not None and usage["count"] >= usage["limit"]  # None: no rate, or the cache is away
 
 
 def _wait_text(seconds: int) -> str:
-    minutes = max(1, -(-seconds // 60))
-    if minutes < 60:
-        return ngettext(
-            "Over %(count)d minuut kan het weer.", "Over %(count)d minuten kan het weer.", minutes
-        ) % {"count": minutes}
-    hours = -(-minutes // 60)
-    return ngettext("Over %(count)d uur kan het weer.", "Over %(count)d uur kan het weer.", hours) % {
-        "count": hours
-    }
+    """ "Over 23 minuten kan het weer." in Django's own words for a time span, rounded up to the minute."""
+    now = timezone.now()
+    later = now + timedelta(minutes=-(-seconds // 60))
+    return _("Over %(time)s kan het weer.") % {"time": timeuntil(later, now, depth=2)}
 
 
 def too_many(request, *, kind: str, seconds_left: int = 0):
@@ -93,9 +88,10 @@ def limit_posts(kind: str):
                 return view(request, *args, **kwargs)
             tries = _usage(request, group=f"try:{kind}", rate=tries_rate_for(kind), increment=True)
             posted = _usage(request, group=f"post:{kind}", rate=rate_for(kind), increment=False)
-            for usage, counted in ((tries, True), (posted, False)):
-                if _over(usage, counted=counted):
-                    return too_many(request, kind=kind, seconds_left=usage["time_left"])
+            if tries is not None and tries["should_limit"]:  # counted already: django-ratelimit's own verdict
+                return too_many(request, kind=kind, seconds_left=tries["time_left"])
+            if _over(posted):
+                return too_many(request, kind=kind, seconds_left=posted["time_left"])
             response = view(request, *args, **kwargs)
             if 300 <= response.status_code < 400:
                 _usage(request, group=f"post:{kind}", rate=rate_for(kind), increment=True)
