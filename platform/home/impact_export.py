@@ -61,12 +61,13 @@ def rule_text() -> str:
     ) % {"last": SMALL - 1, "small": for_export(1), "hidden": HIDDEN}
 
 
-def table(*, selection: impact.Selection, shown: dict[str, dict]) -> tuple[list[str], list[list]]:
+def table(
+    *, selection: impact.Selection, shown: dict[str, dict], months: list[dict]
+) -> tuple[list[str], list[list]]:
     """The CSV and XLSX: the columns of the page with the unit after the figure, then the district per month.
     `shown` holds the totals by scope and key as the PDF shows them, every total already checked against its
-    parts in any download (the months here among them)."""
-    period, organisation = selection.period, selection.organisation
-    months = impact.monthly_figures(period=period)
+    parts in any download (the months here among them); `months` are those the PDF was made from."""
+    organisation = selection.organisation
     columns = impact.figure_columns(organisation=organisation)
     header = []
     for key, label in columns:

@@ -218,7 +218,9 @@ def impact_pdf(request):
 
 def _table(request) -> tuple[list[str], list[list], str]:
     context = _context(request, download=True)  # the totals exactly as the PDF shows them
-    header, body = impact_export.table(selection=context["selection"], shown=context["shown"])
+    header, body = impact_export.table(
+        selection=context["selection"], shown=context["shown"], months=context["months"]
+    )
     return header, body, context["period"].slug
 
 
