@@ -68,7 +68,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def render_mail(self, template_prefix, email, context, headers=None):
         # A name is repeated only to an address its owner confirmed: whoever typed an unconfirmed address
         # chose the name as well (a password reset also goes to an unconfirmed address when it is the only one).
-        confirmed = EmailAddress.objects.filter(email__iexact=email, verified=True).exists()
+        confirmed = EmailAddress.objects.is_verified(email)
         context = {**context, "site_url": site_root(), "greet_by_name": confirmed}
         for key in LINK_KEYS:
             if isinstance(context.get(key), str) and context[key].startswith(("http://", "https://")):
