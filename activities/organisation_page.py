@@ -1,5 +1,5 @@
 """The part of an organisation's page that activities adds: its walk-in hours and activities to come
-(named on ActivitiesConfig as ``organisation_part``; organisations never imports this app)."""
+(found by organisations through ``core.registry``; organisations never imports this app)."""
 
 from . import selectors
 from .models import Activity

@@ -1,9 +1,15 @@
 """The marketplace section of /mijn/."""
 
+from django.utils.translation import gettext_lazy as _
+
+from accounts.dashboard import Section
 from accounts.roles import is_moderator, is_professional, is_volunteer
 
 from . import selectors
 from .forms import PreferenceForm
+
+#: This app's part of /mijn/ (found by accounts through core.registry).
+SECTION = Section(key="marketplace", title=_("Vraag en aanbod"), order=30)
 
 
 def mine_context(*, user) -> dict:

@@ -34,7 +34,7 @@ FORBIDDEN = {
     "notifications": set(APPS) - {"notifications", "accounts", "core"},
     "organisations": CONTENT | {"home", "search", "notices", "demo", "moderation"},
     "notices": CONTENT | {"home", "search", "demo", "moderation"},
-    # The queue finds the moderated kinds through the app registry (AppConfig.moderated); it imports
+    # The queue finds the moderated kinds through core.registry (<app>/moderated.py); it imports
     # no content app, and no content app (nor notices) imports it.
     "moderation": CONTENT | {"home", "search", "notices", "organisations", "ops", "demo"},
     "home": {"demo"},

@@ -1,15 +1,16 @@
 """Sections of the personal page /mijn/.
 
-A content app names its section on its AppConfig (a :class:`SectionAppConfig`); accounts never
-imports the content apps. By convention the app's ``dashboard.mine_context(user=...)`` gives the
-section's context and ``<app>/includes/mine.html`` shows it.
+A content app gives its section as ``SECTION`` in its own ``dashboard`` module (found through
+``core.registry``; accounts never imports the content apps). By convention the same module's
+``mine_context(user=...)`` gives the section's context and ``<app>/includes/mine.html`` shows it.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from django.apps import AppConfig
 from django.utils.module_loading import import_string
+
+from core.registry import offered_by
 
 
 @dataclass(frozen=True)
@@ -27,34 +28,17 @@ class Section:
         return get_context(user=user)
 
 
-_sections: dict[str, Section] = {}
-
-
-def register_section(section: Section | None = None, /, **fields) -> None:
-    """Add a section to /mijn/: a Section, or its fields as keywords."""
-    section = section if section is not None else Section(**fields)
-    _sections[section.key] = section
-
-
-class SectionAppConfig(AppConfig):
-    """An app with a section on /mijn/: set ``section``; ``ready()`` registers it."""
-
-    section: Section | None = None
-
-    def ready(self) -> None:
-        if self.section is not None:
-            register_section(
-                replace(
-                    self.section,
-                    template=self.section.template or f"{self.label}/includes/mine.html",
-                    get_context=self.section.get_context or f"{self.name}.dashboard.mine_context",
-                )
-            )
-
-
 def sections_for(user) -> list[dict]:
     """The sections of /mijn/ with their context, in order."""
+    sections = [
+        replace(
+            section,
+            template=section.template or f"{config.label}/includes/mine.html",
+            get_context=section.get_context or f"{config.name}.dashboard.mine_context",
+        )
+        for config, section in offered_by("dashboard", "SECTION")
+    ]
     return [
         {"key": s.key, "title": s.title, "template": s.template, "context": s.context_for(user)}
-        for s in sorted(_sections.values(), key=lambda s: (s.order, s.key))
+        for s in sorted(sections, key=lambda s: (s.order, s.key))
     ]

@@ -1,6 +1,6 @@
 """The privacy export for people to read (overzicht.html); gegevens.json keeps every row, whole.
 
-Each app names on its AppConfig how a person reads their rows (``exported = "activities.exported.KINDS"``),
+Each app says in ``<app>/exported.py`` how a person reads its rows (``KINDS``, see ``core.registry``),
 a list of :class:`ReadableKind`: a Dutch heading and, per row, only what means something to the person.
 Accounts finds them through the app registry and never imports the apps. Rows that no kind describes
 (Wagtail's page tree and revisions, editing sessions) are in gegevens.json only.
@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from core.registry import named_on_app_configs
+from core.registry import offered
 
 from . import roles
 from .models import User
@@ -111,7 +111,7 @@ class ReadableKind:
 @cache
 def kinds() -> list[ReadableKind]:
     """Every kind the apps describe, by app label."""
-    return [kind for kinds_of_app in named_on_app_configs("exported") for kind in kinds_of_app]
+    return [kind for kinds_of_app in offered("exported", "KINDS") for kind in kinds_of_app]
 
 
 def sections(*, user: User) -> list[dict]:

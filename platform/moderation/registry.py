@@ -1,6 +1,6 @@
 """The kinds of thing the queue moderates, found through the app registry.
 
-A content app names a list of kinds on its AppConfig (``moderated = "marketplace.moderated.KINDS"``);
+A content app lists its kinds in ``<app>/moderated.py`` as ``KINDS`` (see ``core.registry``);
 it never imports this app, as ``accounts``' privacy export finds data without importing content apps.
 A kind is a plain object with:
 
@@ -20,12 +20,12 @@ A kind is a plain object with:
 
 from functools import cache
 
-from core.registry import named_on_app_configs
+from core.registry import offered
 
 
 @cache
 def kinds() -> dict[str, object]:
-    return {kind.name: kind for kinds_of_app in named_on_app_configs("moderated") for kind in kinds_of_app}
+    return {kind.name: kind for kinds_of_app in offered("moderated", "KINDS") for kind in kinds_of_app}
 
 
 def kind_named(name: str):

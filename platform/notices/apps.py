@@ -1,17 +1,10 @@
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from accounts.dashboard import Section, SectionAppConfig
 
-
-class NoticesConfig(SectionAppConfig):
-    default = True
+class NoticesConfig(AppConfig):
     name = "notices"
     verbose_name = _("Buurtpreventie en meldingen")
-    section = Section(key="buurtpreventie", title=_("Buurtpreventie"), order=80)
-    # Members may report a notice to the moderation queue (found through the app registry).
-    moderated = "notices.moderated.KINDS"
-    # How the privacy export shows a person their rows (found by accounts through the app registry).
-    exported = "notices.exported.KINDS"
 
     def ready(self):
         from django.conf import settings
@@ -37,4 +30,3 @@ class NoticesConfig(SectionAppConfig):
             sender=settings.AUTH_USER_MODEL,
             dispatch_uid="notices_user_changing",
         )
-        super().ready()

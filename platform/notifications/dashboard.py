@@ -1,9 +1,15 @@
 """The notification section of /mijn/: the choice per kind, the devices and the key for subscribing."""
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from accounts.dashboard import Section
 
 from . import push, selectors
 from .forms import PreferencesForm
+
+#: This app's part of /mijn/ (found by accounts through core.registry).
+SECTION = Section(key="meldingen", title=_("Meldingen: hoe wilt u ze krijgen?"), order=85)
 
 
 def mine_context(*, user) -> dict:

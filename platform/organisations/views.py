@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from core.registry import named_on_app_configs
+from core.registry import offered
 
 from . import selectors
 from .filters import OrganisationFilterSet
@@ -29,7 +29,7 @@ def detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.active().select_related("logo"), slug=slug)
     parts = [
         part
-        for get_part in named_on_app_configs("organisation_part")
+        for get_part in offered("organisation_page", "part")
         if (part := get_part(organisation=organisation))
     ]
     return render(request, "organisations/detail.html", {"organisation": organisation, "parts": parts})

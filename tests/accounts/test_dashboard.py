@@ -1,4 +1,4 @@
-"""Content apps declare their section of /mijn/ on their AppConfig; accounts imports none of them."""
+"""Content apps give their section of /mijn/ in their dashboard module; accounts imports none of them."""
 
 import pytest
 
@@ -24,10 +24,14 @@ def test_declared_sections_get_the_conventional_template_and_context_in_order():
     assert by_key["verhalen"]["context"] == {"submissions": []}
 
 
-def test_a_section_given_as_keywords_is_registered_too(monkeypatch):
-    monkeypatch.setattr(dashboard, "_sections", {})
-    dashboard.register_section(
-        key="extra", title="Extra", template="x.html", get_context=lambda user: {"u": user}
+def test_a_section_keeps_its_own_template_and_context(monkeypatch):
+    from django.apps import apps
+
+    extra = dashboard.Section(
+        key="extra", title="Extra", order=1, template="x.html", get_context=lambda user: {"u": user}
+    )
+    monkeypatch.setattr(
+        dashboard, "offered_by", lambda module, name: ((apps.get_app_config("accounts"), extra),)
     )
     assert dashboard.sections_for("iemand") == [
         {"key": "extra", "title": "Extra", "template": "x.html", "context": {"u": "iemand"}}
