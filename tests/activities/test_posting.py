@@ -90,9 +90,10 @@ def test_unverified_user_must_verify_email_first(client_for):
 
 
 @pytest.mark.django_db
-def test_anonymous_visitor_is_sent_to_login(client):
-    response = client.get("/agenda/nieuw/")
-    assert response.status_code == 302 and "/account/login/" in response["Location"]
+@pytest.mark.parametrize("url", ["/agenda/nieuw/", "/mijn/activiteiten/"])
+def test_anonymous_visitor_is_sent_to_login(client, url):
+    response = client.get(url)
+    assert response.status_code == 302 and f"/account/login/?next={url}" in response["Location"]
 
 
 @pytest.mark.django_db
@@ -224,12 +225,6 @@ def test_a_professional_sees_what_needs_doing_first_and_every_activity_on_pages(
     assert sorted(t for t in titles if t in first or t in second) == sorted(titles)
     assert "Pagina 1 van 2" in first and "Koffie 4" in second and "Koffie 4" not in first
     assert f'href="/agenda/{Activity.objects.get(title="Koffie 5").slug}/wijzigen/"' in second
-
-
-@pytest.mark.django_db
-def test_my_activities_page_asks_to_log_in(client):
-    response = client.get("/mijn/activiteiten/")
-    assert response.status_code == 302 and "/account/login/?next=/mijn/activiteiten/" in response["Location"]
 
 
 @pytest.mark.django_db
