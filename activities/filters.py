@@ -5,6 +5,7 @@ A wrong value never fails the page: it is left out and explained (``filterset.pr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import django_filters
@@ -31,6 +32,16 @@ KIND_VALUES = {"activiteit": Activity.Kind.ACTIVITY, "inloopspreekuur": Activity
 YES = {"1", "ja", "true", "on"}
 NO = {"0", "nee", "false"}
 DEFAULT_WHEN = "week"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One thing the visitor chose: how it reads, and what leaves the address to undo it."""
+
+    label: str
+    name: str
+    value: str | None = None  # only this value of a name that can be given more than once
+    category: str = ""  # a category shows its icon on its chip
 
 
 def period_for(when: str, today: date) -> tuple[date, date] | None:
@@ -173,23 +184,30 @@ class AgendaFilterSet(QueryFilterSet):
         except ValueError:
             return str(dict(WHEN_CHOICES).get(self.when, self.when))
 
-    def chosen_labels(self) -> list[str]:
-        """What the visitor chose, as it reads (for a page that cannot show the removable chips)."""
+    def chosen(self) -> list[Choice]:
+        """What the visitor chose, in the order of the form: the agenda's removable chips."""
         values = self.values
-        labels = [self.when_label] if self.when != DEFAULT_WHEN else []
-        labels += [str(dict(Category.choices)[value]) for value in values.get("categorie") or []]
+        found = [Choice(self.when_label, "wanneer")] if self.when != DEFAULT_WHEN else []
+        found += [
+            Choice(str(dict(Category.choices)[value]), "categorie", value, category=value)
+            for value in values.get("categorie") or []
+        ]
         if values.get("voor"):
-            labels.append(str(dict(Audience.choices)[values["voor"]]))
+            found.append(Choice(str(dict(Audience.choices)[values["voor"]]), "voor"))
         for name in ("locatie", "organisatie"):
             if values.get(name):
-                labels.append(values[name].name)
+                found.append(Choice(values[name].name, name))
         if values.get("soort"):
-            labels.append(str(dict(KIND_CHOICES)[values["soort"]]))
+            found.append(Choice(str(dict(KIND_CHOICES)[values["soort"]]), "soort"))
         if values.get("gratis"):
-            labels.append(str(_("Gratis")))
+            found.append(Choice(str(_("Gratis")), "gratis"))
         if values.get("toegankelijk"):
-            labels.append(str(_("Toegankelijk")))
-        return labels
+            found.append(Choice(str(_("Toegankelijk")), "toegankelijk"))
+        return found
+
+    def chosen_labels(self) -> list[str]:
+        """What the visitor chose, as it reads (for a page that cannot show the removable chips)."""
+        return [choice.label for choice in self.chosen()]
 
     def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # the period is applied by the selector, with its day bounds

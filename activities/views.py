@@ -89,7 +89,7 @@ def agenda(request):
             "days": days,
             "when_choices": WHEN_CHOICES,
             "current_when": filters.when,
-            "when_label": filters.when_label,
+            "chosen_chips": filters.chosen(),
             "next_week_query": next_week.urlencode() if filters.when == "week" else "",
             "categories": Category.choices,
             "audiences": Audience.choices,

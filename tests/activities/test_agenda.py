@@ -218,6 +218,24 @@ def test_the_organisation_filter_shows_as_a_chip(client, agenda):
     assert "Schuldhulp Oss" in chips and 'href="?"' in chips
 
 
+def test_each_chip_takes_only_its_own_choice_away(client, agenda):
+    html = client.get(
+        "/agenda/?wanneer=morgen&categorie=bewegen&categorie=leren-taal&gratis=1"
+    ).content.decode()
+    chips = html.split('class="active-filters"', 1)[1].split("</ul>", 1)[0]
+    hrefs = re.findall(r'href="\?([^"]*)"', chips)
+    assert hrefs == [
+        "categorie=bewegen&amp;categorie=leren-taal&amp;gratis=1",
+        "wanneer=morgen&amp;categorie=leren-taal&amp;gratis=1",
+        "wanneer=morgen&amp;categorie=bewegen&amp;gratis=1",
+        "wanneer=morgen&amp;categorie=bewegen&amp;categorie=leren-taal",
+    ]
+    labels = [
+        re.sub(r"<[^>]+>|\s+", " ", chip).split("weghalen")[0].strip() for chip in chips.split("<li>")[1:]
+    ]
+    assert labels == ["Morgen", "Bewegen", "Leren &amp; taal", "Gratis"]
+
+
 def test_bad_category_keeps_the_good_one(client, agenda):
     response = client.get("/agenda/", {"categorie": ["bewegen", "bestaat-niet"]})
     assert titles(response) == {"Bewegen"}
