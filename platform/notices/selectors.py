@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 
 import notifications.selectors
 
@@ -80,6 +80,12 @@ def notice_for_member(*, user, notice_id: int) -> Notice | None:
         .filter(pk=notice_id)
         .first()
     )
+
+
+def newest_notice_id(*, user) -> int:
+    """The newest notice of any group the user is in: where live news starts on a feed page. A page that
+    started from its own group's newest would bring older notices of the user's other groups as new."""
+    return Notice.objects.for_user(user).aggregate(newest=Max("pk"))["newest"] or 0
 
 
 def notices_since(*, user, last_id: int, group: PreventionGroup | None = None, now=None) -> list[Notice]:

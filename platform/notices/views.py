@@ -76,7 +76,7 @@ def group_feed(request, slug):
             "form": form,
             "status_choices": Notice.Status.choices[1:],
             "level_choices": Notice.Level.choices,
-            "last_notice": max((n.pk for n in notices), default=0),
+            "last_notice": selectors.newest_notice_id(user=request.user),
         },
         status=400 if form.is_bound else 200,
     )

@@ -264,3 +264,19 @@ def test_my_page_counts_new_notifications_in_words(client_for, resident):
     notify(user=resident, kind=Kind.OTHER, text="Welkom in de wijk", url="/")
     text = text_of(client_for(resident).get("/mijn/"))
     assert "U heeft 1 nieuwe melding." in text and "0 nieuwe" not in text
+
+
+def test_a_feed_page_starts_live_news_after_the_newest_notice_of_all_the_members_groups(
+    client_for, group, other_group, member
+):
+    """The page's cursor serves every group: from its own group's newest notice, polling would bring the
+    other group's older notices (with higher ids) as if they were new, an old "Spoed" among them."""
+    MembershipFactory(group=other_group, user=member)
+    NoticeFactory(group=group, text="Hier in de straat")
+    elsewhere = NoticeFactory(group=other_group, level=Notice.Level.URGENT, text="Al lang bekend")
+    NoticeFactory(text="In een groep waar Anouk geen lid van is")
+    html = client_for(member).get("/buurtpreventie/ruwaard-noord/").content.decode()
+    cursor = int(html.split('data-last-notice="', 1)[1].split('"', 1)[0])
+    assert cursor == elsewhere.pk
+    polled = client_for(member).get(f"/buurtpreventie/live/?since_notice={cursor}").json()["messages"]
+    assert polled == []
