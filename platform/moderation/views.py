@@ -67,6 +67,14 @@ def item(request, kind: str, pk: int):
     return render(request, "moderation/item.html", {"item": _item_or_404(kind, pk), "form": DecisionForm()})
 
 
+def _back(request) -> str:
+    """Where a decision returns to: the page it was made on (the queue or the item), else the queue."""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return reverse("moderation:queue")
+    return back
+
+
 @login_required
 @require_POST
 def decide(request, kind: str, pk: int):
@@ -83,11 +91,14 @@ def decide(request, kind: str, pk: int):
             add_application_error(form, error)
         else:
             messages.success(request, DONE[action])
-            back = request.POST.get("next", "")
-            if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-                back = reverse("moderation:queue")
-            return redirect(back)
-    return render(request, "moderation/item.html", {"item": _item_or_404(kind, pk), "form": form}, status=400)
+            return redirect(_back(request))
+    # The form comes back on the item's page; once it goes through, it returns where it was first sent from.
+    return render(
+        request,
+        "moderation/item.html",
+        {"item": _item_or_404(kind, pk), "form": form, "back": _back(request)},
+        status=400,
+    )
 
 
 @login_required

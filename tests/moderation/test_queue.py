@@ -99,6 +99,19 @@ def test_hide_needs_a_reason_the_author_reads(moderator, resident, client_for):
 
 
 @pytest.mark.django_db
+def test_after_a_missing_reason_the_decision_returns_to_the_queue(moderator, resident, client_for):
+    listing = ListingFactory(owner=resident, title="Te koop")
+    client = client_for(moderator)
+    url = f"/moderatie/listing/{listing.pk}/besluit/"
+    again = client.post(url, {"action": "hide", "reason": "", "next": "/moderatie/"}).content.decode()
+    assert '<input type="hidden" name="next" value="/moderatie/">' in again
+    done = client.post(url, {"action": "hide", "reason": "Vraagt om geld", "next": "/moderatie/"})
+    assert done.status_code == 302 and done["Location"] == "/moderatie/"
+    alone = client.post(url, {"action": "unhide", "reason": "x", "next": "https://elders.example/"})
+    assert alone["Location"] == "/moderatie/"
+
+
+@pytest.mark.django_db
 def test_unknown_or_unfitting_decision_is_refused(moderator, client_for):
     listing = ListingFactory(title="Gewoon open")
     client = client_for(moderator)
