@@ -43,14 +43,14 @@ def create_ical_feed(*, by, organisation, url: str, category: str) -> ICalFeed:
 def test_ical_feed(*, feed: ICalFeed, by) -> dict:
     """Fetch and read the feed without changing the agenda: how many series and changed dates it holds."""
     from .ical import events_of
-    from .services import fetch_feed
+    from .services import feed_problem, fetch_feed
 
     require_feed_manager(user=by, organisation=feed.organisation)
     try:
         body, _headers = fetch_feed(feed.url)
         series, overrides = events_of(body)
     except Exception as exc:  # noqa: BLE001 — whatever goes wrong is shown to the professional
-        return {"ok": False, "error": str(exc)[:300]}
+        return {"ok": False, "error": feed_problem(exc)}
     return {
         "ok": True,
         "series": len(series),

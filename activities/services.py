@@ -1,6 +1,7 @@
 """Writes on activities. Keyword-only, one transaction each."""
 
 import html
+import logging
 import re
 from datetime import date, datetime, timedelta
 
@@ -25,6 +26,8 @@ from organisations.selectors import is_member_of
 from .attendance import tell_attendees_of_cancelled_activity, tell_attendees_of_change
 from .models import Activity, Location, Occurrence
 from .recurrence import expand
+
+logger = logging.getLogger(__name__)
 
 CONFIRM_SALT = "activities.confirm"
 REMIND_AFTER = timedelta(weeks=8)
@@ -456,6 +459,43 @@ def fetch_feed(url: str, *, etag: str = "", last_modified: str = "") -> tuple[by
         raise
 
 
+def feed_problem(error: Exception) -> str:
+    """What went wrong with a feed, in words a professional can act on (the technical error goes to the log)."""
+    import socket
+    import ssl
+    import urllib.error
+
+    logger.info("iCal feed failed: %r", error)
+    if isinstance(error, ApplicationError):
+        return str(error)
+    if isinstance(error, urllib.error.HTTPError):
+        if error.code in (401, 403):
+            return _(
+                "Deze agenda is afgeschermd. Zet in uw agendaprogramma „openbaar delen” of „publiceren” aan "
+                "en kopieer het adres dat u dan krijgt."
+            )
+        if error.code in (404, 410):
+            return _(
+                "Op dit adres staat geen agenda (meer). Kopieer het adres opnieuw uit uw agendaprogramma."
+            )
+        return _("De website van de agenda gaf een fout (%(code)s). Probeer het later nog eens.") % {
+            "code": error.code
+        }
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
+    if isinstance(reason, socket.gaierror | ConnectionRefusedError):
+        return _("Dit adres bestaat niet of is niet bereikbaar. Kijk of het goed is overgenomen.")
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return _("De website van de agenda gaf niet op tijd antwoord. Probeer het later nog eens.")
+    if isinstance(reason, ssl.SSLError):
+        return _("De beveiligde verbinding met deze website lukt niet. Vraag de beheerder van die website.")
+    if isinstance(error, ValueError):
+        return _(
+            "Op dit adres staat geen agenda-bestand (iCal). Kopieer het adres van de iCal-feed, "
+            "niet van de webpagina met de agenda."
+        )
+    return _("De agenda op dit adres konden we niet lezen. Probeer het later nog eens.")
+
+
 _LINE_BREAKS = re.compile(r"<br\s*/?>|</p\s*>|</li\s*>", re.IGNORECASE)
 
 
@@ -536,7 +576,7 @@ def import_ical_feed(*, feed, now: datetime | None = None) -> dict[str, int]:
         series, overrides = events_of(body)
     except Exception as exc:  # noqa: BLE001 — a broken or unreachable feed is recorded, never fatal
         counts["failed"] = 1
-        feed.last_error = str(exc)[:300]
+        feed.last_error = feed_problem(exc)[:300]
         feed.last_result = {**counts, "at": now.isoformat()}
         feed.save(update_fields=["last_error", "last_result"])
         return counts

@@ -6,9 +6,9 @@ import pytest
 
 @pytest.fixture
 def feed_server():
-    """An iCal feed on this machine: set its `body` (and an `etag` to answer conditional GETs);
+    """An iCal feed on this machine: set its `body` (and an `etag` to answer conditional GETs, or a `status`);
     `requests` holds the headers of every request it received."""
-    state = {"body": b"", "etag": None, "requests": []}
+    state = {"body": b"", "etag": None, "requests": [], "status": 200}
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
@@ -16,6 +16,9 @@ def feed_server():
             if state["etag"] and self.headers.get("If-None-Match") == state["etag"]:
                 self.send_response(304)
                 self.end_headers()
+                return
+            if state["status"] != 200:
+                self.send_error(state["status"])
                 return
             self.send_response(200)
             self.send_header("Content-Type", "text/calendar")

@@ -89,7 +89,35 @@ def test_broken_feed_is_recorded_and_changes_nothing(feed_server):
     feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=feed_server["url"])
     assert import_ical_feed(feed=feed)["failed"] == 1
     feed.refresh_from_db()
-    assert feed.last_error and not Activity.objects.exists()
+    assert feed.last_error.startswith("Op dit adres staat geen agenda-bestand (iCal).")
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "told"),
+    [
+        (404, "Op dit adres staat geen agenda (meer)."),
+        (403, "Deze agenda is afgeschermd."),
+        (500, "De website van de agenda gaf een fout (500)."),
+        (None, "Dit adres bestaat niet of is niet bereikbaar."),
+    ],
+)
+def test_a_feed_that_cannot_be_read_says_why_in_words_a_professional_can_act_on(feed_server, status, told):
+    url = feed_server["url"]
+    if status is None:  # a port where nothing listens
+        import socket
+
+        with socket.socket() as closed:
+            closed.bind(("127.0.0.1", 0))
+            url = f"http://127.0.0.1:{closed.getsockname()[1]}/agenda.ics"
+    else:
+        feed_server["status"] = status
+    feed = ICalFeed.objects.create(organisation=OrganisationFactory(), url=url)
+    import_ical_feed(feed=feed)
+    feed.refresh_from_db()
+    assert feed.last_error.startswith(told)
+    assert "urlopen" not in feed.last_error and "Error" not in feed.last_error
 
 
 @pytest.mark.django_db
