@@ -1,7 +1,7 @@
 """What leaves the site from /impact/: the one rule for small numbers, and the table of the CSV and XLSX.
 
-The PDF, the CSV and the XLSX are downloads: every number in them passes `for_export`, and every total
-shown beside its parts `totals_for_export`. The page itself shows partners the exact figures, and says both.
+The PDF, the CSV and the XLSX are downloads: every number in them passes `for_export`, and `Cells` hides
+what else could give a hidden one back. The page itself shows partners the exact figures, and says both.
 """
 
 from django.utils.translation import gettext
@@ -35,15 +35,64 @@ def for_export(value, kind: str = "count"):
     return value
 
 
-def totals_for_export(totals: list, parts: list) -> list:
-    """Totals as they may leave the site beside parts that add up to their sum (a figure and its months; the
-    dates held per category, which add up to activities plus walk-in hours): all have passed `for_export`."""
-    # Any hidden part hides every total beside it: the totals minus the parts shown would give away a lone
-    # hidden part, and could pin down several (two "< 5" that add up to 2 are both 1; 13 dates beside a
-    # hidden walk-in count and parts of 10 and "< 5" leave only 1 and 4).
-    if not any(isinstance(part, Withheld) for part in parts):
-        return totals
-    return [total if isinstance(total, Withheld) else Withheld(str(HIDDEN)) for total in totals]
+class Cells:
+    """Every number of /impact/ and its downloads, by a key of the caller's, with the sums between them.
+
+    A total beside its parts gives a hidden part back (the total minus the parts shown), and one total can
+    be had from each of its sums (the months, the categories, the groups). So, until nothing changes: a
+    hidden part hides the totals of its sum, and a hidden total beside parts that are all shown hides the
+    smallest of them too. Every sum with something hidden then hides two numbers or more, one of them a
+    total with nothing to compute it from, and no hidden number can be worked out from the others.
+    """
+
+    def __init__(self):
+        self._exact: dict = {}
+        self._kinds: dict = {}
+        self._sums: list[tuple[tuple, tuple]] = []
+        self._needs: list[tuple] = []
+
+    def add(self, key, value, kind: str = "count") -> None:
+        self._exact[key] = value
+        self._kinds[key] = kind
+
+    def add_sum(self, totals: list, parts: list) -> None:
+        """The counts `totals` add up to what the counts `parts` add up to."""
+        self._sums.append((tuple(totals), tuple(part for part in parts if self._exact[part] is not None)))
+
+    def needs(self, key, count) -> None:
+        """`key` (an amount in euros) would give `count` back: it is hidden when `count` is."""
+        self._needs.append((key, count))
+
+    def exact(self) -> dict:
+        """Every number as counted: what the page shows partners."""
+        return dict(self._exact)
+
+    def for_export(self) -> dict:
+        """Every number as it may leave the site."""
+        shown = {key: for_export(value, self._kinds[key]) for key, value in self._exact.items()}
+
+        def hidden(key) -> bool:
+            return isinstance(shown[key], Withheld)
+
+        def hide(key) -> None:
+            shown[key] = Withheld(str(HIDDEN))
+
+        changed = True
+        while changed:
+            changed = False
+            for totals, parts in self._sums:
+                if any(hidden(part) for part in parts):
+                    for total in totals:
+                        if not hidden(total):
+                            hide(total)
+                            changed = True
+                elif parts and any(hidden(total) for total in totals):
+                    hide(min(parts, key=lambda part: self._exact[part]))
+                    changed = True
+        for key, count in self._needs:
+            if hidden(count):
+                hide(key)
+        return shown
 
 
 def exact(value, kind: str = "count"):
@@ -57,6 +106,7 @@ def rule_text() -> str:
         "In de downloads (PDF, CSV en Excel) staat een aantal van 1 tot en met %(last)s als „%(small)s”. "
         "Een percentage, aantal uren of bedrag dat uit zo'n klein aantal komt, staat er als „%(hidden)s”. "
         "Dat geldt ook voor een totaal als een deel ervan (een maand, een rubriek) niet te zien is. "
+        "Dan is ook een ander deel „%(hidden)s”, zodat niemand een verborgen getal kan uitrekenen. "
         "Zo is niemand te herkennen als u de cijfers deelt."
     ) % {"last": SMALL - 1, "small": for_export(1), "hidden": HIDDEN}
 
@@ -65,8 +115,8 @@ def table(
     *, selection: impact.Selection, shown: dict[str, dict], months: list[dict]
 ) -> tuple[list[str], list[list]]:
     """The CSV and XLSX: the columns of the page with the unit after the figure, then the district per month.
-    `shown` holds the totals by scope and key as the PDF shows them, every total already checked against its
-    parts in any download (the months here among them); `months` are those the PDF was made from."""
+    `shown` holds the totals by scope and key and `months` the district per month, both as every download
+    shows them (from one `Cells.for_export`, so that no file gives back what another hides)."""
     organisation = selection.organisation
     columns = impact.figure_columns(organisation=organisation)
     header = []
@@ -75,7 +125,7 @@ def table(
     header += [gettext("Wijk %(month)s") % {"month": f"{row['month']:%Y-%m}"} for row in months]
     body = []
     for figure in impact.FIGURES:
-        monthly = [for_export(month["values"].get(figure.key), figure.kind) for month in months]
+        monthly = [month["values"].get(figure.key) for month in months]
         row = []
         for key, _label in columns:
             if key == "figure":

@@ -34,18 +34,15 @@ def _check(request) -> None:
         )
 
 
-def _charts(
-    *, months: list[dict], period: impact.Period, show
-) -> list[tuple[tuple[str, ...], list, charts.Chart]]:
-    """The charts, each with the district figures its bars are parts of and the values of its bars."""
+def _charts(*, months: list[dict], visits: list[tuple[str, int]]) -> list[tuple[list, dict]]:
+    """The charts: each its bars as (label, key of the number in the download's Cells), and its spec."""
 
-    def per_month(value) -> list:
-        return [(_month_label(row["month"]), value(row["values"])) for row in months]
+    def per_month(key) -> list:
+        return [(_month_label(row["month"]), ("month", index, key)) for index, row in enumerate(months)]
 
-    specs = [
+    return [
         (
-            ("activity_dates", "walk_in_dates"),
-            per_month(lambda values: show(values["activity_dates"] + values["walk_in_dates"])),
+            [(_month_label(row["month"]), ("held", index)) for index, row in enumerate(months)],
             {
                 "id": "chart-held",
                 "title": _("Gehouden activiteiten en spreekuren per maand"),
@@ -53,8 +50,7 @@ def _charts(
             },
         ),
         (
-            ("matches",),
-            per_month(lambda values: show(values["matches"])),
+            per_month("matches"),
             {
                 "id": "chart-matches",
                 "title": _("Afspraken in vraag en aanbod per maand"),
@@ -62,8 +58,7 @@ def _charts(
             },
         ),
         (
-            ("current_share",),
-            per_month(lambda values: show(values["current_share"], "share")),
+            per_month("current_share"),
             {
                 "id": "chart-current",
                 "title": _("Deel actueel gehouden per maand"),
@@ -73,8 +68,7 @@ def _charts(
             },
         ),
         (
-            ("visits",),
-            [(label, show(n)) for label, n in impact.visits_per_section(period=period)],
+            [(label, ("visits", label)) for label, _n in visits],
             {
                 "id": "chart-visits",
                 "title": _("Bezochte pagina's per onderdeel"),
@@ -82,42 +76,51 @@ def _charts(
             },
         ),
     ]
-    return [(keys, rows, charts.bar_chart(rows=rows, **spec)) for keys, rows, spec in specs]
 
 
-def _parts(
-    *, chart_list: list, breakdowns: list[dict], months: list[dict], show
-) -> dict[tuple[str, tuple[str, ...]], list]:
-    """The parts shown of each total in any download, by (scope, figure keys that add up to it): a chart's
-    bars, a column, and the months of the CSV and XLSX. One set for every download, so that a total hidden
-    in one is hidden in all: the parts of another file cannot give it back."""
-    parts: dict[tuple[str, tuple[str, ...]], list] = {}
-    for figure in impact.FIGURES:
-        parts[("district", (figure.key,))] = [show(m["values"].get(figure.key), figure.kind) for m in months]
-    for keys, rows, _chart in chart_list:
-        parts.setdefault(("district", keys), []).extend(value for _label, value in rows)
-    for table in breakdowns:
+def _cells(
+    *, figures: dict[str, dict], months: list[dict], visits: list[tuple[str, int]], breakdowns: list[dict]
+) -> impact_export.Cells:
+    """Every number of the page and its downloads, with the sums that hold between them."""
+    cells = impact_export.Cells()
+    kinds = {f.key: f.kind for f in impact.FIGURES}
+    for scope, values in figures.items():
+        for key, kind in kinds.items():
+            cells.add(("total", scope, key), values.get(key), kind)
+        cells.needs(("total", scope, "value"), ("total", scope, "matches"))
+    for index, row in enumerate(months):
+        for key, kind in kinds.items():
+            cells.add(("month", index, key), row["values"].get(key), kind)
+        cells.needs(("month", index, "value"), ("month", index, "matches"))
+        held = row["values"]["activity_dates"] + row["values"]["walk_in_dates"]
+        cells.add(("held", index), held)
+        cells.add_sum(
+            [("held", index)], [("month", index, "activity_dates"), ("month", index, "walk_in_dates")]
+        )
+    for key, kind in kinds.items():
+        if kind == "count" and months:
+            cells.add_sum(
+                [("total", "district", key)], [("month", index, key) for index in range(len(months))]
+            )
+    for label, n in visits:
+        cells.add(("visits", label), n)
+    if visits:
+        cells.add_sum([("total", "district", "visits")], [("visits", label) for label, _n in visits])
+    for number, table in enumerate(breakdowns):
+        for row, (_label, values) in enumerate(table["rows"]):
+            for column, value in enumerate(values):
+                cells.add(("breakdown", number, row, column), value)
         for column, (scope, keys) in enumerate(table["adds_up_to"]):
-            parts.setdefault((scope, keys), []).extend(values[column] for _label, values in table["rows"])
-    return parts
-
-
-def _shown(*, figures: dict[str, dict], parts: dict, show) -> dict[str, dict]:
-    """The figure tables' values, by scope and key: each through `show`, each total beside its parts."""
-    shown = {
-        scope: {f.key: show(values.get(f.key), f.kind) for f in impact.FIGURES}
-        for scope, values in figures.items()
-    }
-    for (scope, keys), values in parts.items():
-        totals = impact_export.totals_for_export([shown[scope][key] for key in keys], values)
-        shown[scope].update(zip(keys, totals, strict=True))
-    return shown
+            cells.add_sum(
+                [("total", scope, key) for key in keys],
+                [("breakdown", number, row, column) for row in range(len(table["rows"]))],
+            )
+    return cells
 
 
 def _context(request, *, download: bool = False) -> dict:
-    """What the page shows; for a download (the PDF) every number has passed the rule for small ones,
-    and every total the rule for totals beside their parts."""
-    show = impact_export.for_export if download else impact_export.exact
+    """What the page shows; in a download (the PDF, CSV and XLSX) every number has passed the rule for
+    small ones, and no hidden number can be computed back from the others (see `impact_export.Cells`)."""
     selection = impact.choose(data=request.GET, user=request.user)
     period, organisation = selection.period, selection.organisation
     now = timezone.now()
@@ -130,13 +133,25 @@ def _context(request, *, download: bool = False) -> dict:
             else {}
         ),
     }
-    chart_list = _charts(months=months, period=period, show=show)
+    exact_breakdowns = impact.breakdowns(period=period, now=now, organisation=organisation)
+    visits = impact.visits_per_section(period=period)
+    cells = _cells(figures=figures, months=months, visits=visits, breakdowns=exact_breakdowns)
+    value = cells.for_export() if download else cells.exact()
+    shown = {scope: {f.key: value[("total", scope, f.key)] for f in impact.FIGURES} for scope in figures}
     breakdowns = [
-        {**table, "rows": [(label, [show(n) for n in values]) for label, values in table["rows"]]}
-        for table in impact.breakdowns(period=period, now=now, organisation=organisation)
+        {
+            **table,
+            "rows": [
+                (label, [value[("breakdown", number, row, column)] for column in range(len(values))])
+                for row, (label, values) in enumerate(table["rows"])
+            ],
+        }
+        for number, table in enumerate(exact_breakdowns)
     ]
-    parts = _parts(chart_list=chart_list, breakdowns=breakdowns, months=months, show=show)
-    shown = _shown(figures=figures, parts=parts, show=show)
+    chart_list = [
+        charts.bar_chart(rows=[(label, value[key]) for label, key in bars], **spec)
+        for bars, spec in _charts(months=months, visits=visits)
+    ]
     themes = [
         {
             "key": key,
@@ -155,8 +170,12 @@ def _context(request, *, download: bool = False) -> dict:
         "period": period,
         "organisation": organisation,
         "themes": themes,
-        "charts": {c.id.removeprefix("chart-"): c for _keys, _rows, c in chart_list},
-        "months": months,
+        "charts": {c.id.removeprefix("chart-"): c for c in chart_list},
+        # the district per month as the CSV and XLSX show it
+        "months": [
+            {"month": row["month"], "values": {f.key: value[("month", index, f.key)] for f in impact.FIGURES}}
+            for index, row in enumerate(months)
+        ],
         "figures": impact.FIGURES,
         "columns": impact.figure_columns(organisation=organisation),
         "breakdowns": breakdowns,

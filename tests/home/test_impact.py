@@ -437,14 +437,41 @@ def test_one_rule_for_small_numbers_in_every_download(value, kind, shown):
     assert for_export(value, kind) == shown
 
 
-def test_a_hidden_part_hides_every_total_beside_it():
-    from home.impact_export import for_export, totals_for_export
+def _dates_held(activities: int, walk_ins: int, parts: list[int]) -> list:
+    """Dates held and walk-in dates beside their parts per category, as a download shows them."""
+    from home.impact_export import Cells
 
-    parts = [for_export(4), 0, 10, 0]
+    cells = Cells()
+    cells.add("activities", activities)
+    cells.add("walk_ins", walk_ins)
+    for number, part in enumerate(parts):
+        cells.add(number, part)
+    cells.add_sum(["activities", "walk_ins"], list(range(len(parts))))
+    shown = cells.for_export()
+    return [shown["activities"], shown["walk_ins"], *(shown[number] for number in range(len(parts)))]
+
+
+def test_a_hidden_part_hides_every_total_beside_it():
     # 13 activity dates beside a hidden count of walk-in hours, over parts "< 5", 0, 10, 0, would leave
     # only walk-in hours 1 and the hidden part 4: both totals go.
-    assert totals_for_export([13, for_export(1)], parts) == ["verborgen", "< 5"]
-    assert totals_for_export([13, 7], [3, 0, 10, 7]) == [13, 7]  # nothing hidden: nothing to hide
+    assert _dates_held(13, 1, [4, 0, 10, 0])[:2] == ["verborgen", "< 5"]
+    assert _dates_held(13, 7, [3, 0, 10, 7]) == ["verborgen", "verborgen", "< 5", 0, 10, 7]
+    assert _dates_held(13, 7, [5, 0, 10, 5]) == [13, 7, 5, 0, 10, 5]  # nothing hidden: nothing to hide
+
+
+def test_a_total_hidden_by_one_sum_hides_a_part_of_every_other_sum():
+    """The notices of a period: 6 in all, 5 in Noord and "< 5" in Zuid. Beside its months (0 and 6) the
+    hidden total would come back, and with it Zuid (6 - 5 = 1): so one month is hidden as well."""
+    from home.impact_export import Cells
+
+    cells = Cells()
+    for key, value in {"total": 6, "noord": 5, "zuid": 1, "november": 0, "december": 6}.items():
+        cells.add(key, value)
+    cells.add_sum(["total"], ["noord", "zuid"])
+    cells.add_sum(["total"], ["november", "december"])
+    shown = cells.for_export()
+    assert [shown[key] for key in ("total", "noord", "zuid")] == ["verborgen", 5, "< 5"]
+    assert [shown["november"], shown["december"]] == ["verborgen", 6]  # the smallest part goes
 
 
 def _pdf_text(response) -> str:
@@ -636,8 +663,12 @@ def test_a_total_hidden_in_the_pdf_is_hidden_in_the_csv_and_xlsx_too(fixture_wor
     staff = client_for(fixture_world["staff"])
     pdf = _pdf_text(staff.get("/impact/rapport.pdf" + PERIOD))
     assert "\nBezochte pagina's verborgen " in pdf
+    months = ["Wijk 2026-09", "Wijk 2026-10", "Wijk 2026-11", "Wijk 2026-12"]
     for table in _tables(staff, PERIOD):
-        assert _row(table, "Bezochte pagina's")["Wijk"] == "verborgen"
+        visits = _row(table, "Bezochte pagina's")
+        assert visits["Wijk"] == "verborgen"
+        # the months would add up to the hidden total, and give the section back: one of them goes too
+        assert [visits[m] for m in months].count("verborgen") == 1
 
 
 @time_machine.travel(at(2026, 12, 1, 12), tick=False)
