@@ -105,20 +105,9 @@ class MessageForm(forms.Form):
     )
 
 
-class DoneForm(forms.Form):
-    thanks = forms.CharField(
-        label=_("Wilt u iets zeggen? (mag leeg)"),
-        max_length=300,
-        required=False,
-        widget=forms.TextInput(attrs={"placeholder": _("Bijvoorbeeld: Heel erg bedankt!")}),
-    )
-
-
-class FollowUpForm(forms.Form):
-    answer = forms.ChoiceField(
-        label=_("Is het gelukt?"), choices=FollowUp.Answer.choices, widget=BigRadioSelect
-    )
-    minutes_spent = forms.TypedChoiceField(
+def _minutes_spent(widget) -> forms.TypedChoiceField:
+    """How long the help took (for the hours on /impact/), asked on "Het is klaar" and "Is het gelukt?"."""
+    return forms.TypedChoiceField(
         label=_("Hoe lang duurde het? (mag leeg)"),
         choices=[
             ("", _("Weet ik niet")),
@@ -132,8 +121,25 @@ class FollowUpForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
-        widget=BigRadioSelect,
+        widget=widget,
     )
+
+
+class DoneForm(forms.Form):
+    thanks = forms.CharField(
+        label=_("Wilt u iets zeggen? (mag leeg)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Bijvoorbeeld: Heel erg bedankt!")}),
+    )
+    minutes_spent = _minutes_spent(forms.Select)
+
+
+class FollowUpForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Is het gelukt?"), choices=FollowUp.Answer.choices, widget=BigRadioSelect
+    )
+    minutes_spent = _minutes_spent(BigRadioSelect)
 
 
 class PreferenceForm(forms.Form):

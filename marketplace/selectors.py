@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -110,21 +110,28 @@ def preference_of(*, user) -> MatchPreference:
 
 
 def outcome_counts(*, start: datetime, end: datetime) -> dict[str, int]:
-    """Answers to "Is het gelukt?" given in [start, end), for the impact figures."""
+    """For the impact figures: "ja", the matches that someone first called a success in [start, end) (by
+    "Het is klaar" or by answering "Is het gelukt?"), so one per match, as the matches are counted; the
+    other answers to "Is het gelukt?" given in the period, one per person."""
     counts = dict.fromkeys(FollowUp.Answer.values, 0)
     rows = (
         FollowUp.objects.filter(answered_at__gte=start, answered_at__lt=end)
+        .exclude(answer=FollowUp.Answer.YES)
         .values("answer")
         .annotate(n=Count("id"))
     )
     for row in rows:
         counts[row["answer"]] = row["n"]
-    # Both pressed "Het is klaar": that is their answer, they are not asked again.
-    counts[FollowUp.Answer.YES] += (
+    yes = Q(follow_ups__answer=FollowUp.Answer.YES)
+    counts[FollowUp.Answer.YES] = (
+        Response.objects.annotate(first_yes=Min("follow_ups__answered_at", filter=yes))
+        .filter(first_yes__gte=start, first_yes__lt=end)
+        .count()
+    ) + (  # both said "klaar" before saying it also answered "Is het gelukt?"
         Response.objects.filter(owner_done_at__isnull=False, responder_done_at__isnull=False)
         .annotate(done_at=Greatest("owner_done_at", "responder_done_at"))
         .filter(done_at__gte=start, done_at__lt=end)
-        .exclude(follow_ups__answered_at__isnull=False)
+        .exclude(yes)
         .count()
     )
     counts["matches"] = Response.objects.filter(accepted_at__gte=start, accepted_at__lt=end).count()

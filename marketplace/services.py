@@ -269,8 +269,11 @@ def accept_response(*, response: Response, by) -> Response:
 
 
 @transaction.atomic
-def mark_done(*, response: Response, by, thanks: str = "") -> Response:
-    """One side says it is done, with a thank-you. When both did, the listing is klaar."""
+def mark_done(*, response: Response, by, thanks: str = "", minutes_spent: int | None = None) -> Response:
+    """One side says it is done, with a thank-you. When both did, the listing is klaar.
+
+    Saying "klaar" answers "Is het gelukt?" with yes, with how long it took: that person is not asked again.
+    """
     listing = response.listing
     if not response.is_accepted:
         raise ApplicationError(_("Er is nog niets afgesproken."))
@@ -288,6 +291,13 @@ def mark_done(*, response: Response, by, thanks: str = "") -> Response:
         response.save(
             update_fields=["owner_done_at", "owner_thanks", "responder_done_at", "responder_thanks"]
         )
+        answered, _created = FollowUp.objects.get_or_create(
+            response=response, user=by, defaults={"asked_at": now}
+        )
+        answered.answer, answered.answered_at = FollowUp.Answer.YES, now
+        if minutes_spent is not None:  # "Weet ik niet" keeps what an earlier answer said
+            answered.minutes_spent = minutes_spent
+        answered.save(update_fields=["answer", "answered_at", "minutes_spent"])
         if response.owner_done_at and response.responder_done_at and listing.status == Status.AGREED:
             listing.status = Status.DONE
             listing.save(update_fields=["status"])
@@ -466,6 +476,8 @@ def send_follow_ups(*, now: datetime | None = None) -> int:
                 follow_up, _created = FollowUp.objects.get_or_create(
                     response=response, user=user, defaults={"asked_at": now}
                 )
+                if follow_up.answered_at:  # said "klaar", and so answered already
+                    continue
                 notify(
                     user=user,
                     url=reverse("marketplace:follow_up", args=[follow_up.pk]),

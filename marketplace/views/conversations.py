@@ -96,13 +96,14 @@ def conversation_accept(request, pk: int):
 def conversation_done(request, pk: int):
     conversation = _conversation_or_404(request, pk)
     form = DoneForm(request.POST)
-    thanks = form.cleaned_data["thanks"] if form.is_valid() else ""
+    said = form.cleaned_data if form.is_valid() else {"thanks": "", "minutes_spent": None}
     run_service(
         request,
         services.mark_done,
         response=conversation.response,
         by=request.user,
-        thanks=thanks,
+        thanks=said["thanks"],
+        minutes_spent=said["minutes_spent"],
         success=_("Fijn dat het gelukt is! Dank u wel."),
     )
     return redirect(conversation)

@@ -88,7 +88,12 @@ FIGURES = [
         "help",
         "hours",
     ),
-    Figure("ja", _("Gelukt"), _("Antwoorden 'ja' op de vraag: is het gelukt?"), "help"),
+    Figure(
+        "ja",
+        _("Gelukt"),
+        _("Afspraken waarvan iemand zei: het is gelukt (met „Het is klaar” of op de vraag: is het gelukt?)."),
+        "help",
+    ),
     Figure(
         "volunteer_hours",
         _("Uren burenhulp"),

@@ -98,9 +98,37 @@ def test_both_done_is_the_answer_and_not_asked_again(resident, volunteer):
         services.mark_done(response=conversation.response, by=volunteer)
     with time_machine.travel("2026-03-09 10:30 +0100", tick=False):
         assert services.send_follow_ups() == 0
-        assert not FollowUp.objects.exists()
         assert not Notification.objects.filter(text__startswith="Is het gelukt?").exists()
+    # saying "klaar" answered it: yes, from both
+    assert sorted(FollowUp.objects.values_list("answer", flat=True)) == ["ja", "ja"]
     counts = selectors.outcome_counts(
         start=datetime(2026, 3, 1, tzinfo=AMS), end=datetime(2026, 4, 1, tzinfo=AMS)
     )
     assert counts == {"ja": 1, "nog_niet": 0, "nee": 0, "matches": 1}
+
+
+@pytest.mark.django_db
+def test_klaar_asks_how_long_it_took_and_only_the_other_is_asked_later(resident, volunteer, client_for):
+    conversation = _agreed_on_2_march(owner=resident, responder=volunteer, title="Gras maaien")
+    page = client_for(volunteer).get(conversation.get_absolute_url()).content.decode()
+    assert "Hoe lang duurde het? (mag leeg)" in page and '<option value="120">Twee uur</option>' in page
+    with time_machine.travel("2026-03-04 10:00 +0100", tick=False):
+        client_for(volunteer).post(
+            f"/berichten/{conversation.pk}/klaar/", {"thanks": "Graag gedaan", "minutes_spent": "120"}
+        )
+    said = FollowUp.objects.get(user=volunteer)
+    assert (said.answer, said.minutes_spent) == ("ja", 120)
+    with time_machine.travel("2026-03-09 10:30 +0100", tick=False):
+        assert services.send_follow_ups() == 1  # only the one who did not say it yet
+    assert Notification.objects.filter(user=resident, text="Is het gelukt? Gras maaien").exists()
+    assert not Notification.objects.filter(user=volunteer, text__startswith="Is het gelukt?").exists()
+    theirs = FollowUp.objects.get(user=resident)
+    client_for(resident).post(
+        f"/vraag-en-aanbod/gelukt/{theirs.pk}/", {"answer": "ja", "minutes_spent": "60"}
+    )
+    figures = selectors.impact_counts(
+        start=datetime(2026, 3, 1, tzinfo=AMS), end=datetime(2026, 4, 1, tzinfo=AMS)
+    )
+    # one match, called a success by both: one "ja", and the longer of the two times
+    assert (figures["ja"], figures["matches"]) == (1, 1)
+    assert (figures["volunteer_minutes"], figures["timed_matches"]) == (120, 1)
