@@ -96,6 +96,9 @@ def test_reported_listing_hidden_is_gone_for_all_but_moderators_and_its_owner(
     # The owner is told what to do next; the moderator, reading the same page, is not.
     assert "Wat kunt u doen?" in owner_page.content.decode()
     assert f'href="/vraag-en-aanbod/nieuw/?soort={listing.kind}"' in owner_page.content.decode()
+    # no one can answer a hidden listing: the page promises no word about answers
+    assert "Nog geen reacties." in owner_page.content.decode()
+    assert "We laten het u weten" not in owner_page.content.decode()
     assert client_for(moderator).get(listing.get_absolute_url()).status_code == 200
     assert "Wat kunt u doen?" not in client_for(moderator).get(listing.get_absolute_url()).content.decode()
     told = Notification.objects.get(user=resident, kind="moderation_decision")
