@@ -24,6 +24,9 @@ class SuspendedAccountMiddleware:
         return self.get_response(request)
 
 
+AFTER_SET_UP = "second_factor_next"
+
+
 class StaffSecondFactorMiddleware:
     """Send a staff account without an authenticator app to the page that sets one up.
 
@@ -36,6 +39,8 @@ class StaffSecondFactorMiddleware:
 
     def __call__(self, request):
         if self._must_set_up(request):
+            # Where they were going: the page of their recovery codes leads on to it.
+            request.session[AFTER_SET_UP] = request.get_full_path()
             messages.warning(
                 request,
                 _("Voor dit deel van de site is een tweede stap bij het inloggen nodig. Stel die eerst in."),

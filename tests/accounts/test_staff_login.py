@@ -102,4 +102,7 @@ def test_setting_up_the_authenticator_app_opens_the_admin(client):
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=editor, type=Authenticator.Type.TOTP).exists()
     assert Authenticator.objects.filter(user=editor, type=Authenticator.Type.RECOVERY_CODES).exists()
+    # the recovery codes come first, then a button leads on to where the editor was going
+    codes = client.get(response["Location"]).content.decode()
+    assert '<a class="button" href="/admin/">Ik heb de codes bewaard. Verder</a>' in codes
     assert client.get("/admin/").status_code == 200
