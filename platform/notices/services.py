@@ -115,7 +115,8 @@ def _send_seen_count(*, notice_id: int, group_id: int) -> None:
 
 @transaction.atomic
 def set_notice_status(*, notice: Notice, status: str, by) -> Notice:
-    """Store a status ("112 gebeld", "ik ga kijken", "opgelost"); the group sees it live on commit."""
+    """Store a status ("112 gebeld", "ik ga kijken", "opgelost"); the group sees it live on commit.
+    Who sets a status has seen the notice: it counts as their "gezien"."""
     _require_member(group=notice.group, user=by)
     if not notice.is_urgent:
         raise ApplicationError(_("Een status zet u alleen bij een spoedmelding."), field="status")
@@ -124,6 +125,7 @@ def set_notice_status(*, notice: Notice, status: str, by) -> Notice:
     notice.status, notice.status_by, notice.status_at = status, by, timezone.now()
     notice.save(update_fields=["status", "status_by", "status_at"])
     after_commit(realtime.send_to_prevention_group, group_id=notice.group_id, message=notice.status_message())
+    acknowledge_notice(notice=notice, user=by)
     return notice
 
 

@@ -84,8 +84,20 @@ function announce(text, href) {
 
 // Labels from the page (translated); a page without a feed has none and uses these, by the page's language.
 const FALLBACK = {
-  nl: { "urgent-label": "Spoed", "close-label": "Sluiten", "seen-one": "lid zag dit", "seen-other": "leden zagen dit" },
-  en: { "urgent-label": "Urgent", "close-label": "Close", "seen-one": "member saw this", "seen-other": "members saw this" },
+  nl: {
+    "urgent-label": "Spoed",
+    "close-label": "Sluiten",
+    "seen-none": "Nog niemand heeft dit gezien",
+    "seen-one": "lid heeft dit gezien",
+    "seen-other": "leden hebben dit gezien",
+  },
+  en: {
+    "urgent-label": "Urgent",
+    "close-label": "Close",
+    "seen-none": "Nobody has seen this yet",
+    "seen-one": "member has seen this",
+    "seen-other": "members have seen this",
+  },
 };
 function label(name) {
   const words = FALLBACK[document.documentElement.lang === "en" ? "en" : "nl"];
@@ -123,6 +135,10 @@ function announceUrgent(message) {
 function showSeenCount(message) {
   const target = feed?.querySelector(`[data-notice="${message.notice}"] [data-seen-count]`);
   if (!target) return;
+  if (!message.count) {
+    target.textContent = label("seen-none");
+    return;
+  }
   const word = message.count === 1 ? label("seen-one") : label("seen-other");
   target.textContent = `${message.count} ${word}`;
 }
