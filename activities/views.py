@@ -190,6 +190,7 @@ def _calendar_links(activity: Activity, occurrence: Occurrence | None) -> dict:
         "webcal_agenda": seo.webcal(absolute(reverse("activities:feed"))),
     }
     if occurrence is not None:
+        links["date"] = occurrence.start
         links["google"] = seo.google_link(activity=activity, occurrence=occurrence)
         links["outlook"] = seo.outlook_link(activity=activity, occurrence=occurrence)
     return links

@@ -152,6 +152,18 @@ def test_walk_in_hours_and_detail_have_share_and_print_links(client, agenda):
     assert expected in html
 
 
+def test_the_links_for_one_date_of_a_series_say_so(client, frozen, db):
+    weekly = ActivityFactory(
+        title="Taalcafé", starts_at=NOW + timedelta(days=6, hours=2), rrule="FREQ=WEEKLY;COUNT=4"
+    )
+    html = client.get(weekly.get_absolute_url()).content.decode()
+    assert "Google Agenda: alleen dinsdag 16 juni" in html and "Outlook: alleen dinsdag 16 juni" in html
+    assert "Abonneren op alle data van deze activiteit" in html
+    once = ActivityFactory(title="Lezing", starts_at=NOW + timedelta(days=2))
+    html = client.get(once.get_absolute_url()).content.decode()
+    assert ">Google Agenda</a>" in html and "alleen" not in html.split("calendar-links", 1)[1]
+
+
 def test_pending_activity_detail_is_hidden_from_the_public(client, agenda):
     pending = Activity.objects.get(title="Wacht nog")
     assert client.get(pending.get_absolute_url()).status_code == 404
