@@ -36,27 +36,48 @@ def require_feed_manager(*, user, organisation) -> None:
 def create_ical_feed(*, by, organisation, url: str, category: str) -> ICalFeed:
     require_feed_manager(user=by, organisation=organisation)
     if ICalFeed.objects.filter(organisation=organisation, url=url).exists():
-        raise ApplicationError(_("Deze feed is al ingesteld."), field="url")
+        raise ApplicationError(_("Deze agenda is al ingesteld."), field="url")
     return ICalFeed.objects.create(organisation=organisation, url=url, category=category)
 
 
-def test_ical_feed(*, feed: ICalFeed, by) -> dict:
-    """Fetch and read the feed without changing the agenda: how many series and changed dates it holds."""
+def _read(url: str) -> dict:
+    """Fetch and read a feed without changing the agenda: how many series and changed dates it holds.
+    What goes wrong is an ApplicationError in words the professional can act on."""
     from .ical import events_of
     from .services import feed_problem, fetch_feed
 
-    require_feed_manager(user=by, organisation=feed.organisation)
     try:
-        body, _headers = fetch_feed(feed.url)
+        body, _headers = fetch_feed(url)
         series, overrides = events_of(body)
     except Exception as exc:  # noqa: BLE001 — whatever goes wrong is shown to the professional
-        return {"ok": False, "error": feed_problem(exc)}
+        raise ApplicationError(feed_problem(exc), field="url") from exc
     return {
         "ok": True,
         "series": len(series),
         "overrides": len(overrides),
         "titles": [s["title"] for s in series[:5]],
     }
+
+
+def test_ical_feed(*, feed: ICalFeed, by) -> dict:
+    """Read the feed again, changing nothing (the button "Testen")."""
+    require_feed_manager(user=by, organisation=feed.organisation)
+    try:
+        return _read(feed.url)
+    except ApplicationError as error:
+        return {"ok": False, "error": str(error)}
+
+
+def set_up_ical_feed(*, by, organisation, url: str, category: str) -> tuple[ICalFeed, dict]:
+    """Read the address first: a feed that cannot be read is not stored. Then store it and import it at
+    once; after that the hourly job keeps it current. Returns the feed and what the first reading found."""
+    require_feed_manager(user=by, organisation=organisation)
+    if ICalFeed.objects.filter(organisation=organisation, url=url).exists():
+        raise ApplicationError(_("Deze agenda is al ingesteld."), field="url")
+    found = _read(url)  # outside a transaction: it may wait for another website
+    feed = create_ical_feed(by=by, organisation=organisation, url=url, category=category)
+    request_import(feed=feed, by=by)
+    return feed, found
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.exceptions import ApplicationError
 from core.forms import add_application_error
@@ -27,7 +27,11 @@ class FeedForm(forms.Form):
             "Het adres eindigt vaak op .ics. U vindt het in de instellingen van uw agenda."
         ),
     )
-    category = forms.ChoiceField(label=gettext_lazy("Rubriek"), choices=Category.choices)
+    category = forms.ChoiceField(
+        label=gettext_lazy("Rubriek in de agenda"),
+        choices=Category.choices,
+        help_text=gettext_lazy("Alle activiteiten uit deze agenda komen in deze rubriek."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,11 +43,21 @@ def feeds_view(request):
     form = FeedForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            feed = feeds.create_ical_feed(by=request.user, **form.cleaned_data)
+            feed, found = feeds.set_up_ical_feed(by=request.user, **form.cleaned_data)
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, _("De feed is ingesteld. Test hem of importeer nu."))
+            messages.success(
+                request,
+                ngettext(
+                    "De agenda werkt: we vonden %(count)s activiteit. We zetten die nu in de agenda. "
+                    "Daarna kijken we elk uur of er iets is veranderd.",
+                    "De agenda werkt: we vonden %(count)s activiteiten. We zetten die nu in de agenda. "
+                    "Daarna kijken we elk uur of er iets is veranderd.",
+                    found["series"],
+                )
+                % {"count": found["series"]},
+            )
             return redirect("activities:import_feed", pk=feed.pk)
     return render(
         request,

@@ -51,6 +51,8 @@ def test_professional_sets_up_tests_and_imports_for_own_organisation(
     )
     feed = ICalFeed.objects.get(organisation=mine.organisation)
     assert response["Location"] == f"/agenda/importeren/{feed.pk}/"
+    told = client.get(response["Location"]).content.decode()
+    assert "De agenda werkt: we vonden 1 activiteit. We zetten die nu in de agenda." in told
 
     tested = client.post(f"/agenda/importeren/{feed.pk}/", {"actie": "testen"}).content.decode()
     assert "1 activiteit gevonden" in tested and "Spreekuur" in tested
@@ -62,6 +64,19 @@ def test_professional_sets_up_tests_and_imports_for_own_organisation(
     assert imported.title == "Spreekuur" and imported.category == "gezondheid"
     page = client.get(f"/agenda/importeren/{feed.pk}/").content.decode()
     assert "1 nieuw, 0 bijgewerkt, 0 verdwenen" in page
+
+
+def test_an_address_that_does_not_work_is_not_stored(client_for, teams, feed_server):
+    mine, _other = teams
+    feed_server["body"] = b"<html>Onze agenda</html>"  # the web page, not the calendar file
+    response = client_for(mine.user).post(
+        "/agenda/importeren/",
+        {"organisation": mine.organisation.pk, "url": feed_server["url"], "category": "gezondheid"},
+    )
+    assert response.status_code == 400 and not ICalFeed.objects.exists()
+    page = response.content.decode()
+    assert "Op dit adres staat geen agenda-bestand (iCal)." in page
+    assert feed_server["url"] in page  # the address stays in the form, to correct
 
 
 def test_professional_cannot_set_up_or_run_another_organisations_feed(client_for, teams, feed_server):
