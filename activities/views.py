@@ -67,6 +67,12 @@ def managed(request):
 
 
 def agenda(request):
+    if request.GET.get("datum"):
+        # "Of kies een dag" of the filter form: the day becomes `wanneer`, as its chip and links know it
+        query = request.GET.copy()
+        query["wanneer"] = query.pop("datum")[-1]
+        query.pop("pagina", None)
+        return redirect(f"{reverse('activities:agenda')}?{query.urlencode()}")
     today = timezone.localdate()
     filters = AgendaFilterSet(request.GET)
     page = Paginator(selectors.agenda_occurrences(filters=filters, with_going=True), PAGE_SIZE).get_page(
@@ -89,6 +95,7 @@ def agenda(request):
             "days": days,
             "when_choices": WHEN_CHOICES,
             "current_when": filters.when,
+            "today": today,
             "chosen_chips": filters.chosen(),
             "next_week_query": next_week.urlencode() if filters.when == "week" else "",
             "categories": Category.choices,

@@ -248,6 +248,19 @@ def test_each_chip_takes_only_its_own_choice_away(client, agenda):
     assert labels == ["Morgen", "Bewegen", "Leren &amp; taal", "Gratis"]
 
 
+def test_a_day_further_ahead_can_be_chosen_in_the_filter(client, frozen, db):
+    ActivityFactory(title="Kerstmarkt", starts_at=datetime(2026, 7, 22, 15, 0, tzinfo=AMS))
+    page = client.get("/agenda/").content.decode()
+    assert 'type="date" id="f-datum" name="datum" min="2026-06-10"' in page
+    # the form sends the radio choice too; the day wins, and becomes `wanneer` for its chip
+    response = client.get("/agenda/?wanneer=week&datum=2026-07-22&categorie=")
+    assert response.status_code == 302
+    assert response["Location"] == "/agenda/?wanneer=2026-07-22&categorie="
+    day = client.get(response["Location"])
+    assert titles(day) == {"Kerstmarkt"}
+    assert "woensdag 22 juli" in day.content.decode().split('class="active-filters"', 1)[1]
+
+
 def test_bad_category_keeps_the_good_one(client, agenda):
     response = client.get("/agenda/", {"categorie": ["bewegen", "bestaat-niet"]})
     assert titles(response) == {"Bewegen"}
