@@ -122,4 +122,13 @@ def test_moved_date_shows_at_its_new_time(client, professional):
     second.refresh_from_db()
     assert second.start == new_start and second.is_moved
     html = client.get(activity.get_absolute_url()).content.decode()
-    assert "15:45" in html and "Verplaatst" in html and "Later door de markt" in html
+    assert "15:45" in html and "Later door de markt" in html
+    was = second.original_start.astimezone(AMS).strftime("%H:%M")
+    assert f"Verplaatst, was {was} uur" in html  # the same day, another time
+    third = activity.occurrences.order_by("start")[2]
+    day_before = third.start - timedelta(days=1)
+    move_occurrence(occurrence=third, by=professional, start=day_before, reason="")
+    html = client.get(activity.get_absolute_url()).content.decode()
+    weekday = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+    original = third.original_start.astimezone(AMS)
+    assert f"Verplaatst, was {weekday[original.weekday()]} {original.day} " in html
