@@ -178,3 +178,14 @@ def test_cancel_reason_of_an_imported_date_reaches_the_page(client, db, feed_ser
         body = client.get("/agenda/feed.ics?wanneer=2026-06-09").content.decode()
     assert "Vandaag geen inloop" in html
     assert "Vandaag geen inloop" in body.replace("\r\n ", "")
+
+
+def test_the_embed_steps_say_whom_to_mail_and_show_both_lines_to_copy(client_for, teams):
+    mine, _other = teams
+    page = client_for(mine.user).get("/agenda/importeren/").content.decode()
+    steps = page.split('id="embed-title"', 1)[1]
+    assert 'href="mailto:info@wijkderuwaard.nl?subject=Agenda%20op%20onze%20website"' in steps
+    slug = mine.organisation.slug
+    assert f'<textarea id="embed-{slug}" rows="3" readonly>&lt;script' in steps
+    assert f'<textarea id="embed-frame-{slug}" rows="3" readonly>&lt;iframe' in steps
+    assert f'/agenda/insluiten/?organisatie={slug}">Zo ziet het eruit</a>' in steps
