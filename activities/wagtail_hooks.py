@@ -1,7 +1,7 @@
 """The Wagtail admin for activities, walk-in hours, locations and iCal feeds."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
@@ -38,30 +38,23 @@ class ActivityViewSet(SnippetViewSet):
     list_filter = ["status", "kind", "category", "organisation"]
     search_fields = ["title", "summary", "topic"]
     panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
-        FieldPanel("summary"),
-        FieldPanel("description"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("category"), FieldPanel("status")]),
-        FieldPanel("audiences"),
+        "title",
+        "slug",
+        "summary",
+        "description",
+        FieldRowPanel(["kind", "category", "status"]),
+        "audiences",
         MultiFieldPanel(
-            [FieldPanel("topic"), FieldPanel("no_appointment_needed"), FieldPanel("what_to_bring")],
+            ["topic", "no_appointment_needed", "what_to_bring"],
             heading=_("Inloopspreekuur"),
         ),
-        FieldRowPanel([FieldPanel("organisation"), FieldPanel("location")]),
-        FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_known")]),
-        FieldRowPanel([FieldPanel("registration"), FieldPanel("registration_detail")]),
-        FieldRowPanel([FieldPanel("max_places"), FieldPanel("guests_may_sign_up")]),
-        FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+        FieldRowPanel(["organisation", "location"]),
+        FieldRowPanel(["cost", "cost_known"]),
+        FieldRowPanel(["registration", "registration_detail"]),
+        FieldRowPanel(["max_places", "guests_may_sign_up"]),
+        FieldRowPanel(["image", "image_alt"]),
         MultiFieldPanel(
-            [
-                FieldPanel("starts_at"),
-                FieldPanel("duration"),
-                FieldPanel("rrule"),
-                FieldPanel("exdates"),
-                FieldPanel("rdates"),
-                FieldPanel("ends_on"),
-            ],
+            ["starts_at", "duration", "rrule", "exdates", "rdates", "ends_on"],
             heading=_("Wanneer"),
         ),
     ]
@@ -74,13 +67,7 @@ class OccurrenceViewSet(SnippetViewSet):
     list_display = ["activity", "start", "is_cancelled", "is_moved", "reason"]
     list_filter = ["is_cancelled", "is_moved", "activity__kind"]
     search_fields = []
-    panels = [
-        FieldPanel("start"),
-        FieldPanel("end"),
-        FieldPanel("is_cancelled"),
-        FieldPanel("is_moved"),
-        FieldPanel("reason"),
-    ]
+    panels = ["start", "end", "is_cancelled", "is_moved", "reason"]
 
 
 class LocationViewSet(SnippetViewSet):
@@ -98,7 +85,7 @@ class ICalFeedViewSet(SnippetViewSet):
     menu_label = _("iCal-feeds")
     list_display = ["organisation", "url", "last_imported_at", "last_error"]
     list_filter = ["is_active", "organisation"]
-    panels = [FieldPanel("organisation"), FieldPanel("url"), FieldPanel("category"), FieldPanel("is_active")]
+    panels = ["organisation", "url", "category", "is_active"]
 
 
 class AgendaGroup(SnippetViewSetGroup):

@@ -1,5 +1,4 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -15,16 +14,16 @@ class ListingViewSet(SnippetViewSet):
     search_fields = ["title", "text"]
     ordering = ["-shown_at"]
     panels = [
-        FieldPanel("owner"),
-        FieldPanel("kind"),
-        FieldPanel("category"),
-        FieldPanel("title"),
-        FieldPanel("text"),
-        FieldPanel("when"),
-        FieldPanel("area"),
-        FieldPanel("status"),
-        FieldPanel("is_pending"),
-        FieldPanel("expires_at"),
+        "owner",
+        "kind",
+        "category",
+        "title",
+        "text",
+        "when",
+        "area",
+        "status",
+        "is_pending",
+        "expires_at",
     ]
 
 
@@ -34,7 +33,7 @@ class FollowUpViewSet(SnippetViewSet):
     menu_label = _("Is het gelukt?")
     list_display = ["__str__", "answer", "asked_at", "answered_at"]
     list_filter = ["answer"]
-    panels = [FieldPanel("answer")]
+    panels = ["answer"]
 
 
 class MarketplaceGroup(SnippetViewSetGroup):

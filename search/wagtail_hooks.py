@@ -1,5 +1,5 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.panels import HelpPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -23,12 +23,12 @@ class PromotionViewSet(SnippetViewSet):
                 "een activiteit of inloopspreekuur, een organisatie of een pagina."
             )
         ),
-        FieldPanel("query"),
-        FieldPanel("activity"),
-        FieldPanel("organisation"),
-        FieldPanel("page"),
-        FieldPanel("note"),
-        FieldPanel("sort_order"),
+        "query",
+        "activity",
+        "organisation",
+        "page",
+        "note",
+        "sort_order",
     ]
 
 

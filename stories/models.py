@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -25,7 +25,7 @@ class Theme(models.Model):
     name = models.CharField(_("naam"), max_length=60, unique=True)
     slug = models.SlugField(_("korte naam in de link"), max_length=60, unique=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = ["name", "slug"]
 
     class Meta:
         verbose_name = _("thema")
@@ -45,13 +45,7 @@ class Edition(models.Model):
     cover_alt = models.CharField(_("beschrijving van de omslag (alt-tekst)"), max_length=250, blank=True)
     pdf = optional_foreign_key("wagtaildocs.Document", _("pdf"))
 
-    panels = [
-        FieldPanel("number"),
-        FieldPanel("published_on"),
-        FieldPanel("cover"),
-        FieldPanel("cover_alt"),
-        FieldPanel("pdf"),
-    ]
+    panels = ["number", "published_on", "cover", "cover_alt", "pdf"]
 
     class Meta:
         verbose_name = _("Rucreant-editie")
@@ -71,7 +65,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     intro = models.CharField(_("inleiding"), max_length=300, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, "intro"]
     subpage_types = ["stories.StoryPage"]
     max_count = 1
 
@@ -160,14 +154,14 @@ class StoryPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("intro"),
+        "intro",
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_caption")],
+            ["hero_image", "hero_alt", "hero_caption"],
             heading=_("Hoofdfoto"),
         ),
-        FieldPanel("body"),
+        "body",
         MultiFieldPanel(
-            [FieldPanel("author_name"), FieldPanel("editor"), FieldPanel("edition"), FieldPanel("themes")],
+            ["author_name", "editor", "edition", "themes"],
             heading=_("Over dit verhaal"),
         ),
     ]

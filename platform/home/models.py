@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
@@ -15,7 +14,7 @@ class HomePage(Page):
         default="Alles wat er te doen is in Ruwaard. Hulp vragen, hulp bieden en elkaar ontmoeten.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, "intro"]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["stories.StoryIndexPage"]
     max_count = 1

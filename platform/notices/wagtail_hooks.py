@@ -1,5 +1,4 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -13,13 +12,7 @@ class PreventionGroupViewSet(SnippetViewSet):
     list_display = ["name", "area", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "area"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("area"),
-        FieldPanel("description"),
-        FieldPanel("is_active"),
-    ]
+    panels = ["name", "slug", "area", "description", "is_active"]
 
 
 class MembershipViewSet(SnippetViewSet):
@@ -28,12 +21,7 @@ class MembershipViewSet(SnippetViewSet):
     menu_label = _("Lidmaatschappen")
     list_display = ["user", "group", "role", "status"]
     list_filter = ["group", "role", "status"]
-    panels = [
-        FieldPanel("group"),
-        FieldPanel("user"),
-        FieldPanel("role"),
-        FieldPanel("status"),
-    ]
+    panels = ["group", "user", "role", "status"]
 
 
 class NoticeViewSet(SnippetViewSet):
@@ -44,14 +32,7 @@ class NoticeViewSet(SnippetViewSet):
     list_filter = ["group", "level", "status", "is_hidden"]
     search_fields = ["text", "street"]
     ordering = ["-created_at"]
-    panels = [
-        FieldPanel("is_hidden"),
-        FieldPanel("level"),
-        FieldPanel("text"),
-        FieldPanel("street"),
-        FieldPanel("expires_at"),
-        FieldPanel("status"),
-    ]
+    panels = ["is_hidden", "level", "text", "street", "expires_at", "status"]
 
 
 class PreventionViewSetGroup(SnippetViewSetGroup):

@@ -1,5 +1,4 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,18 +15,18 @@ class OrganisationViewSet(SnippetViewSet):
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "summary"]
     panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("kind"),
-        FieldPanel("summary"),
-        FieldPanel("helps_with"),
-        FieldPanel("phone"),
-        FieldPanel("email"),
-        FieldPanel("website"),
-        FieldPanel("address"),
-        FieldPanel("opening_hours"),
-        FieldPanel("logo"),
-        FieldPanel("is_active"),
+        "name",
+        "slug",
+        "kind",
+        "summary",
+        "helps_with",
+        "phone",
+        "email",
+        "website",
+        "address",
+        "opening_hours",
+        "logo",
+        "is_active",
     ]
 
 
