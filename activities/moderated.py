@@ -1,4 +1,4 @@
-"""What the moderation queue may do with activities (found through ``ActivitiesConfig.moderated``).
+"""What the moderation queue may do with activities (found through ``core.registry``).
 
 A resident's activity waits for a moderator; this app never imports the moderation app.
 """

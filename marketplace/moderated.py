@@ -1,6 +1,6 @@
 """What the moderation queue may do with asks and offers and with messages.
 
-The moderation app finds these through ``MarketplaceConfig.moderated`` (the app registry), so this app
+The moderation app finds these through ``core.registry``, so this app
 never imports it. Each kind reads and writes through this app's own selectors and services.
 """
 

@@ -1,4 +1,4 @@
-"""What the moderation queue does with stories (found through ``StoriesConfig.moderated``).
+"""What the moderation queue does with stories (found through ``core.registry``).
 
 A resident's submission waits in the editors' Wagtail workflow: the queue lists it with a link to it and
 decides nothing there. A published story can be reported, hidden (unpublished) and shown again.

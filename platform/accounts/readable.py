@@ -2,7 +2,7 @@
 
 Each app says in ``<app>/exported.py`` how a person reads its rows (``KINDS``, see ``core.registry``),
 a list of :class:`ReadableKind`: a Dutch heading and, per row, only what means something to the person.
-Accounts finds them through the app registry and never imports the apps. Rows that no kind describes
+Accounts finds them through ``core.registry`` and never imports the apps. Rows that no kind describes
 (Wagtail's page tree and revisions, editing sessions) are in gegevens.json only.
 """
 

@@ -1,4 +1,4 @@
-"""The kinds of thing the queue moderates, found through the app registry.
+"""The kinds of thing the queue moderates, found through ``core.registry``.
 
 A content app lists its kinds in ``<app>/moderated.py`` as ``KINDS`` (see ``core.registry``);
 it never imports this app, as ``accounts``' privacy export finds data without importing content apps.

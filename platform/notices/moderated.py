@@ -1,4 +1,4 @@
-"""What the moderation queue may do with a reported notice (found through ``NoticesConfig.moderated``).
+"""What the moderation queue may do with a reported notice (found through ``core.registry``).
 
 Only members of the group may report a notice; a moderator sees the reported notice in the queue and
 may hide it, but does not read the group's feed.
