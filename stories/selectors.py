@@ -5,7 +5,7 @@ from datetime import datetime
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.models import WorkflowState
+from wagtail.models import TaskState, WorkflowState
 
 from .models import Edition, StoryPage, Theme
 
@@ -60,10 +60,27 @@ def submissions_of(*, user) -> list[dict]:
     if not stories:
         return []
     states = _workflow_statuses(stories)
-    return [
-        {"story": story, "state": state, "state_name": state_name(state)}
-        for story, state in ((story, _state_of(story, states.get(str(story.pk)))) for story in stories)
-    ]
+    found = []
+    for story in stories:
+        state = _state_of(story, states.get(str(story.pk)))
+        asked = editors_question(story=story) if state == "needs_changes" else ""
+        found.append({"story": story, "state": state, "state_name": state_name(state), "asked": asked})
+    return found
+
+
+def editors_question(*, story: StoryPage) -> str:
+    """What the editors asked when they sent the story back ("Wijzigingen vragen"): their comment."""
+    task_state = (
+        TaskState.objects.filter(
+            workflow_state__base_content_type__app_label="wagtailcore",
+            workflow_state__base_content_type__model="page",
+            workflow_state__object_id=str(story.pk),
+            status=TaskState.STATUS_REJECTED,
+        )
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    return task_state.comment if task_state else ""
 
 
 def submission_state(*, story: StoryPage) -> str:
@@ -87,7 +104,7 @@ def _workflow_statuses(stories: list[StoryPage]) -> dict[str, str]:
 STATE_NAMES = {
     "published": _("Staat online"),
     "in_review": _("De redactie leest uw verhaal"),
-    "needs_changes": _("De redactie neemt contact met u op"),
+    "needs_changes": _("De redactie heeft een vraag"),
     "not_published": _("Niet geplaatst"),
     "received": _("Ontvangen"),
 }

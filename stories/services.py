@@ -9,6 +9,7 @@ from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -212,6 +213,30 @@ def notify_author_of_publication(*, story: StoryPage) -> bool:
         user=story.submitted_by,
         text=_("Uw verhaal “%(title)s” staat op de website. Dank u wel!") % {"title": story.title},
         url=story.url or "",
+        kind=NotificationKind.STORY_PUBLISHED,
+    )
+    return True
+
+
+def tell_author_of_requested_changes(*, story: StoryPage, question: str) -> bool:
+    """The editors sent the story back ("Wijzigingen vragen"): the resident who sent it reads their question
+    (Wagtail's own mail goes to people who work in the admin only). Returns whether they were told."""
+    if story.submitted_by_id is None:
+        return False
+    title = Truncator(story.title).chars(60)
+    if question:
+        text = _("De redactie heeft een vraag over uw verhaal “%(title)s”: %(question)s") % {
+            "title": title,
+            "question": Truncator(question).chars(400),
+        }
+    else:
+        text = _("De redactie wil iets weten over uw verhaal “%(title)s”. Kijk op Mijn pagina.") % {
+            "title": title
+        }
+    notify(
+        user=story.submitted_by,
+        text=text,
+        url=reverse("accounts:mine") + "#sectie-verhalen",
         kind=NotificationKind.STORY_PUBLISHED,
     )
     return True

@@ -3,11 +3,20 @@ from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from .models import StoryPage
-from .services import notify_author_of_publication
+from .selectors import editors_question
+from .services import notify_author_of_publication, tell_author_of_requested_changes
 
 
 def story_published(sender, instance, **kwargs) -> None:
     notify_author_of_publication(story=instance)
+
+
+def story_sent_back(sender, instance: WorkflowState, **kwargs) -> None:
+    """A workflow ended in "Wijzigingen vragen": when it is a sent-in story, its writer hears the question."""
+    page = instance.content_object
+    story = getattr(page, "specific", page)
+    if isinstance(story, StoryPage):
+        tell_author_of_requested_changes(story=story, question=editors_question(story=story))
 
 
 class StaffOnly:
@@ -41,6 +50,7 @@ WORKFLOW_MAILS = [
 
 def register_signal_handlers() -> None:
     page_published.connect(story_published, sender=StoryPage, dispatch_uid="stories_notify_author")
+    workflow_rejected.connect(story_sent_back, sender=WorkflowState, dispatch_uid="stories_tell_author")
     for signal, notifier, uid in WORKFLOW_MAILS:
         signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
         signal.connect(notifier, sender=WorkflowState, dispatch_uid=uid)

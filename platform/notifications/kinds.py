@@ -11,7 +11,10 @@ class Kind(models.TextChoices):
     MESSAGE = "message", _("Een nieuw bericht")
     MATCH = "match", _("Een vraag die past bij wat ik aanbied")
     MODERATION_DECISION = "moderation_decision", _("Mijn activiteit of bericht is goedgekeurd of verborgen")
-    STORY_PUBLISHED = "story_published", _("Mijn verhaal staat online")
+    STORY_PUBLISHED = (
+        "story_published",
+        _("Nieuws over mijn verhaal: een vraag van de redactie, of het staat online"),
+    )
     ACTIVITY_REMINDER = (
         "activity_reminder",
         _("Herinneringen en wijzigingen van activiteiten waar ik heen ga"),

@@ -240,10 +240,17 @@ def test_mijn_verhalen_shows_when_the_redactie_asks_for_changes(client_for, resi
         author=resident, index=index, title="Moestuin", text=STORY_TEXT, publication_consent=True
     )
     task_state = WorkflowState.objects.get(object_id=str(story.pk)).current_task_state.specific
-    task_state.task.specific.on_action(task_state, editor, "reject")
+    question = "Hoeveel buren doen mee?"
+    task_state.task.specific.on_action(task_state, editor, "reject", comment=question)
     html = client_for(resident).get("/mijn/").content.decode()
-    assert "De redactie neemt contact met u op" in html
+    assert "De redactie heeft een vraag" in html
+    assert f"<strong>De redactie vraagt:</strong> {question}" in html
+    assert 'href="mailto:info@wijkderuwaard.nl?subject=Moestuin"' in html
     assert not StoryPage.objects.get(pk=story.pk).live
+    # the writer is told, with the question itself, and led to Mijn pagina
+    told = Notification.objects.get(user=resident, kind="story_published")
+    assert told.text == f"De redactie heeft een vraag over uw verhaal “Moestuin”: {question}"
+    assert told.url == "/mijn/#sectie-verhalen"
 
 
 def test_photo_over_the_configured_8_mb_is_refused(client_for, resident, index, settings):
