@@ -126,8 +126,10 @@ def small_targets(page) -> list[str]:
 
 
 def horizontal_overflow(page) -> int:
-    """How many pixels the page is wider than the screen (0 means no horizontal scrolling)."""
-    return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    """How many pixels the page is wider than the screen (0 means no horizontal scrolling). The layout
+    viewport (clientWidth), not window.innerWidth: a phone zooms out to fit a page that is too wide, and
+    innerWidth then grows with it."""
+    return page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
 def log_in(context, live_server, user) -> None:

@@ -152,17 +152,29 @@ def test_filters_are_open_on_a_wide_screen_and_active_ones_are_removable_chips(
     context.close()
 
 
+# Long Dutch words in every title and tag, as residents write them ("Moestuinbakken", "Buurtbarbecue"):
+# at 225 % such a word is wider than the phone, and must break instead of widening the page.
+LONG_WORDS = """() => {
+    for (const el of document.querySelectorAll("main h2, main h3, main .tag, main .chip, main .card__title a")) {
+        el.textContent = "Moestuinbakkenbouwdag " + el.textContent;
+    }
+}"""
+
+
 def test_text_at_200_percent_keeps_pages_usable(live_server, browser, district):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    for path in MAIN_PAGES:
+    for path in [*MAIN_PAGES, "/zoeken/?q=taal"]:
         page.goto(live_server.url + path)
         page.evaluate("() => { document.documentElement.style.fontSize = '225%'; }")
         assert horizontal_overflow(page) <= 0, path
         heading = page.locator("main h1").bounding_box()
         assert heading["y"] < 740, path
+        page.evaluate(LONG_WORDS)
+        assert horizontal_overflow(page) <= 0, f"{path} with long words"
         page.locator(".header-menu--sections summary").tap()
         assert page.locator(".site-menu__link").first.is_visible(), path
+        assert horizontal_overflow(page) <= 0, f"{path} with the menu open"
     context.close()
 
 
