@@ -4,8 +4,13 @@ The WebSocket consumer (in ``notices``) joins :func:`user_group`; a stored notif
 user's open pages through :func:`send_to_user` once the writing transaction commits.
 """
 
+import logging
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 
 def user_group(user_id: int) -> str:
@@ -17,7 +22,11 @@ def send_to_user(*, user_id: int, event: dict) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
-    async_to_sync(layer.group_send)(user_group(user_id), event)
+    try:
+        async_to_sync(layer.group_send)(user_group(user_id), event)
+    except (OSError, RedisError) as error:
+        # What was sent is stored; open pages catch up by their last id (or by polling) once it is back.
+        logger.warning("live delivery to user %s skipped, channel layer unreachable: %s", user_id, error)
 
 
 def send_notification(*, user_id: int, message: dict) -> None:

@@ -1,5 +1,6 @@
 """Django's Redis cache that never takes a page down: while Redis is unreachable, reads miss and writes
-are dropped, each failure logged (at most once a minute)."""
+are dropped, each failure logged (at most once a minute). `add` answers "added": allauth takes a lock with
+it before counting a login, and a lock that cannot be kept must not lock everyone out."""
 
 import functools
 import logging
@@ -13,7 +14,7 @@ logger = logging.getLogger("ops.cache")
 _MISS_DEFAULTS = {
     "get": lambda args, kwargs: kwargs.get("default", args[1] if len(args) > 1 else None),
     "get_many": lambda args, kwargs: {},
-    "add": lambda args, kwargs: False,
+    "add": lambda args, kwargs: True,
     "has_key": lambda args, kwargs: False,
     "delete": lambda args, kwargs: False,
     "touch": lambda args, kwargs: False,
