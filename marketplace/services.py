@@ -274,6 +274,8 @@ def mark_done(*, response: Response, by, thanks: str = "", minutes_spent: int | 
 
     Saying "klaar" answers "Is het gelukt?" with yes, with how long it took: that person is not asked again.
     """
+    # Both sides may say it at the same moment: each writes only its own half, on the row as it is now.
+    response = Response.objects.select_for_update().select_related("listing", "responder").get(pk=response.pk)
     listing = response.listing
     if not response.is_accepted:
         raise ApplicationError(_("Er is nog niets afgesproken."))
@@ -282,15 +284,15 @@ def mark_done(*, response: Response, by, thanks: str = "", minutes_spent: int | 
     with transaction.atomic():
         if by.pk == listing.owner_id:
             response.owner_done_at, response.owner_thanks = now, thanks
+            own = ["owner_done_at", "owner_thanks"]
             other = response.responder
         elif by.pk == response.responder_id:
             response.responder_done_at, response.responder_thanks = now, thanks
+            own = ["responder_done_at", "responder_thanks"]
             other = listing.owner
         else:
             raise ApplicationError(_("U doet niet mee aan dit gesprek."), code="forbidden")
-        response.save(
-            update_fields=["owner_done_at", "owner_thanks", "responder_done_at", "responder_thanks"]
-        )
+        response.save(update_fields=own)
         answered, _created = FollowUp.objects.get_or_create(
             response=response, user=by, defaults={"asked_at": now}
         )

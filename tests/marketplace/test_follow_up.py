@@ -132,3 +132,28 @@ def test_klaar_asks_how_long_it_took_and_only_the_other_is_asked_later(resident,
     # one match, called a success by both: one "ja", and the longer of the two times
     assert (figures["ja"], figures["matches"]) == (1, 1)
     assert (figures["volunteer_minutes"], figures["timed_matches"]) == (120, 1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_both_saying_klaar_at_the_same_moment_keeps_both(resident, volunteer):
+    from django.db import connection
+
+    from marketplace.models import Response, Status
+    from tests.concurrency import at_once
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database that takes writes from two connections at once")
+    conversation = _agreed_on_2_march(owner=resident, responder=volunteer, title="Heg knippen")
+    response = conversation.response
+    thanks = {resident.pk: "Dank je wel!", volunteer.pk: "Graag gedaan"}
+    errors = at_once(  # each as its own request: its own copy of the row
+        lambda user: services.mark_done(
+            response=Response.objects.get(pk=response.pk), by=user, thanks=thanks[user.pk]
+        ),
+        [resident, volunteer],
+    )
+    assert errors == []
+    response = Response.objects.select_related("listing").get(pk=response.pk)
+    assert (response.owner_thanks, response.responder_thanks) == ("Dank je wel!", "Graag gedaan")
+    assert response.owner_done_at and response.responder_done_at
+    assert response.listing.status == Status.DONE
