@@ -104,11 +104,11 @@ def walk_in_hours(*, now: datetime | None = None, days: int = 7) -> dict[str, li
     """Walk-in hours: open now first, then later today, then the rest of the week (one query)."""
     now = now or timezone.now()
     today = timezone.localtime(now).date()
-    start, end = day_bounds(today, today + timedelta(days=days))
+    _start, end = day_bounds(today, today + timedelta(days=days))
     rows = list(
         Occurrence.objects.visible()
-        .between(start, end)
-        .filter(end__gt=now, activity__kind=Activity.Kind.WALK_IN)
+        # not yet over, and starting within the week: one that began before midnight and is still open too
+        .filter(start__lt=end, end__gt=now, activity__kind=Activity.Kind.WALK_IN)
         .select_related("activity", "activity__location", "activity__organisation")
         .order_by("start")
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import is_moderator, is_professional, is_volunteer, require_moderator
 from accounts.services import has_verified_email, is_blocked_between, require_may_post
+from core.double_send import sent_a_moment_ago
 from core.exceptions import ApplicationError
 from core.tasks import send_mail_on_commit
 from notifications.kinds import Kind as NotificationKind
@@ -76,6 +77,9 @@ def create_listing(
         )
     if on_behalf_name and not consent:
         raise ApplicationError(_("Vraag eerst toestemming aan de bewoner."))
+    same = Listing.objects.filter(owner=owner, kind=kind, title=title.strip(), text=text.strip())
+    if (sent := sent_a_moment_ago(same, author=owner)) is not None:
+        return sent
     now = timezone.now()
     with transaction.atomic():
         listing = Listing.objects.create(
@@ -187,6 +191,9 @@ def respond(*, listing: Listing, responder, text: str) -> Conversation:
     text = text.strip()
     if not text:
         raise ApplicationError(_("Schrijf een kort bericht."))
+    same = Message.objects.filter(conversation__response__listing=listing, author=responder, text=text)
+    if (sent := sent_a_moment_ago(same, author=responder)) is not None:
+        return sent.conversation
     with transaction.atomic():
         response = Response.objects.filter(listing=listing, responder=responder).first()
         if response is None:
@@ -231,6 +238,9 @@ def send_message(*, conversation: Conversation, author, text: str) -> Message:
     text = text.strip()
     if not text:
         raise ApplicationError(_("Schrijf een bericht."))
+    same = Message.objects.filter(conversation=conversation, author=author, text=text)
+    if (sent := sent_a_moment_ago(same, author=author)) is not None:
+        return sent
     with transaction.atomic():
         message = _add_message(conversation=conversation, author=author, text=text)
         notify(

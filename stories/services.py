@@ -21,6 +21,7 @@ from wagtail.rich_text import RichText
 
 from accounts.roles import require_moderator
 from accounts.services import require_may_post
+from core.double_send import sent_a_moment_ago
 from core.exceptions import ApplicationError
 from core.images import without_metadata
 from core.slugs import save_with_unique_slug
@@ -166,6 +167,10 @@ def submit_story(
         raise ApplicationError(
             _("We plaatsen een foto alleen als iedereen op de foto dat goed vindt."), field="photo_consent"
         )
+    intro = Truncator(_paragraphs(text)[0] if text.strip() else title).chars(300)
+    same = StoryPage.objects.filter(submitted_by=author, title=title, intro=intro)
+    if (sent := sent_a_moment_ago(same, author=author, stored_at="latest_revision_created_at")) is not None:
+        return sent
     now = timezone.now()
     image = None
     if isinstance(photo, KeptPhoto):
@@ -180,7 +185,7 @@ def submit_story(
         )
     story = StoryPage(
         title=title,
-        intro=Truncator(_paragraphs(text)[0] if text.strip() else title).chars(300),
+        intro=intro,
         body=_body_from_text(text),
         hero_image=image,
         hero_alt=photo_alt if image else "",

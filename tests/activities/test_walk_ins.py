@@ -39,6 +39,17 @@ def test_open_walk_in_is_shown_first_as_open_now(client):
 
 
 @pytest.mark.django_db
+def test_a_walk_in_that_began_before_midnight_is_open_after_it(client):
+    now = datetime(2026, 6, 11, 0, 10, tzinfo=AMS)
+    with time_machine.travel(now, tick=False):
+        night = walk_in(
+            title="Nachtspreekuur", starts_at=now - timedelta(minutes=40), duration=timedelta(hours=2)
+        )
+        groups = client.get("/inloopspreekuren/").context["groups"]
+    assert [o.activity for o in groups["open_now"]] == [night]
+
+
+@pytest.mark.django_db
 def test_cancelled_walk_in_is_not_open_now(client, professional):
     from activities.services import cancel_occurrence
 

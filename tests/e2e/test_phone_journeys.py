@@ -403,3 +403,23 @@ def test_activity_form_shows_the_fields_of_the_chosen_kind_without_javascript(li
     page.select_option("#id_kind", "activity")
     assert not walk_in_only.is_visible() and page.locator("#id_guests_may_sign_up").is_visible()
     context.close()
+
+
+def test_tabbing_past_the_open_menu_closes_it(live_server, browser, district):
+    """Focus must never sit on a link hidden under the open menu."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    menu = page.locator(".header-menu--sections")
+    menu.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert menu.evaluate("element => element.open")
+    links = menu.locator(".site-menu__link").count()
+    for _ in range(links + 1):
+        page.keyboard.press("Tab")
+    focused_outside = page.evaluate(
+        "() => !document.querySelector('.header-menu--sections').contains(document.activeElement)"
+    )
+    assert focused_outside
+    assert not menu.evaluate("element => element.open")
+    context.close()

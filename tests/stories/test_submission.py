@@ -267,7 +267,10 @@ def test_photo_over_the_configured_8_mb_is_refused(client_for, resident, index, 
 def test_two_submissions_with_the_same_title_both_succeed_with_different_slugs(client_for, resident, index):
     client = client_for(resident)
     assert _post(client, title="Koffie-ochtend").status_code == 302
-    assert _post(client, title="Koffie-ochtend").status_code == 302
+    # another story under the same title (the same one sent again is kept once: tests/core/test_double_send)
+    assert (
+        _post(client, title="Koffie-ochtend", text="Elke dinsdag koffie.\n\n" + STORY_TEXT).status_code == 302
+    )
     slugs = sorted(StoryPage.objects.filter(submitted_by=resident).values_list("slug", flat=True))
     assert slugs == ["koffie-ochtend", "koffie-ochtend-2"]
 

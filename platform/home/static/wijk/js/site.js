@@ -72,6 +72,30 @@ document.addEventListener("keydown", (event) => {
 document.addEventListener("click", (event) => {
   for (const menu of menus) if (menu.open && !menu.contains(event.target)) menu.open = false;
 });
+// Keyboard: when focus leaves an open menu (Tab past its last link), the menu closes, so that focus is
+// never on a link hidden under it.
+for (const menu of menus) {
+  menu.addEventListener("focusout", (event) => {
+    if (menu.open && event.relatedTarget && !menu.contains(event.relatedTarget)) menu.open = false;
+  });
+}
+
+// A form sent once: its button rests a moment, so a second tap does not send it again (the server also
+// stores a double send once). Back in the browser's history, the button works again.
+document.addEventListener("submit", (event) => {
+  const button = event.submitter;
+  if (event.defaultPrevented || !button || event.target.method?.toLowerCase() !== "post") return;
+  window.setTimeout(() => {
+    button.disabled = true;
+    button.dataset.sent = "";
+  }, 0);
+  window.setTimeout(() => {
+    button.disabled = false;
+  }, 10000);
+});
+window.addEventListener("pageshow", () => {
+  for (const button of document.querySelectorAll("button[data-sent]")) button.disabled = false;
+});
 
 // A long form that came back with errors: bring its summary into view and give it focus.
 const errorSummary = document.querySelector("[data-error-summary]");
