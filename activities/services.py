@@ -19,6 +19,7 @@ from accounts.services import has_verified_email, require_may_post
 from core.exceptions import ApplicationError
 from core.slugs import save_with_unique_slug
 from core.tasks import send_mail_on_commit
+from core.text import without_control_characters
 from notifications.kinds import Kind as NotificationKind
 from notifications.services import notify
 from organisations.selectors import is_member_of
@@ -502,7 +503,7 @@ _LINE_BREAKS = re.compile(r"<br\s*/?>|</p\s*>|</li\s*>", re.IGNORECASE)
 def plain_text(value: str) -> str:
     """Text from outside (an imported feed) without any markup: tags and scripts go, words stay."""
     cleaned = nh3.clean(_LINE_BREAKS.sub("\n", value or ""), tags=set(), attributes={})
-    return html.unescape(cleaned).strip()
+    return without_control_characters(html.unescape(cleaned)).strip()
 
 
 def _imported_values(*, item: dict, feed, now: datetime) -> dict:

@@ -2,6 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.text import without_control_characters
+
 from . import selectors
 from .models import StoryIndexPage
 
@@ -19,11 +21,12 @@ class LatestStoriesFeed(Feed):
     def items(self):
         return selectors.feed_stories()
 
+    # XML takes no control characters: a title stored before they were kept out must not break the feed.
     def item_title(self, item):
-        return item.title
+        return without_control_characters(item.title)
 
     def item_description(self, item):
-        return item.intro
+        return without_control_characters(item.intro)
 
     def item_link(self, item):
         return item.url
@@ -35,4 +38,4 @@ class LatestStoriesFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        return item.author_name
+        return without_control_characters(item.author_name)

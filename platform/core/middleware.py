@@ -11,6 +11,7 @@ from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
 from .exceptions import ApplicationError
+from .text import has_control_characters, without_control_characters
 
 
 class ApplicationErrorMiddleware(MiddlewareMixin):
@@ -109,10 +110,13 @@ class SnippetChooserPermissionMiddleware:
         return any(user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in self.ACTIONS)
 
 
-class NulByteMiddleware:
-    """A NUL character in the query string or a form field answers 400.
+class InputCharactersMiddleware:
+    """A NUL character in the query string or a form field answers 400: PostgreSQL cannot store or compare
+    a text with a NUL in it, and no form or filter ever needs one.
 
-    PostgreSQL cannot store or compare a text with a NUL in it and raises; no form or filter ever needs one.
+    Other control characters (an escape, a bell) and the marks that turn text around (U+202E) leave what is
+    typed into a form: nobody types them on purpose, and they break the RSS feed, the iCalendar files and
+    how a name reads to others. Tabs and line breaks stay. Passwords are left as they are.
     """
 
     def __init__(self, get_response):
@@ -128,7 +132,20 @@ class NulByteMiddleware:
                 _("Uw invoer bevat een teken dat niet kan. Haal het weg en probeer het opnieuw.")
             )
             return render_application_error(request, error)
+        if request.method == "POST" and _form_body(request):
+            request.POST = _without_control_characters(request.POST)
         return self.get_response(request)
+
+
+def _without_control_characters(query):
+    if not any(has_control_characters(value) for _key, values in query.lists() for value in values):
+        return query
+    cleaned = query.copy()
+    for key, values in query.lists():
+        if "password" not in key:
+            cleaned.setlist(key, [without_control_characters(value) for value in values])
+    cleaned._mutable = False
+    return cleaned
 
 
 def _form_body(request) -> bool:

@@ -234,3 +234,16 @@ def allowed_typos(word: str) -> int:
     if len(word) <= 2:
         return 0
     return 1 if len(word) <= 5 else 2
+
+
+# Control characters (an escape, a bell) and the marks that turn text around (U+202E); not tabs or line breaks.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def has_control_characters(value: str) -> bool:
+    return bool(_CONTROL.search(value))
+
+
+def without_control_characters(value: str) -> str:
+    """Text without the characters nobody types on purpose, that break XML feeds and iCalendar files."""
+    return _CONTROL.sub("", value)

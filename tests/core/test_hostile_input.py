@@ -41,6 +41,22 @@ def test_nul_in_a_form_field_is_a_dutch_400(client_for, resident):
     assert resident.display_name == "Fatma"
 
 
+def test_control_characters_leave_what_is_typed_and_the_feeds_stay_valid(client_for, resident):
+    client_for(resident).post("/mijn/naam/", {"display_name": "Fat\x1b[31mma\u202e"})
+    resident.refresh_from_db()
+    assert resident.display_name == "Fat[31mma"  # the escape and the turn-around mark are gone
+    from stories.services import submit_story
+    from tests.stories.factories import story_index
+
+    story = submit_story(
+        author=resident, index=story_index(), title="Koken", text="Samen koken.", publication_consent=True
+    )
+    story.title = "a\x01b"  # as it could have been stored before: the feed still answers
+    story.save_revision().publish()
+    feed = client_for(resident).get("/verhalen/feed/")
+    assert feed.status_code == 200 and "<title>ab</title>" in feed.content.decode()
+
+
 def test_series_ending_in_year_9999_is_refused(client_for, professional):
     membership = MembershipFactory(user=professional)
     hour = ActivityFactory(

@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijk.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "core.middleware.NulByteMiddleware",
+    "core.middleware.InputCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
