@@ -49,10 +49,12 @@ def conversation_detail(request, pk: int):
                 conversation=conversation, author=request.user, text=form.cleaned_data["text"]
             )
             return redirect(conversation)
-        status = 400
-    else:
-        status = 200
-        mark_read(user=request.user, url=conversation.get_absolute_url())  # "Nieuw bericht" is read here
+        return _page(request, conversation, form=form, status=400)
+    mark_read(user=request.user, url=conversation.get_absolute_url())  # "Nieuw bericht" is read here
+    return _page(request, conversation, form=form)
+
+
+def _page(request, conversation, *, form=None, done_form=None, status: int = 200):
     response = conversation.response
     listing = response.listing
     other = conversation.other_party(request.user)
@@ -63,14 +65,14 @@ def conversation_detail(request, pk: int):
             "conversation": conversation,
             "response": response,
             "listing": listing,
-            "form": form,
+            "form": form or MessageForm(),
             "other": other,
             "blocked": is_blocked_between(request.user, other),
             "i_blocked": Block.objects.filter(blocker=request.user, blocked=other).exists(),
             "is_owner": listing.owner_id == request.user.pk,
             "i_said_done": response.said_done(request.user),
             "other_said_done": response.said_done(other),
-            "done_form": DoneForm(),
+            "done_form": done_form or DoneForm(),
             "chat": conversation.messages.all(),
         },
         status=status,
@@ -96,14 +98,15 @@ def conversation_accept(request, pk: int):
 def conversation_done(request, pk: int):
     conversation = _conversation_or_404(request, pk)
     form = DoneForm(request.POST)
-    said = form.cleaned_data if form.is_valid() else {"thanks": "", "minutes_spent": None}
+    if not form.is_valid():  # the page again, with the thank-you as typed and what is wrong
+        return _page(request, conversation, done_form=form, status=400)
     run_service(
         request,
         services.mark_done,
         response=conversation.response,
         by=request.user,
-        thanks=said["thanks"],
-        minutes_spent=said["minutes_spent"],
+        thanks=form.cleaned_data["thanks"],
+        minutes_spent=form.cleaned_data["minutes_spent"],
         success=_("Fijn dat het gelukt is! Dank u wel."),
     )
     return redirect(conversation)

@@ -50,11 +50,15 @@ def listing_detail(request, pk: int):
     listing = selectors.listing_for(pk=pk, user=request.user)
     if listing is None:
         raise Http404
+    return _detail_page(request, listing, RespondForm(listing=listing))
+
+
+def _detail_page(request, listing, respond_form, *, status: int = 200):
     is_owner = request.user.is_authenticated and request.user.pk == listing.owner_id
     context = {
         "listing": listing,
         "is_owner": is_owner,
-        "respond_form": RespondForm(listing=listing),
+        "respond_form": respond_form,
         "is_moderator": is_moderator(request.user),
     }
     if is_owner:
@@ -63,7 +67,7 @@ def listing_detail(request, pk: int):
             context["matches"] = selectors.matches_for(listing=listing)
     else:
         context["my_response"] = selectors.response_of(listing=listing, user=request.user)
-    return render(request, "marketplace/listing_detail.html", context)
+    return render(request, "marketplace/listing_detail.html", context, status=status)
 
 
 @login_required
@@ -142,10 +146,9 @@ def listing_respond(request, pk: int):
     listing = selectors.listing_for(pk=pk, user=request.user)
     if listing is None:
         raise Http404
-    form = RespondForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Schrijf een kort bericht."))
-        return redirect(listing)
+    form = RespondForm(request.POST, listing=listing)
+    if not form.is_valid():  # the page again, with what was typed and what is wrong with it
+        return _detail_page(request, listing, form, status=400)
     try:
         conversation = services.respond(
             listing=listing, responder=request.user, text=form.cleaned_data["text"]

@@ -204,3 +204,31 @@ def test_reading_a_conversation_marks_its_new_message_notifications_read(residen
     assert ">Nieuw</span>" not in client_for(resident).get("/berichten/").content.decode()
     theirs.refresh_from_db()
     assert theirs.read_at is None  # the other side's stay theirs
+
+
+@pytest.mark.django_db
+def test_an_answer_that_is_too_long_comes_back_with_what_was_typed(client_for, volunteer):
+    from tests.marketplace.factories import ListingFactory
+
+    listing = ListingFactory(title="Wie helpt met de heg?")
+    typed = "Ik kan helpen. " * 150  # over 2000 characters
+    response = client_for(volunteer).post(f"/vraag-en-aanbod/{listing.pk}/reageren/", {"text": typed})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ik kan helpen. Ik kan helpen." in html and "2000" in html  # the text, and what is wrong
+
+
+@pytest.mark.django_db
+def test_a_thank_you_that_is_too_long_is_not_lost(client_for):
+    from django.utils import timezone
+
+    from marketplace.models import Response
+    from tests.marketplace.factories import ConversationFactory
+
+    conversation = ConversationFactory(response__accepted_at=timezone.now())
+    owner = conversation.response.listing.owner
+    thanks = "Heel erg bedankt voor alles! " * 12  # over 300 characters
+    response = client_for(owner).post(f"/berichten/{conversation.pk}/klaar/", {"thanks": thanks})
+    assert response.status_code == 400
+    assert "Heel erg bedankt voor alles!" in response.content.decode()
+    assert Response.objects.get(pk=conversation.response.pk).owner_done_at is None  # not said yet
