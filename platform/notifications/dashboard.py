@@ -18,5 +18,6 @@ def mine_context(*, user) -> dict:
         "form": PreferencesForm(rows=selectors.settings_for(user=user)),
         "devices": selectors.devices(user=user),
         "vapid_public_key": keys.public if keys else "",
-        "quiet_hours": (settings.PUSH_QUIET_HOURS or "").replace("-", " en "),
+        # "22-7": from 22 to 7 o'clock, each number put into the sentence of the page's language
+        "quiet_hours": (settings.PUSH_QUIET_HOURS or "").split("-", 1) if settings.PUSH_QUIET_HOURS else None,
     }

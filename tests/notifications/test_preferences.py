@@ -1,5 +1,7 @@
 """The notification settings on /mijn/."""
 
+import pytest
+
 from notifications import selectors
 from notifications.kinds import DEFAULTS, Email, Kind
 from notifications.models import Preference
@@ -59,3 +61,16 @@ def test_news_stands_at_the_top_of_mijn(resident, client_for):
     top = page.split('<section class="section"', 1)[0]
     assert "U heeft 1 nieuwe melding." in top and 'href="/mijn/meldingen/"' in top
     assert page.count("nieuwe melding.") == 1
+
+
+@pytest.mark.django_db
+def test_my_page_speaks_one_language_about_quiet_hours_and_notifications(client_for, resident, settings):
+    settings.PUSH_QUIET_HOURS = "22-7"
+    client = client_for(resident)
+    dutch = client.get("/mijn/").content.decode()
+    assert "Tussen 22 en 7 uur komen alleen spoedmeldingen." in dutch
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/mijn/").content.decode()
+    assert "Between 22:00 and 7:00 only urgent alerts come through." in english
+    assert " en 7" not in english
+    assert "Notifications" in english and ">Reports" not in english
