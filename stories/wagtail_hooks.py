@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -50,6 +50,8 @@ class StoryPageListingViewSet(PageListingViewSet):
     menu_order = 240
     add_to_admin_menu = True
     filterset_class = StoryFilterSet
+    # Title, date and state fit a phone; the parent is always "Verhalen uit de wijk".
+    columns = [column for column in IndexView.base_columns if column.name not in ("parent", "type")]
 
 
 @hooks.register("register_admin_viewset")
