@@ -10,7 +10,7 @@ from .backends.database import current_vocabulary
 from .backends.registry import call_with_fallback
 from .documents import SearchHit, SearchResults, Suggestion
 from .models import DocType, Promotion, SearchEntry, query_key
-from .sources import source_for_label
+from .sources import category_label, source_for_label
 
 BEST_COUNT = 3
 FALLBACK_COUNT = 5
@@ -46,7 +46,11 @@ def shown(hits: Sequence[SearchHit]) -> list[SearchHit]:
         source = source_for_label(label)
         dates.update({f"{label}:{pk}": when for pk, when in source.next_dates(pks).items()})
     return [
-        replace(hit, next_at=dates[hit.key][0], next_end=dates[hit.key][1]) if hit.key in dates else hit
+        replace(
+            hit,
+            category_label=category_label(hit.category, doc_type=hit.doc_type, stored=hit.category_label),
+            **({"next_at": dates[hit.key][0], "next_end": dates[hit.key][1]} if hit.key in dates else {}),
+        )
         for hit in hits
         if hit.key in visible
     ]
@@ -61,6 +65,10 @@ def search(*, query: str, user, types: Sequence[str] = (), category: str = "") -
         results.type_counts[hit.doc_type] = max(results.type_counts.get(hit.doc_type, 1) - 1, 0)
     results.type_counts = {doc_type: n for doc_type, n in results.type_counts.items() if n}
     results.hits = hits
+    results.category_counts = {
+        key: (category_label(key, stored=label), count)
+        for key, (label, count) in results.category_counts.items()
+    }
     results.total = max(results.total - len(hidden), len(results.hits))
     return results
 

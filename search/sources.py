@@ -45,6 +45,29 @@ class Source:
             yield self.to_document(obj)
 
 
+def _category_names() -> dict[str, dict]:
+    """Per type of hit, its categories by value with their (translatable) names."""
+    from activities.models import Category as ActivityCategory
+    from marketplace.models import Category as ListingCategory
+    from organisations.models import HelpTopic
+
+    return {
+        DocType.ACTIVITY: dict(ActivityCategory.choices),
+        DocType.LISTING: dict(ListingCategory.choices),
+        DocType.ORGANISATION: dict(HelpTopic.choices),
+    }
+
+
+def category_label(category: str, *, doc_type: str = "", stored: str = "") -> str:
+    """A category's name in the language of the page (the index keeps the name of when it was written).
+    A story's theme has a name of its own and keeps it; so does a category no model knows (any more)."""
+    names = _category_names()
+    for kind in [doc_type] if doc_type else list(names):
+        if category in names.get(kind, {}):
+            return str(names[kind][category])
+    return stored
+
+
 def _text(*parts) -> str:
     return "\n".join(strip_tags(str(p)) for p in parts if p)
 

@@ -72,6 +72,15 @@ def test_type_and_category_filters(client, indexed):
     assert response.context["results"].type_counts == {"organisation": 1}
 
 
+def test_category_names_are_in_the_language_of_the_page(client, indexed, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(reverse("search:search"), {"q": "koffie"})
+    html = response.content.decode()
+    labels = {label for label, _count in response.context["results"].category_counts.values()}
+    assert "Meeting people" in labels, labels
+    assert ">Ontmoeten<" not in html
+
+
 def test_unknown_category_is_ignored_with_a_message(client, indexed):
     response = client.get(reverse("search:search"), {"q": "koffie", "onderwerp": "bestaat-niet"})
     html = response.content.decode()
