@@ -21,6 +21,8 @@ from django_ratelimit.core import get_usage
 
 # Fields never shown back on the 429 page.
 NOT_SHOWN = ("csrfmiddlewaretoken", "password", "token")
+# The fields where people write: shown back even when what they wrote is one word ("Bedankt!").
+WRITTEN = frozenset({"title", "text", "thanks", "description", "summary", "reason", "note", "street"})
 
 
 def rate_for(kind: str) -> str | None:
@@ -63,7 +65,8 @@ def too_many(request, *, kind: str, seconds_left: int = 0):
         for name, values in request.POST.lists()
         if not any(word in name for word in NOT_SHOWN)
         for value in values
-        if any(char.isspace() for char in value.strip())  # typed text, not a choice like "vraag" or "on"
+        # typed text, not a choice like "vraag" or "on"
+        if value.strip() and (name in WRITTEN or any(char.isspace() for char in value.strip()))
     ]
     return render(
         request,

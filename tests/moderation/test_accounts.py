@@ -274,6 +274,9 @@ def test_the_429_page_says_when_it_works_again_and_shows_what_was_written(reside
     shown = re.findall(r'<blockquote class="written">(.*?)</blockquote>', html, re.S)
     assert shown == ["Heg knippen", text.replace("<", "&lt;").replace(">", "&gt;")]  # no token, no choices
     assert Listing.objects.count() == 1
+    one_word = client.post("/vraag-en-aanbod/nieuw/", {**LISTING_FORM, "title": "Heg", "text": "Dringend!"})
+    shown = re.findall(r'<blockquote class="written">(.*?)</blockquote>', one_word.content.decode(), re.S)
+    assert shown == ["Heg", "Dringend!"]  # one word typed is kept too
 
 
 @pytest.mark.django_db
