@@ -110,7 +110,15 @@ class ImageForm(BaseImageForm):
 
 
 class DecodedImageField(WagtailImageField):
-    """Wagtail's image field that also decodes the whole photo: a cut-off upload gets a Dutch error."""
+    """Wagtail's image field that also decodes the whole photo: a cut-off upload gets a Dutch error, and a
+    photo that is too large says so in words a resident can act on."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.error_messages["file_too_many_pixels"] = _(
+            "Deze foto is te groot (te veel pixels). Maak hem kleiner of kies een andere foto. "
+            "Een foto van een telefoon past bijna altijd."
+        )
 
     def to_python(self, data):
         try:

@@ -121,6 +121,7 @@ def test_photo_with_too_many_pixels_is_refused_before_decoding(client_for, resid
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1_000_000
     response = submit(client_for(resident), jpeg_with_gps(size=(1500, 1000)))
     assert response.status_code == 400
+    assert "Deze foto is te groot (te veel pixels). Maak hem kleiner" in response.content.decode()
     assert not get_image_model().objects.exists()
 
 
