@@ -94,18 +94,17 @@ def attend_as_guest(*, occurrence: Occurrence, name: str, email: str = "", phone
     name, phone = name[:80], phone[:20]
     signed_up = occurrence.attendances.exclude(status=Status.CANCELLED).filter(guest_name__iexact=name)
     if email:
-        already = signed_up.filter(guest_email=email).exists()
+        already = signed_up.filter(guest_email=email).first()
     else:  # "06 12345678" and "06-12345678" are one number
-        already = any(
-            _digits(other) == _digits(phone) for other in signed_up.values_list("guest_phone", flat=True)
-        )
-    if already:
-        raise ApplicationError(
-            _("U bent al aangemeld voor deze datum. In de e-mail van toen staat hoe u zich afmeldt.")
-            if email
-            else _("U bent al aangemeld voor deze datum."),
-            code="already",
-        )
+        already = next((a for a in signed_up if _digits(a.guest_phone) == _digits(phone)), None)
+    if already is not None:
+        if already.status == Status.WAITING:
+            told = _("U staat al op de wachtlijst voor deze datum.")
+        else:
+            told = _("U bent al aangemeld voor deze datum.")
+        if email:
+            told = f"{told} {_('In de e-mail van toen staat hoe u zich afmeldt.')}"
+        raise ApplicationError(told, code="already")
     attendance = Attendance.objects.create(
         occurrence=occurrence,
         guest_name=name,

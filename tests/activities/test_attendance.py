@@ -135,9 +135,10 @@ def test_a_guest_who_signs_up_twice_holds_one_place(client, two_places, django_c
     attendance.attend_as_guest(occurrence=two_places, name="Kees", email="truus@example.org")
     attendance.cancel_attendance(attendance=Attendance.objects.get(guest_name="Truus"))
     attendance.attend_as_guest(occurrence=two_places, name="Truus", email="truus@example.org")
-    attendance.attend_as_guest(occurrence=two_places, name="Mien", phone="0412 123 456")
+    mien = attendance.attend_as_guest(occurrence=two_places, name="Mien", phone="0412 123 456")
+    assert mien.status == WAITING  # the two places are taken: told so again, not "al aangemeld"
     for written_otherwise in ("0412 123 456", "0412-123456", "0412123456"):
-        with pytest.raises(ApplicationError, match="al aangemeld"):
+        with pytest.raises(ApplicationError, match="U staat al op de wachtlijst voor deze datum."):
             attendance.attend_as_guest(occurrence=two_places, name="Mien", phone=written_otherwise)
     going = Attendance.objects.filter(occurrence=two_places).exclude(status=CANCELLED)
     assert sorted(going.values_list("guest_name", flat=True)) == ["Kees", "Mien", "Truus"]
