@@ -77,7 +77,19 @@ def create_listing(
         )
     if on_behalf_name and not consent:
         raise ApplicationError(_("Vraag eerst toestemming aan de bewoner."))
-    same = Listing.objects.filter(owner=owner, kind=kind, title=title.strip(), text=text.strip())
+
+    def same():  # everything the form says: the same vraag for another resident is another vraag
+        return Listing.objects.filter(
+            owner=owner,
+            kind=kind,
+            category=category,
+            title=title.strip(),
+            text=text.strip(),
+            when=when,
+            area=area,
+            on_behalf_name=on_behalf_name.strip(),
+        )
+
     if (sent := sent_a_moment_ago(same, author=owner)) is not None:
         return sent
     now = timezone.now()
@@ -191,8 +203,11 @@ def respond(*, listing: Listing, responder, text: str) -> Conversation:
     text = text.strip()
     if not text:
         raise ApplicationError(_("Schrijf een kort bericht."))
-    same = Message.objects.filter(conversation__response__listing=listing, author=responder, text=text)
-    if (sent := sent_a_moment_ago(same, author=responder)) is not None:
+    if (
+        sent := sent_a_moment_ago(
+            lambda: _last_if_same(listing=listing, author=responder, text=text), author=responder
+        )
+    ) is not None:
         return sent.conversation
     with transaction.atomic():
         response = Response.objects.filter(listing=listing, responder=responder).first()
@@ -212,6 +227,20 @@ def respond(*, listing: Listing, responder, text: str) -> Conversation:
             % {"name": responder.public_name, "title": listing.title},
         )
     return conversation
+
+
+def _last_if_same(*, author, text: str, conversation: Conversation | None = None, listing=None):
+    """The conversation's newest message when the author sent this same text: a repeat, not an answer.
+    ("Ja" after the other's new question is a new message.)"""
+    messages = (
+        Message.objects.filter(conversation=conversation)
+        if conversation
+        else Message.objects.filter(
+            conversation__response__listing=listing, conversation__response__responder=author
+        )
+    )
+    newest = messages.order_by("-pk").values_list("pk", flat=True)[:1]
+    return Message.objects.filter(pk__in=list(newest), author=author, text=text)
 
 
 def _add_message(*, conversation: Conversation, author, text: str) -> Message:
@@ -238,8 +267,11 @@ def send_message(*, conversation: Conversation, author, text: str) -> Message:
     text = text.strip()
     if not text:
         raise ApplicationError(_("Schrijf een bericht."))
-    same = Message.objects.filter(conversation=conversation, author=author, text=text)
-    if (sent := sent_a_moment_ago(same, author=author)) is not None:
+    if (
+        sent := sent_a_moment_ago(
+            lambda: _last_if_same(conversation=conversation, author=author, text=text), author=author
+        )
+    ) is not None:
         return sent
     with transaction.atomic():
         message = _add_message(conversation=conversation, author=author, text=text)

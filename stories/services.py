@@ -168,7 +168,10 @@ def submit_story(
             _("We plaatsen een foto alleen als iedereen op de foto dat goed vindt."), field="photo_consent"
         )
     intro = Truncator(_paragraphs(text)[0] if text.strip() else title).chars(300)
-    same = StoryPage.objects.filter(submitted_by=author, title=title, intro=intro)
+
+    def same():
+        return StoryPage.objects.filter(submitted_by=author, title=title, intro=intro)
+
     if (sent := sent_a_moment_ago(same, author=author, stored_at="latest_revision_created_at")) is not None:
         return sent
     now = timezone.now()

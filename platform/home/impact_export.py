@@ -40,9 +40,9 @@ class Cells:
 
     A total beside its parts gives a hidden part back (the total minus the parts shown), and one total can
     be had from each of its sums (the months, the categories, the groups). So, until nothing changes: a
-    hidden part hides the totals of its sum, and a hidden total beside parts that are all shown hides the
-    smallest of them too. Every sum with something hidden then hides two numbers or more, one of them a
-    total with nothing to compute it from, and no hidden number can be worked out from the others.
+    hidden part hides the totals of its sum, and a hidden total hides every part of its other sums. Then
+    a hidden total is known only as the shown parts plus its hidden ones, each "< 5" (1 to 4), and no
+    hidden number can be worked out from the others.
     """
 
     def __init__(self):
@@ -87,7 +87,10 @@ class Cells:
                             hide(total)
                             changed = True
                 elif parts and any(hidden(total) for total in totals):
-                    hide(min(parts, key=lambda part: self._exact[part]))
+                    # All of them: one hidden part (even the largest) still has a range that the bounds of
+                    # the other sums ("< 5" is 1 to 4, "verborgen" is 0 or 5 and more) can narrow to one.
+                    for part in parts:
+                        hide(part)
                     changed = True
         for key, count in self._needs:
             if hidden(count):
@@ -106,7 +109,8 @@ def rule_text() -> str:
         "In de downloads (PDF, CSV en Excel) staat een aantal van 1 tot en met %(last)s als „%(small)s”. "
         "Een percentage, aantal uren of bedrag dat uit zo'n klein aantal komt, staat er als „%(hidden)s”. "
         "Dat geldt ook voor een totaal als een deel ervan (een maand, een rubriek) niet te zien is. "
-        "Dan is ook een ander deel „%(hidden)s”, zodat niemand een verborgen getal kan uitrekenen. "
+        "Dan staan ook de andere delen van dat totaal (bijvoorbeeld de maanden) als „%(hidden)s”, "
+        "zodat niemand een verborgen getal kan uitrekenen. "
         "Zo is niemand te herkennen als u de cijfers deelt."
     ) % {"last": SMALL - 1, "small": for_export(1), "hidden": HIDDEN}
 

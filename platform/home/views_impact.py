@@ -98,7 +98,8 @@ def _cells(
             [("held", index)], [("month", index, "activity_dates"), ("month", index, "walk_in_dates")]
         )
     for key, kind in kinds.items():
-        if kind == "count" and months:
+        # the months add up to the period: counts, hours and euros (a median or a percentage does not)
+        if kind in ("count", "hours", "euros") and key != "median_match_hours" and months:
             cells.add_sum(
                 [("total", "district", key)], [("month", index, key) for index in range(len(months))]
             )

@@ -60,3 +60,51 @@ def test_three_taps_at_the_same_moment_store_one_vraag():
     owner = UserFactory()
     errors = at_once(lambda _tap: _ask(owner), [1, 2, 3])
     assert errors == [] and Listing.objects.filter(owner=owner).count() == 1
+
+
+def test_the_same_word_after_the_other_spoke_is_a_new_message(client_for):
+    conversation = ConversationFactory()
+    owner, helper = conversation.response.listing.owner, conversation.response.responder
+    client_for(owner).post(conversation.get_absolute_url(), {"text": "Ja"})
+    client_for(helper).post(conversation.get_absolute_url(), {"text": "Om tien uur dan?"})
+    client_for(owner).post(conversation.get_absolute_url(), {"text": "Ja"})
+    texts = list(
+        Message.objects.filter(conversation=conversation).order_by("pk").values_list("text", flat=True)
+    )
+    assert texts[-3:] == ["Ja", "Om tien uur dan?", "Ja"]
+
+
+def test_the_same_vraag_for_another_resident_is_another_vraag(volunteer):
+    first, second = (
+        marketplace.create_listing(
+            owner=volunteer,
+            kind="vraag",
+            category="boodschappen",
+            title="Boodschappen doen",
+            on_behalf_name=name,
+            consent=True,
+        )
+        for name in ("Mevrouw Jansen", "Meneer De Vries")
+    )
+    assert first.pk != second.pk
+    assert sorted(Listing.objects.values_list("on_behalf_name", flat=True)) == [
+        "Meneer De Vries",
+        "Mevrouw Jansen",
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_both_people_of_a_conversation_writing_at_once_are_both_stored():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database that takes writes from two connections at once")
+    for _round in range(3):
+        conversation = ConversationFactory()
+        people = [conversation.response.listing.owner, conversation.response.responder]
+        errors = at_once(
+            lambda person, conversation=conversation: marketplace.send_message(
+                conversation=conversation, author=person, text=f"Hallo van {person.pk}"
+            ),
+            people,
+        )
+        assert errors == []
+        assert Message.objects.filter(conversation=conversation, text__startswith="Hallo van").count() == 2

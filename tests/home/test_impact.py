@@ -461,7 +461,8 @@ def test_a_hidden_part_hides_every_total_beside_it():
 
 def test_a_total_hidden_by_one_sum_hides_a_part_of_every_other_sum():
     """The notices of a period: 6 in all, 5 in Noord and "< 5" in Zuid. Beside its months (0 and 6) the
-    hidden total would come back, and with it Zuid (6 - 5 = 1): so one month is hidden as well."""
+    hidden total would come back, and with it Zuid (6 - 5 = 1). Hiding one month is not enough: a hidden
+    0 beside a "< 5" can be worked out (it cannot be 1 to 4, and 5 or more would make Zuid 6 or more)."""
     from home.impact_export import Cells
 
     cells = Cells()
@@ -471,7 +472,7 @@ def test_a_total_hidden_by_one_sum_hides_a_part_of_every_other_sum():
     cells.add_sum(["total"], ["november", "december"])
     shown = cells.for_export()
     assert [shown[key] for key in ("total", "noord", "zuid")] == ["verborgen", 5, "< 5"]
-    assert [shown["november"], shown["december"]] == ["verborgen", 6]  # the smallest part goes
+    assert [shown["november"], shown["december"]] == ["verborgen", "verborgen"]
 
 
 def _pdf_text(response) -> str:
@@ -667,8 +668,8 @@ def test_a_total_hidden_in_the_pdf_is_hidden_in_the_csv_and_xlsx_too(fixture_wor
     for table in _tables(staff, PERIOD):
         visits = _row(table, "Bezochte pagina's")
         assert visits["Wijk"] == "verborgen"
-        # the months would add up to the hidden total, and give the section back: one of them goes too
-        assert [visits[m] for m in months].count("verborgen") == 1
+        # the months would add up to the hidden total, and give the section back: they go too
+        assert {visits[m] for m in months} == {"verborgen"}
 
 
 @time_machine.travel(at(2026, 12, 1, 12), tick=False)
