@@ -35,6 +35,8 @@ def require_feed_manager(*, user, organisation) -> None:
 @transaction.atomic
 def create_ical_feed(*, by, organisation, url: str, category: str) -> ICalFeed:
     require_feed_manager(user=by, organisation=organisation)
+    # One organisation's feeds are added one after another: a second tap finds the first (and is told so).
+    type(organisation).objects.select_for_update(no_key=True).filter(pk=organisation.pk).first()
     if ICalFeed.objects.filter(organisation=organisation, url=url).exists():
         raise ApplicationError(_("Deze agenda is al ingesteld."), field="url")
     return ICalFeed.objects.create(organisation=organisation, url=url, category=category)

@@ -17,9 +17,19 @@ from . import feeds
 from .models import Category, ICalFeed
 
 
+class CalendarAddressField(forms.URLField):
+    """A calendar's address; "webcal://", as Apple and Google offer one to subscribe to, is read as https."""
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if value.lower().startswith("webcal://"):
+            value = "https://" + value[len("webcal://") :]
+        return super().to_python(value)
+
+
 class FeedForm(forms.Form):
     organisation = forms.ModelChoiceField(label=gettext_lazy("Organisatie"), queryset=None, empty_label=None)
-    url = forms.URLField(
+    url = CalendarAddressField(
         label=gettext_lazy("Adres van de iCal-feed"),
         max_length=500,
         assume_scheme="https",
@@ -49,7 +59,12 @@ def feeds_view(request):
         else:
             messages.success(
                 request,
-                ngettext(
+                _(
+                    "De agenda werkt, maar er staat nu niets in. Zodra er iets in staat, halen we het op. "
+                    "We kijken elk uur."
+                )
+                if not found["series"]
+                else ngettext(
                     "De agenda werkt: we vonden %(count)s activiteit. We zetten die nu in de agenda. "
                     "Daarna kijken we elk uur of er iets is veranderd.",
                     "De agenda werkt: we vonden %(count)s activiteiten. We zetten die nu in de agenda. "

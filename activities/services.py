@@ -443,6 +443,8 @@ def fetch_feed(url: str, *, etag: str = "", last_modified: str = "") -> tuple[by
     import urllib.error
     import urllib.request
 
+    if url.lower().startswith("webcal://"):  # how Apple and Google offer a calendar to subscribe to
+        url = "https://" + url[len("webcal://") :]
     if not url.lower().startswith(("http://", "https://")):
         raise ApplicationError(_("Een iCal-feed moet beginnen met https:// of http://."), field="url")
     headers = {"User-Agent": "WijkDeRuwaard/1.0"}
@@ -466,7 +468,7 @@ def feed_problem(error: Exception) -> str:
     import ssl
     import urllib.error
 
-    logger.info("iCal feed failed: %r", error)
+    logger.warning("iCal feed failed: %r", error, exc_info=error)
     if isinstance(error, ApplicationError):
         return str(error)
     if isinstance(error, urllib.error.HTTPError):
@@ -491,8 +493,8 @@ def feed_problem(error: Exception) -> str:
         return _("De beveiligde verbinding met deze website lukt niet. Vraag de beheerder van die website.")
     if isinstance(error, ValueError):
         return _(
-            "Op dit adres staat geen agenda-bestand (iCal). Kopieer het adres van de iCal-feed, "
-            "niet van de webpagina met de agenda."
+            "Op dit adres staat geen agenda-bestand (iCal). Kopieer het iCal-adres uit uw agendaprogramma, "
+            "niet het adres van de webpagina met de agenda."
         )
     return _("De agenda op dit adres konden we niet lezen. Probeer het later nog eens.")
 

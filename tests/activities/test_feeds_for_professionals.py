@@ -189,3 +189,29 @@ def test_the_embed_steps_say_whom_to_mail_and_show_both_lines_to_copy(client_for
     assert f'<textarea id="embed-{slug}" rows="3" readonly>&lt;script' in steps
     assert f'<textarea id="embed-frame-{slug}" rows="3" readonly>&lt;iframe' in steps
     assert f'/agenda/insluiten/?organisatie={slug}">Zo ziet het eruit</a>' in steps
+
+
+def test_a_webcal_address_is_read_as_https():
+    from activities.import_views import CalendarAddressField
+
+    assert CalendarAddressField(assume_scheme="https").clean(
+        "webcal://p01-caldav.example.com/agenda.ics"
+    ) == ("https://p01-caldav.example.com/agenda.ics")
+
+
+def test_an_empty_agenda_is_added_and_says_so(client_for, teams, feed_server):
+    mine, _other = teams
+    feed_server["body"] = calendar()
+    client = client_for(mine.user)
+    response = client.post(
+        "/agenda/importeren/",
+        {"organisation": mine.organisation.pk, "url": feed_server["url"], "category": "gezondheid"},
+        follow=True,
+    )
+    assert "De agenda werkt, maar er staat nu niets in." in response.content.decode()
+    again = client.post(
+        "/agenda/importeren/",
+        {"organisation": mine.organisation.pk, "url": feed_server["url"], "category": "gezondheid"},
+    )
+    assert again.status_code == 400 and "Deze agenda is al ingesteld." in again.content.decode()
+    assert ICalFeed.objects.filter(organisation=mine.organisation).count() == 1
