@@ -116,6 +116,8 @@ def walk_in_hours(*, now: datetime | None = None, days: int = 7) -> dict[str, li
     for occurrence in rows:
         if not occurrence.is_cancelled and occurrence.start <= now < occurrence.end:
             groups["open_now"].append(occurrence)
+        elif timezone.localtime(occurrence.start).date() < today:
+            continue  # began yesterday and is not open (cancelled): not news for the week
         elif timezone.localtime(occurrence.start).date() == today:
             groups["today"].append(occurrence)
         else:

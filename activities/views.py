@@ -93,7 +93,10 @@ def agenda(request):
             "problems": filters.problems,
             "page": page,
             "days": days,
-            "when_choices": WHEN_CHOICES,
+            # a chosen day is one of the choices too, so that it stays when another filter is chosen
+            "when_choices": WHEN_CHOICES
+            + ([(filters.when, filters.when_label)] if filters.when not in dict(WHEN_CHOICES) else []),
+            "last_day": today + timedelta(days=366),
             "current_when": filters.when,
             "today": today,
             "chosen_chips": filters.chosen(),

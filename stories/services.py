@@ -26,6 +26,7 @@ from core.exceptions import ApplicationError
 from core.images import without_metadata
 from core.slugs import save_with_unique_slug
 from notifications.kinds import Kind as NotificationKind
+from notifications.models import Notification
 from notifications.services import notify
 
 from .models import StoryIndexPage, StoryPage
@@ -226,6 +227,9 @@ def notify_author_of_publication(*, story: StoryPage) -> bool:
     return True
 
 
+NOTIFICATION_TEXT_LENGTH = Notification._meta.get_field("text").max_length
+
+
 def tell_author_of_requested_changes(*, story: StoryPage, question: str) -> bool:
     """The editors sent the story back ("Wijzigingen vragen"): the resident who sent it reads their question
     (Wagtail's own mail goes to people who work in the admin only). Returns whether they were told."""
@@ -233,10 +237,9 @@ def tell_author_of_requested_changes(*, story: StoryPage, question: str) -> bool
         return False
     title = Truncator(story.title).chars(60)
     if question:
-        text = _("De redactie heeft een vraag over uw verhaal “%(title)s”: %(question)s") % {
-            "title": title,
-            "question": Truncator(question).chars(400),
-        }
+        asked = _("De redactie heeft een vraag over uw verhaal “%(title)s”: %(question)s")
+        room = NOTIFICATION_TEXT_LENGTH - len(asked % {"title": title, "question": ""})
+        text = asked % {"title": title, "question": Truncator(question).chars(room)}
     else:
         text = _("De redactie wil iets weten over uw verhaal “%(title)s”. Kijk op Mijn pagina.") % {
             "title": title

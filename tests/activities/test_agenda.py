@@ -258,7 +258,11 @@ def test_a_day_further_ahead_can_be_chosen_in_the_filter(client, frozen, db):
     assert response["Location"] == "/agenda/?wanneer=2026-07-22&categorie="
     day = client.get(response["Location"])
     assert titles(day) == {"Kerstmarkt"}
-    assert "woensdag 22 juli" in day.content.decode().split('class="active-filters"', 1)[1]
+    html = day.content.decode()
+    assert "woensdag 22 juli" in html.split('class="active-filters"', 1)[1]
+    # the chosen day is a checked choice of the form, so another filter keeps it
+    assert 'name="wanneer" value="2026-07-22" checked> woensdag 22 juli' in html
+    assert 'max="2027-06-11"' in html
 
 
 def test_bad_category_keeps_the_good_one(client, agenda):

@@ -132,3 +132,15 @@ def test_moved_date_shows_at_its_new_time(client, professional):
     weekday = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
     original = third.original_start.astimezone(AMS)
     assert f"Verplaatst, was {weekday[original.weekday()]} {original.day} " in html
+    # a later end only: moved, without naming the same start as where it was
+    fourth = activity.occurrences.order_by("start")[3]
+    move_occurrence(occurrence=fourth, by=professional, start=fourth.start, reason="Langer open")
+    fourth.refresh_from_db()
+    assert fourth.start == fourth.original_start
+    tag = (
+        client.get(activity.get_absolute_url())
+        .content.decode()
+        .split("Langer open", 1)[0]
+        .rsplit("tag--warning", 1)[1]
+    )
+    assert "Verplaatst" in tag and "was" not in tag

@@ -50,6 +50,21 @@ def test_a_walk_in_that_began_before_midnight_is_open_after_it(client):
 
 
 @pytest.mark.django_db
+def test_a_cancelled_walk_in_of_last_night_is_not_in_the_week(client):
+    now = datetime(2026, 6, 11, 0, 10, tzinfo=AMS)
+    with time_machine.travel(now, tick=False):
+        night = walk_in(
+            title="Nachtspreekuur",
+            starts_at=now - timedelta(minutes=40),
+            duration=timedelta(hours=2),
+            rrule="",
+        )
+        night.occurrences.update(is_cancelled=True)
+        groups = client.get("/inloopspreekuren/").context["groups"]
+    assert all(o.activity != night for group in groups.values() for o in group)
+
+
+@pytest.mark.django_db
 def test_cancelled_walk_in_is_not_open_now(client, professional):
     from activities.services import cancel_occurrence
 

@@ -253,6 +253,19 @@ def test_mijn_verhalen_shows_when_the_redactie_asks_for_changes(client_for, resi
     assert told.url == "/mijn/#sectie-verhalen"
 
 
+def test_a_long_question_of_the_editors_fits_the_notification_with_its_end_marked(resident, editor, index):
+    from notifications.models import Notification
+    from stories.services import submit_story
+
+    story = submit_story(
+        author=resident, index=index, title="Moestuin", text=STORY_TEXT, publication_consent=True
+    )
+    task_state = WorkflowState.objects.get(object_id=str(story.pk)).current_task_state.specific
+    task_state.task.specific.on_action(task_state, editor, "reject", comment="Kunt u meer vertellen? " * 30)
+    told = Notification.objects.get(user=resident, kind="story_published")
+    assert len(told.text) <= 300 and told.text.endswith("…")
+
+
 def test_photo_over_the_configured_8_mb_is_refused(client_for, resident, index, settings):
     assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE == 8 * 1024 * 1024
     big = image_bytes() + b"\0" * (8 * 1024 * 1024 + 1)
