@@ -78,31 +78,22 @@ def create_listing(
     if on_behalf_name and not consent:
         raise ApplicationError(_("Vraag eerst toestemming aan de bewoner."))
 
-    def same():  # everything the form says: the same vraag for another resident is another vraag
-        return Listing.objects.filter(
-            owner=owner,
-            kind=kind,
-            category=category,
-            title=title.strip(),
-            text=text.strip(),
-            when=when,
-            area=area,
-            on_behalf_name=on_behalf_name.strip(),
-        )
-
-    if (sent := sent_a_moment_ago(same, author=owner)) is not None:
+    said = {  # everything the form says: the same vraag for another resident is another vraag
+        "owner": owner,
+        "kind": kind,
+        "category": category,
+        "title": title.strip(),
+        "text": text.strip(),
+        "when": when,
+        "area": area,
+        "on_behalf_name": on_behalf_name.strip(),
+    }
+    if (sent := sent_a_moment_ago(lambda: Listing.objects.filter(**said), author=owner)) is not None:
         return sent
     now = timezone.now()
     with transaction.atomic():
         listing = Listing.objects.create(
-            owner=owner,
-            kind=kind,
-            category=category,
-            title=title.strip(),
-            text=text.strip(),
-            when=when,
-            area=area,
-            on_behalf_name=on_behalf_name.strip(),
+            **said,
             consent_at=now if on_behalf_name else None,
             is_pending=needs_moderation(user=owner),
             created_at=now,
