@@ -46,6 +46,8 @@ class StaffSecondFactorMiddleware:
                 _("Voor dit deel van de site is een tweede stap bij het inloggen nodig. Stel die eerst in."),
             )
             return redirect("mfa_activate_totp")
+        if request.path.startswith(tuple(getattr(settings, "MFA_REQUIRED_PATH_PREFIXES", ()))):
+            request.session.pop(AFTER_SET_UP, None)  # arrived: the recovery codes page no longer leads on
         return self.get_response(request)
 
     def _must_set_up(self, request) -> bool:

@@ -87,7 +87,7 @@ def mark_read(*, user, ids: list[int] | None = None, url: str | None = None) -> 
 # Delivery (runs in the worker) ---------------------------------------------------------------------
 
 
-def _quiet_hours() -> tuple[int, int] | None:
+def quiet_hours() -> tuple[int, int] | None:
     """PUSH_QUIET_HOURS ("22-7") as (start, end) hours, or None when there are none."""
     spec = (settings.PUSH_QUIET_HOURS or "").strip()
     try:
@@ -99,7 +99,7 @@ def _quiet_hours() -> tuple[int, int] | None:
 
 def quiet_hours_end(moment: datetime | None = None) -> datetime | None:
     """When the quiet hours that `moment` falls in end (local time), or None when it falls outside them."""
-    hours = _quiet_hours()
+    hours = quiet_hours()
     if hours is None:
         return None
     start, end = hours

@@ -106,3 +106,5 @@ def test_setting_up_the_authenticator_app_opens_the_admin(client):
     codes = client.get(response["Location"]).content.decode()
     assert '<a class="button" href="/admin/">Ik heb de codes bewaard. Verder</a>' in codes
     assert client.get("/admin/").status_code == 200
+    # arrived: the codes page no longer leads on
+    assert "Ik heb de codes bewaard" not in client.get(response["Location"]).content.decode()

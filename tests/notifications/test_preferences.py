@@ -74,3 +74,6 @@ def test_my_page_speaks_one_language_about_quiet_hours_and_notifications(client_
     assert "Between 22:00 and 7:00 only urgent alerts come through." in english
     assert " en 7" not in english
     assert "Notifications" in english and ">Reports" not in english
+    for no_quiet_hours in ("7-7", "22", ""):  # as the pushes read it: no quiet hours, no promise of them
+        settings.PUSH_QUIET_HOURS = no_quiet_hours
+        assert "only urgent alerts" not in client.get("/mijn/").content.decode()
