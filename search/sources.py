@@ -8,6 +8,7 @@ such model yet is left out, so search works with whatever exists.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from django.apps import apps
 from django.db.models import Model, QuerySet
@@ -45,6 +46,7 @@ class Source:
             yield self.to_document(obj)
 
 
+@cache
 def _category_names() -> dict[str, dict]:
     """Per type of hit, its categories by value with their (translatable) names."""
     from activities.models import Category as ActivityCategory

@@ -63,24 +63,32 @@ def submissions_of(*, user) -> list[dict]:
     found = []
     for story in stories:
         state = _state_of(story, states.get(str(story.pk)))
-        asked = editors_question(story=story) if state == "needs_changes" else ""
-        found.append({"story": story, "state": state, "state_name": state_name(state), "asked": asked})
+        found.append({"story": story, "state": state, "state_name": state_name(state), "asked": ""})
+    sent_back = [item for item in found if item["state"] == "needs_changes"]
+    if sent_back:  # one query for all of them
+        questions = _editors_questions([item["story"] for item in sent_back])
+        for item in sent_back:
+            item["asked"] = questions.get(str(item["story"].pk), "")
     return found
 
 
 def editors_question(*, story: StoryPage) -> str:
     """What the editors asked when they sent the story back ("Wijzigingen vragen"): their comment."""
-    task_state = (
+    return _editors_questions([story]).get(str(story.pk), "")
+
+
+def _editors_questions(stories: list[StoryPage]) -> dict[str, str]:
+    """The comment of each story's newest "Wijzigingen vragen", by page id as text."""
+    questions = {}
+    for object_id, comment in (
         TaskState.objects.filter(
-            workflow_state__base_content_type__app_label="wagtailcore",
-            workflow_state__base_content_type__model="page",
-            workflow_state__object_id=str(story.pk),
-            status=TaskState.STATUS_REJECTED,
+            **_workflows_of(stories, via="workflow_state__"), status=TaskState.STATUS_REJECTED
         )
-        .order_by("-finished_at", "-pk")
-        .first()
-    )
-    return task_state.comment if task_state else ""
+        .order_by("finished_at", "pk")
+        .values_list("workflow_state__object_id", "comment")
+    ):
+        questions[object_id] = comment  # the newest comes last
+    return questions
 
 
 def submission_state(*, story: StoryPage) -> str:
@@ -88,14 +96,19 @@ def submission_state(*, story: StoryPage) -> str:
     return _state_of(story, _workflow_statuses([story]).get(str(story.pk)))
 
 
+def _workflows_of(stories: list[StoryPage], via: str = "") -> dict:
+    """The lookup of the moderation workflows of these stories (Wagtail keys them by page id as text)."""
+    return {
+        f"{via}base_content_type__app_label": "wagtailcore",
+        f"{via}base_content_type__model": "page",
+        f"{via}object_id__in": [str(story.pk) for story in stories],
+    }
+
+
 def _workflow_statuses(stories: list[StoryPage]) -> dict[str, str]:
     """The status of the newest moderation workflow of each story, by page id as text."""
     states = {}
-    for state in WorkflowState.objects.filter(
-        base_content_type__app_label="wagtailcore",
-        base_content_type__model="page",
-        object_id__in=[str(story.pk) for story in stories],
-    ).order_by("created_at"):
+    for state in WorkflowState.objects.filter(**_workflows_of(stories)).order_by("created_at"):
         states[state.object_id] = state.status
     return states
 

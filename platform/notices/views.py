@@ -59,6 +59,8 @@ def group_feed(request, slug):
             messages.error(
                 request, _("Uw melding is nog niet geplaatst. Kijk naar de opmerkingen bij het formulier.")
             )
+    # Where live news starts is read before the feed: a notice posted in between comes live, not never.
+    last_notice = selectors.newest_notice_id(user=request.user)
     notices = selectors.feed(group=group, user=request.user)
     show_seen = [
         n for n in notices if n.is_urgent and (membership.is_coordinator or n.author_id == request.user.pk)
@@ -76,7 +78,7 @@ def group_feed(request, slug):
             "form": form,
             "status_choices": Notice.Status.choices[1:],
             "level_choices": Notice.Level.choices,
-            "last_notice": selectors.newest_notice_id(user=request.user),
+            "last_notice": last_notice,
         },
         status=400 if form.is_bound else 200,
     )
